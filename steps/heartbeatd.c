@@ -1,0 +1,193 @@
+/* heartbeatd - the daemon at the end of the chain: a heartbeat a second.
+ *
+ * It stands for the "simple server" a daemon exists to run. Once a second it
+ * records its state and prints a line to stdout (which, in a daemon, goes to
+ * /dev/null or a log). It records SIGHUP and SIGTERM as they arrive; SIGTERM
+ * (or SIGINT) ends it, and so does --seconds, so that a classroom never
+ * gathers stray daemons.
+ *
+ * It writes its PID to a pid file beside the log and keeps the file open and
+ * locked while it runs: a second copy finds the lock taken and refuses to
+ * start. The lock, not the file's existence, is the truth: a file left by a
+ * crash is no obstacle.
+ *
+ * --try-tty PATH opens a terminal without O_NOCTTY and records whether the
+ * kernel made it our controlling terminal: it does so for a session leader
+ * (a chain without step 3), never for a process that leads no session.
+ *
+ * Usage: heartbeatd [--seconds N] [--try-tty PATH]
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "steplib.h"
+
+enum { DEFAULT_SECONDS = 30, MAX_SECONDS = 24 * 60 * 60 };
+
+static const struct step_option options[] = {
+	{ "seconds", "N", "exit after N seconds (default: 30, at most a day)" },
+	{ "try-tty", "PATH", "open terminal PATH without O_NOCTTY; record if it became ours" },
+	{ NULL, NULL, NULL },
+};
+
+static const struct program program = {
+	.name = "heartbeatd",
+	.step = "daemon",
+	.synopsis = "[--seconds N] [--try-tty PATH]",
+	.purpose = "The daemon at the end of a daemon-steps chain. Records its state and\n"
+		   "prints a line once a second, records SIGHUP and SIGTERM, and exits on\n"
+		   "SIGTERM or after N seconds. Keeps a locked pid file beside the log.",
+	.options = options,
+};
+
+/* Creates, locks and fills the pid file; returns its descriptor. */
+static int
+take_pid_file(const char *path)
+{
+	struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+	char text[32];
+	int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+
+	if (fd == -1)
+		fail("open pid file", errno, path, EXIT_SYSCALL_FAILED);
+	if (fcntl(fd, F_SETLK, &lock) == -1) {
+		int err = errno;
+		ssize_t n = read(fd, text, sizeof text - 1);
+		char hint[PATH_MAX + 96];
+		text[n > 0 ? n : 0] = '\0';
+		text[strcspn(text, "\n")] = '\0';
+		snprintf(hint, sizeof hint, "another heartbeatd (PID %s) holds the pid file %s",
+			 text[0] ? text : "?", path);
+		fail("locking the pid file", err, hint, EXIT_SYSCALL_FAILED);
+	}
+	int len = snprintf(text, sizeof text, "%d\n", (int)getpid());
+	if (ftruncate(fd, 0) == -1 || write(fd, text, (size_t)len) != len)
+		fail("writing the pid file", errno, path, EXIT_SYSCALL_FAILED);
+	return fd;
+}
+
+/* Opens a terminal the way a careless daemon would, and tells what happened. */
+static void
+try_terminal(const char *path)
+{
+	struct proc_state before, after;
+	int fd;
+
+	if (proc_state_read(getpid(), &before) == -1)
+		fail("reading /proc/self", errno, NULL, EXIT_SYSCALL_FAILED);
+	fd = open(path, O_RDWR | O_CLOEXEC);	/* no O_NOCTTY, on purpose */
+	if (fd == -1) {
+		report_failure("open --try-tty terminal", errno, path);
+		return;
+	}
+	if (proc_state_read(getpid(), &after) == -1)
+		fail("reading /proc/self", errno, NULL, EXIT_SYSCALL_FAILED);
+	/* the terminal stays ours after close: only the hangup matters now */
+	close(fd);
+	int taken = strcmp(before.tty, after.tty) != 0;
+	if (record("after", "tried_tty", path, "tty_taken", taken ? "yes" : "no",
+		   (char *)NULL) == -1)
+		fail("recording", errno, NULL, EXIT_SYSCALL_FAILED);
+}
+
+static double
+seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - start->tv_sec) + (double)(now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+static struct timespec
+timespec_of(double seconds)
+{
+	if (seconds < 0)
+		seconds = 0;
+	return (struct timespec){ (time_t)seconds,
+				  (long)((seconds - (double)(time_t)seconds) * 1e9) };
+}
+
+static void
+beat(int count)
+{
+	char number[16];
+	int printed;
+
+	snprintf(number, sizeof number, "%d", count);
+	printed = printf("heartbeatd[%d]: heartbeat %d\n", (int)getpid(), count);
+	if (printed < 0 || fflush(stdout) == EOF) {
+		/* no stdout (a chain without step 7): the line went nowhere */
+		int err = errno;
+		clearerr(stdout);
+		(void)record("heartbeat", "beat", number, "stdout_errno", errno_name(err),
+			     (char *)NULL);
+		return;
+	}
+	(void)record("heartbeat", "beat", number, (char *)NULL);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *values[2];
+	int next = program_start(&program, argc, argv, values);
+	long seconds = DEFAULT_SECONDS;
+	sigset_t wanted;
+	struct timespec started;
+
+	if (argv[next])
+		usage_error("heartbeatd runs no next program ('%s')", argv[next]);
+	if (values[0]) {
+		char *end;
+		seconds = strtol(values[0], &end, 10);
+		if (*end || end == values[0] || seconds < 1 || seconds > MAX_SECONDS)
+			usage_error("--seconds wants a whole number from 1 to %d, not '%s'",
+				    MAX_SECONDS, values[0]);
+	}
+
+	/* signals are taken one at a time with sigtimedwait(): no handler can race */
+	sigemptyset(&wanted);
+	sigaddset(&wanted, SIGHUP);
+	sigaddset(&wanted, SIGTERM);
+	sigaddset(&wanted, SIGINT);
+	if (sigprocmask(SIG_BLOCK, &wanted, NULL) == -1)
+		fail("sigprocmask", errno, NULL, EXIT_SYSCALL_FAILED);
+
+	int pid_fd = take_pid_file(pid_file_path());
+	if (values[1])
+		try_terminal(values[1]);
+
+	clock_gettime(CLOCK_MONOTONIC, &started);
+	const char *reason = "time is up";
+	for (int count = 1; count <= seconds;) {
+		struct timespec wait = timespec_of((double)count - seconds_since(&started));
+		siginfo_t info;
+		int sig = sigtimedwait(&wanted, &info, &wait);
+
+		if (sig == -1 && errno == EAGAIN) {
+			beat(count++);
+		} else if (sig == SIGHUP) {
+			(void)record("signal", "signal", "SIGHUP", (char *)NULL);
+		} else if (sig > 0) {
+			reason = sig == SIGTERM ? "SIGTERM" : "SIGINT";
+			(void)record("signal", "signal", reason, (char *)NULL);
+			break;
+		} else if (errno != EINTR) {
+			fail("sigtimedwait", errno, NULL, EXIT_SYSCALL_FAILED);
+		}
+	}
+
+	if (unlink(pid_file_path()) == -1)
+		report_failure("removing the pid file", errno, pid_file_path());
+	close(pid_fd);
+	(void)record("exit", "reason", reason, (char *)NULL);
+	return 0;
+}

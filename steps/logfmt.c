@@ -1,0 +1,331 @@
+/* logfmt.c - writing and reading transition-log records (format: logfmt.h). */
+#include "logfmt.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+static int
+is_key_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+static int
+is_control(unsigned char c)
+{
+	return c < 0x20 || c == 0x7f;
+}
+
+static int
+needs_quotes(const char *value)
+{
+	if (*value == '\0')
+		return 1;
+	for (const unsigned char *p = (const unsigned char *)value; *p; p++)
+		if (*p == ' ' || *p == '"' || *p == '=' || *p == '\\' ||
+		    is_control(*p))
+			return 1;
+	return 0;
+}
+
+static int
+is_utf8_continuation(unsigned char c)
+{
+	return (c & 0xc0) == 0x80;
+}
+
+/* Writes the escape for byte c into out (room for 4); returns its length. */
+static size_t
+escape_byte(unsigned char c, char *out)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	switch (c) {
+	case '"':  memcpy(out, "\\\"", 2); return 2;
+	case '\\': memcpy(out, "\\\\", 2); return 2;
+	case '\n': memcpy(out, "\\n", 2); return 2;
+	case '\t': memcpy(out, "\\t", 2); return 2;
+	case '\r': memcpy(out, "\\r", 2); return 2;
+	}
+	if (is_control(c)) {
+		out[0] = '\\';
+		out[1] = 'x';
+		out[2] = hex[c >> 4];
+		out[3] = hex[c & 0xf];
+		return 4;
+	}
+	out[0] = (char)c;
+	return 1;
+}
+
+/*
+ * Encodes value into out, using at most room bytes. Returns the length written
+ * and sets *was_cut when the value did not fit whole. A cut never splits an
+ * escape or a UTF-8 character.
+ */
+static size_t
+encode_value(const char *value, char *out, size_t room, int *was_cut)
+{
+	const unsigned char *in = (const unsigned char *)value;
+	size_t i = 0, n = 0;
+
+	*was_cut = 0;
+	if (!needs_quotes(value)) {
+		size_t len = strlen(value);
+		if (len <= room) {
+			memcpy(out, value, len);
+			return len;
+		}
+		*was_cut = 1;
+		for (n = room; n > 0 && is_utf8_continuation(in[n]); n--)
+			;
+		memcpy(out, value, n);
+		return n;
+	}
+
+	out[n++] = '"';
+	for (; in[i]; i++) {
+		char esc[4];
+		size_t k = escape_byte(in[i], esc);
+		if (n + k + 1 > room) {		/* + 1: the closing quote */
+			*was_cut = 1;
+			/* bytes >= 0x80 were copied one for one: drop a partial character */
+			for (; i > 0 && is_utf8_continuation(in[i]); i--)
+				n--;
+			break;
+		}
+		memcpy(out + n, esc, k);
+		n += k;
+	}
+	out[n++] = '"';
+	return n;
+}
+
+void
+logfmt_start(struct logfmt_writer *w)
+{
+	w->len = 0;
+	w->cut[0] = '\0';
+}
+
+static size_t
+room_left(const struct logfmt_writer *w)
+{
+	size_t usable = LOGFMT_RECORD_MAX - 1 - LOGFMT_CUT_ROOM;	/* 1: newline */
+	return w->len < usable ? usable - w->len : 0;
+}
+
+static void
+note_cut(struct logfmt_writer *w, const char *key)
+{
+	size_t used = strlen(w->cut);
+	size_t need = strlen(key) + (used ? 1 : 0);
+
+	/* the cut list itself must fit: " cut=" + list, within LOGFMT_CUT_ROOM */
+	if (used + need + 5 >= sizeof w->cut)
+		return;
+	snprintf(w->cut + used, sizeof w->cut - used, "%s%s", used ? "," : "", key);
+}
+
+void
+logfmt_add_max(struct logfmt_writer *w, const char *key, const char *value,
+	       size_t max_encoded)
+{
+	size_t key_len = strlen(key);
+	size_t prefix = (w->len ? 1 : 0) + key_len + 1;	/* " key=" */
+	size_t room = room_left(w);
+	int was_cut;
+
+	if (prefix + 2 > room) {	/* 2: the shortest value, "" */
+		note_cut(w, key);
+		return;
+	}
+	room -= prefix;
+	if (room > max_encoded)
+		room = max_encoded < 2 ? 2 : max_encoded;
+
+	if (w->len)
+		w->line[w->len++] = ' ';
+	memcpy(w->line + w->len, key, key_len);
+	w->len += key_len;
+	w->line[w->len++] = '=';
+	w->len += encode_value(value, w->line + w->len, room, &was_cut);
+	if (was_cut)
+		note_cut(w, key);
+}
+
+void
+logfmt_add(struct logfmt_writer *w, const char *key, const char *value)
+{
+	logfmt_add_max(w, key, value, LOGFMT_RECORD_MAX);
+}
+
+void
+logfmt_addf(struct logfmt_writer *w, const char *key, const char *fmt, ...)
+{
+	char value[LOGFMT_RECORD_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(value, sizeof value, fmt, ap);
+	va_end(ap);
+	logfmt_add(w, key, value);
+}
+
+size_t
+logfmt_finish(struct logfmt_writer *w)
+{
+	if (w->cut[0])
+		w->len += (size_t)snprintf(w->line + w->len,
+					   sizeof w->line - w->len, "%scut=%s",
+					   w->len ? " " : "", w->cut);
+	w->line[w->len++] = '\n';
+	return w->len;
+}
+
+static int
+hex_value(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Decodes a quoted value starting after its opening quote. */
+static enum logfmt_error
+parse_quoted(const unsigned char **pp, const unsigned char *end, char **outp)
+{
+	const unsigned char *p = *pp;
+	char *out = *outp;
+
+	for (;;) {
+		if (p == end)
+			return LOGFMT_UNTERMINATED_QUOTE;
+		if (*p == '"')
+			break;
+		if (is_control(*p))
+			return LOGFMT_BAD_VALUE;
+		if (*p != '\\') {
+			*out++ = (char)*p++;
+			continue;
+		}
+		if (++p == end)
+			return LOGFMT_UNTERMINATED_QUOTE;
+		switch (*p) {
+		case '"':  *out++ = '"'; break;
+		case '\\': *out++ = '\\'; break;
+		case 'n':  *out++ = '\n'; break;
+		case 't':  *out++ = '\t'; break;
+		case 'r':  *out++ = '\r'; break;
+		case 'x': {
+			int hi, lo;
+			if (end - p < 3 || (hi = hex_value(p[1])) < 0 ||
+			    (lo = hex_value(p[2])) < 0 || hi * 16 + lo == 0)
+				return LOGFMT_BAD_ESCAPE;
+			*out++ = (char)(hi * 16 + lo);
+			p += 2;
+			break;
+		}
+		default:
+			return LOGFMT_BAD_ESCAPE;
+		}
+		p++;
+	}
+	*pp = p + 1;
+	*outp = out;
+	return LOGFMT_OK;
+}
+
+enum logfmt_error
+logfmt_parse(const char *line, size_t len, struct logfmt_record *out)
+{
+	const unsigned char *p = (const unsigned char *)line;
+	const unsigned char *end;
+	char *store = out->storage;
+
+	out->count = 0;
+	if (len > LOGFMT_RECORD_MAX)
+		return LOGFMT_TOO_LONG;
+	if (len > 0 && line[len - 1] == '\n')
+		len--;
+	if (len == 0)
+		return LOGFMT_EMPTY;
+	end = p + len;
+
+	while (p < end) {
+		struct logfmt_field *field;
+		enum logfmt_error error;
+
+		if (out->count == LOGFMT_FIELDS_MAX)
+			return LOGFMT_TOO_MANY_FIELDS;
+		field = &out->fields[out->count];
+
+		field->key = store;
+		while (p < end && is_key_char(*p))
+			*store++ = (char)*p++;
+		if (store == field->key)
+			return LOGFMT_BAD_KEY;
+		*store++ = '\0';
+		if (p == end || *p != '=')
+			return LOGFMT_NO_EQUALS;
+		p++;
+
+		field->value = store;
+		if (p < end && *p == '"') {
+			p++;
+			error = parse_quoted(&p, end, &store);
+			if (error != LOGFMT_OK)
+				return error;
+		} else {
+			while (p < end && *p != ' ') {
+				if (*p == '"' || *p == '=' || *p == '\\' ||
+				    is_control(*p))
+					return LOGFMT_BAD_VALUE;
+				*store++ = (char)*p++;
+			}
+			if (store == field->value)
+				return LOGFMT_BAD_VALUE;
+		}
+		*store++ = '\0';
+		out->count++;
+
+		if (p < end) {
+			if (*p != ' ')
+				return LOGFMT_BAD_VALUE;
+			if (++p == end)
+				return LOGFMT_BAD_KEY;
+		}
+	}
+	return LOGFMT_OK;
+}
+
+const char *
+logfmt_strerror(enum logfmt_error error)
+{
+	switch (error) {
+	case LOGFMT_OK:			return "no error";
+	case LOGFMT_TOO_LONG:		return "line longer than a record may be";
+	case LOGFMT_EMPTY:		return "empty line";
+	case LOGFMT_BAD_KEY:		return "a key is missing or has a character keys may not have";
+	case LOGFMT_NO_EQUALS:		return "a key without '='";
+	case LOGFMT_BAD_VALUE:		return "a value is empty or has a character it must quote";
+	case LOGFMT_UNTERMINATED_QUOTE:	return "a quoted value is not closed";
+	case LOGFMT_BAD_ESCAPE:		return "an unknown escape in a quoted value";
+	case LOGFMT_TOO_MANY_FIELDS:	return "more fields than a record may have";
+	}
+	return "unknown error";
+}
+
+const char *
+logfmt_get(const struct logfmt_record *record, const char *key)
+{
+	for (size_t i = 0; i < record->count; i++)
+		if (strcmp(record->fields[i].key, key) == 0)
+			return record->fields[i].value;
+	return NULL;
+}

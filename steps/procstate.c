@@ -1,0 +1,182 @@
+/* procstate.c - reading a process's state from /proc (see procstate.h). */
+#define _GNU_SOURCE
+#include "procstate.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+/* Reads a small /proc file whole; returns its length or -1. */
+static ssize_t
+read_small_file(const char *path, char *buf, size_t size)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n;
+
+	if (fd == -1)
+		return -1;
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n < 0)
+		return -1;
+	buf[n] = '\0';
+	return n;
+}
+
+/* The name ps would print for a terminal device number; tty_nr 0 is "?". */
+static void
+tty_name(unsigned long tty_nr, char *out, size_t size)
+{
+	unsigned int maj = major(tty_nr), min = minor(tty_nr);
+
+	if (tty_nr == 0)
+		snprintf(out, size, "?");
+	else if (maj >= 136 && maj <= 143)	/* Unix98 pseudo-terminal slaves */
+		snprintf(out, size, "pts/%u", (maj - 136) * 256 + min);
+	else if (maj == 4 && min < 64)		/* virtual consoles */
+		snprintf(out, size, "tty%u", min);
+	else if (maj == 4)			/* serial lines */
+		snprintf(out, size, "ttyS%u", min - 64);
+	else if (maj == 5 && min == 1)
+		snprintf(out, size, "console");
+	else
+		snprintf(out, size, "%u:%u", maj, min);
+}
+
+static void
+read_comm(pid_t pid, char *out, size_t size)
+{
+	char path[64];
+
+	snprintf(path, sizeof path, "/proc/%d/comm", (int)pid);
+	if (pid <= 0 || read_small_file(path, out, size) <= 0) {
+		snprintf(out, size, "?");
+		return;
+	}
+	out[strcspn(out, "\n")] = '\0';
+}
+
+static void
+read_link(const char *path, char *out, size_t size)
+{
+	ssize_t n = readlink(path, out, size - 1);
+
+	if (n < 0)
+		snprintf(out, size, errno == ENOENT ? "closed" : "?");
+	else
+		out[n] = '\0';
+}
+
+static int
+read_umask(pid_t pid)
+{
+	char path[64], buf[2048];
+	const char *line;
+
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	if (read_small_file(path, buf, sizeof buf) < 0 ||
+	    (line = strstr(buf, "\nUmask:")) == NULL)
+		return -1;
+	return (int)strtol(line + strlen("\nUmask:"), NULL, 8);
+}
+
+/*
+ * Lists the open descriptors. The kernel lists /proc/PID/fd in ascending
+ * order. Reading our own list opens a descriptor for the directory: leave it out.
+ */
+static void
+read_fds(pid_t pid, struct proc_state *state)
+{
+	char path[64];
+	DIR *dir;
+	struct dirent *entry;
+	size_t used = 0;
+	int own = -1;
+
+	state->nfds = 0;
+	state->fds[0] = '\0';
+	state->fds_cut = 0;
+	snprintf(path, sizeof path, "/proc/%d/fd", (int)pid);
+	dir = opendir(path);
+	if (dir == NULL)
+		return;
+	if (pid == getpid())
+		own = dirfd(dir);
+	while ((entry = readdir(dir)) != NULL) {
+		char *end;
+		long fd = strtol(entry->d_name, &end, 10);
+		int n;
+
+		if (*end != '\0' || entry->d_name[0] == '.' || fd == own)
+			continue;
+		state->nfds++;
+		if (state->fds_cut)
+			continue;
+		n = snprintf(state->fds + used, sizeof state->fds - used, "%s%ld",
+			     used ? "," : "", fd);
+		if ((size_t)n >= sizeof state->fds - used) {
+			state->fds[used] = '\0';
+			state->fds_cut = 1;
+		} else {
+			used += (size_t)n;
+		}
+	}
+	closedir(dir);
+}
+
+int
+proc_state_read(pid_t pid, struct proc_state *state)
+{
+	char path[64], buf[1024];
+	const char *open_paren, *close_paren;
+	unsigned long tty_nr;
+	int ppid, pgid, sid, tpgid;
+	size_t comm_len;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	if (read_small_file(path, buf, sizeof buf) < 0)
+		return -1;
+	/* the name may hold spaces and parentheses: it ends at the last ')' */
+	open_paren = strchr(buf, '(');
+	close_paren = strrchr(buf, ')');
+	if (open_paren == NULL || close_paren == NULL ||
+	    sscanf(close_paren + 1, " %*c %d %d %d %lu %d", &ppid, &pgid, &sid,
+		   &tty_nr, &tpgid) != 5) {
+		errno = EPROTO;
+		return -1;
+	}
+	comm_len = (size_t)(close_paren - open_paren - 1);
+	if (comm_len >= sizeof state->comm)
+		comm_len = sizeof state->comm - 1;
+	memcpy(state->comm, open_paren + 1, comm_len);
+	state->comm[comm_len] = '\0';
+
+	state->pid = pid;
+	state->ppid = ppid;
+	state->pgid = pgid;
+	state->sid = sid;
+	state->tpgid = tpgid;
+	tty_name(tty_nr, state->tty, sizeof state->tty);
+	read_comm(ppid, state->parent_comm, sizeof state->parent_comm);
+
+	snprintf(path, sizeof path, "/proc/%d/cwd", (int)pid);
+	read_link(path, state->cwd, sizeof state->cwd);
+	state->umask = read_umask(pid);
+	read_fds(pid, state);
+	for (int fd = 0; fd < 3; fd++) {
+		snprintf(path, sizeof path, "/proc/%d/fd/%d", (int)pid, fd);
+		read_link(path, state->stdio[fd], sizeof state->stdio[fd]);
+	}
+	return 0;
+}
+
+int
+fd_is_open(int fd)
+{
+	return fcntl(fd, F_GETFD) != -1;
+}

@@ -1,0 +1,515 @@
+/* steplib.c - the plumbing the daemon-steps programs share (see steplib.h). */
+#define _GNU_SOURCE
+#include "steplib.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "logfmt.h"
+
+enum { MAX_OPTIONS = 16 };
+
+/* How much of a record the large, variable fields may take. */
+enum { CWD_ROOM = 1024, FDS_ROOM = 600, STDIO_ROOM = 400 };
+
+static const char *program_name_;
+static const char *program_step;
+static char log_path_[PATH_MAX];
+static char pid_file_path_[PATH_MAX];
+static char program_directory_[PATH_MAX];
+static pid_t started_pid;	/* a forked child must leave by _exit */
+
+const char *
+program_name(void)
+{
+	return program_name_ ? program_name_ : "daemon-steps";
+}
+
+const char *
+log_path(void)
+{
+	return log_path_;
+}
+
+const char *
+pid_file_path(void)
+{
+	return pid_file_path_;
+}
+
+const char *
+program_directory(void)
+{
+	return program_directory_;
+}
+
+const char *
+errno_name(int err)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 32)
+	const char *name = strerrorname_np(err);
+	if (name)
+		return name;
+#endif
+	static char number[32];
+	snprintf(number, sizeof number, "errno %d", err);
+	return number;
+}
+
+/*** the log ***/
+
+/* dir + "/" + name into out (name alone when dir is ""); -1 when too long. */
+static int
+join_path(char *out, size_t size, const char *dir, const char *name)
+{
+	int n = dir[0] ? snprintf(out, size, "%s/%s", dir, name)
+		       : snprintf(out, size, "%s", name);
+	return (n < 0 || (size_t)n >= size) ? -1 : 0;
+}
+
+static void
+format_time(char *out, size_t size)
+{
+	struct timespec now;
+	struct tm utc;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	gmtime_r(&now.tv_sec, &utc);
+	size_t n = strftime(out, size, "%Y-%m-%dT%H:%M:%S", &utc);
+	snprintf(out + n, size - n, ".%06ldZ", now.tv_nsec / 1000);
+}
+
+static void
+add_state(struct logfmt_writer *w, const struct proc_state *st)
+{
+	logfmt_addf(w, "pid", "%d", (int)st->pid);
+	logfmt_addf(w, "ppid", "%d", (int)st->ppid);
+	logfmt_add(w, "parent", st->parent_comm);
+	logfmt_addf(w, "pgid", "%d", (int)st->pgid);
+	logfmt_addf(w, "sid", "%d", (int)st->sid);
+	logfmt_add(w, "tty", st->tty);
+	logfmt_addf(w, "tpgid", "%d", (int)st->tpgid);
+	if (st->umask < 0)
+		logfmt_add(w, "umask", "?");
+	else
+		logfmt_addf(w, "umask", "%04o", (unsigned)st->umask);
+	logfmt_addf(w, "nfds", "%d", st->nfds);
+	logfmt_add_max(w, "fds", st->fds, FDS_ROOM);
+	logfmt_add_max(w, "fd0", st->stdio[0], STDIO_ROOM);
+	logfmt_add_max(w, "fd1", st->stdio[1], STDIO_ROOM);
+	logfmt_add_max(w, "fd2", st->stdio[2], STDIO_ROOM);
+	logfmt_add_max(w, "cwd", st->cwd, CWD_ROOM);
+}
+
+/* One record is one write(2) with O_APPEND: concurrent writers never interleave. */
+static int
+append_record(const char *line, size_t len)
+{
+	/* an explicit mode: after step 5 the umask is 0, and a careless open
+	 * would leave a world-writable log */
+	int fd = open(log_path_, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
+		      0600);
+	ssize_t written;
+	int saved;
+
+	if (fd == -1)
+		return -1;
+	written = write(fd, line, len);
+	saved = errno;
+	if (close(fd) == -1 && written == (ssize_t)len)
+		return -1;
+	if (written != (ssize_t)len) {
+		errno = written < 0 ? saved : EIO;
+		return -1;
+	}
+	return 0;
+}
+
+static int
+record_va(pid_t pid, const char *prog, const char *step, const char *event,
+	  va_list extras)
+{
+	struct logfmt_writer w;
+	struct proc_state st;
+	char now[64];
+	const char *key;
+	int partial = 0;
+
+	/* read the state first: opening the log takes a descriptor */
+	if (proc_state_read(pid, &st) == -1)
+		partial = 1;
+	format_time(now, sizeof now);
+
+	logfmt_start(&w);
+	logfmt_addf(&w, "v", "%d", LOGFMT_VERSION);
+	logfmt_add(&w, "run", getenv(ENV_RUN) ? getenv(ENV_RUN) : "?");
+	logfmt_add(&w, "time", now);
+	logfmt_add(&w, "prog", prog);
+	logfmt_add(&w, "step", step);
+	logfmt_add(&w, "event", event);
+	while ((key = va_arg(extras, const char *)) != NULL)
+		logfmt_add_max(&w, key, va_arg(extras, const char *), 512);
+	if (partial)
+		logfmt_addf(&w, "pid", "%d", (int)pid);
+	else
+		add_state(&w, &st);
+	return append_record(w.line, logfmt_finish(&w));
+}
+
+int
+record(const char *event, ...)
+{
+	va_list ap;
+	int result;
+
+	va_start(ap, event);
+	result = record_va(getpid(), program_name(), program_step, event, ap);
+	va_end(ap);
+	return result;
+}
+
+int
+record_process(pid_t pid, const char *prog, const char *step,
+	       const char *event, ...)
+{
+	va_list ap;
+	int result;
+
+	va_start(ap, event);
+	result = record_va(pid, prog, step, event, ap);
+	va_end(ap);
+	return result;
+}
+
+/*** errors ***/
+
+void
+report_failure(const char *call, int err, const char *hint)
+{
+	/* stderr may be gone (after step 6): then only the log tells */
+	fprintf(stderr, "%s: %s failed: %s\n", program_name(), call, strerror(err));
+	if (hint)
+		fprintf(stderr, "%s: %s\n", program_name(), hint);
+	fflush(stderr);
+	if (hint)
+		record("error", "call", call, "errno", errno_name(err),
+		       "error", strerror(err), "hint", hint, (char *)NULL);
+	else
+		record("error", "call", call, "errno", errno_name(err),
+		       "error", strerror(err), (char *)NULL);
+}
+
+noreturn void
+fail(const char *call, int err, const char *hint, int code)
+{
+	report_failure(call, err, hint);
+	if (getpid() != started_pid)
+		_exit(code);	/* a forked child: the parent's stdio buffers are not ours to flush */
+	exit(code);
+}
+
+noreturn void
+usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", program_name());
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help' for more information.\n", program_name());
+	exit(EXIT_USAGE);
+}
+
+/*** options ***/
+
+static void
+print_help(const struct program *p)
+{
+	printf("Usage: %s %s\n\n%s\n\nOptions:\n", p->name, p->synopsis, p->purpose);
+	for (const struct step_option *o = p->options; o && o->name; o++) {
+		char left[64];
+		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "",
+			 o->arg ? o->arg : "");
+		printf("  %-22s %s\n", left, o->help);
+	}
+	printf("  %-22s %s\n  %-22s %s\n", "--help", "show this help and exit",
+	       "--version", "show the version and exit");
+	printf("\nEnvironment:\n"
+	       "  " ENV_LOG "   the transition log (default: $XDG_RUNTIME_DIR/daemon-steps/\n"
+	       "                     transitions.log, else ${TMPDIR:-/tmp}/daemon-steps-$UID/...)\n"
+	       "  " ENV_RUN "   the run id every record carries (made anew when unset)\n"
+	       "  " ENV_PAUSE " seconds to wait after each step's record\n"
+	       "\nExit status:\n"
+	       "  0    success\n"
+	       "  1    a system call failed (setsid's EPERM included)\n"
+	       "  2    bad usage: unknown option, bad value, missing argument\n"
+	       "  126  the next program was found but cannot be executed\n"
+	       "  127  the next program was not found\n");
+}
+
+static void
+parse_options(const struct program *p, int argc, char **argv, const char **values)
+{
+	struct option longopts[MAX_OPTIONS + 3];
+	size_t n = 0;
+	int c;
+
+	for (const struct step_option *o = p->options; o && o->name; o++, n++) {
+		longopts[n] = (struct option){ o->name, o->arg ? required_argument : no_argument,
+					       NULL, (int)(n + 1) };
+		values[n] = NULL;
+	}
+	longopts[n] = (struct option){ "help", no_argument, NULL, 'h' };
+	longopts[n + 1] = (struct option){ "version", no_argument, NULL, 'V' };
+	longopts[n + 2] = (struct option){ NULL, 0, NULL, 0 };
+
+	opterr = 0;
+	/* '+': stop at the first non-option, which is the next program */
+	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		if (c == 'h') {
+			print_help(p);
+			exit(0);
+		} else if (c == 'V') {
+			printf("%s (daemon-steps) %s\n", p->name, PROJECT_VERSION);
+			exit(0);
+		} else if (c >= 1 && (size_t)c <= n) {
+			values[c - 1] = optarg ? optarg : "";
+		} else if (optopt >= 1 && (size_t)optopt <= n) {
+			usage_error("option '--%s' needs an argument", longopts[optopt - 1].name);
+		} else {
+			usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+}
+
+/*** the log's place ***/
+
+/*
+ * The default log directory is private to the user: created 0700, and
+ * refused when someone else could have made or changed it.
+ */
+static int
+settle_default_directory(char *dir, size_t size)
+{
+	const char *runtime = getenv("XDG_RUNTIME_DIR");
+	const char *tmp = getenv("TMPDIR");
+	struct stat st;
+
+	char per_user[64];
+	int fits;
+
+	snprintf(per_user, sizeof per_user, "daemon-steps-%u", (unsigned)getuid());
+	if (runtime && runtime[0] == '/')
+		fits = join_path(dir, size, runtime, "daemon-steps");
+	else
+		fits = join_path(dir, size, tmp && tmp[0] == '/' ? tmp : "/tmp", per_user);
+	if (fits == -1) {
+		fprintf(stderr, "%s: the log directory's path is too long\n", program_name());
+		return -1;
+	}
+
+	if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
+		fprintf(stderr, "%s: cannot create the log directory %s: %s\n",
+			program_name(), dir, strerror(errno));
+		return -1;
+	}
+	if (lstat(dir, &st) == -1) {
+		fprintf(stderr, "%s: cannot check the log directory %s: %s\n",
+			program_name(), dir, strerror(errno));
+		return -1;
+	}
+	if (S_ISLNK(st.st_mode) || !S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "%s: refusing the log directory %s: it is %s, not a directory\n",
+			program_name(), dir, S_ISLNK(st.st_mode) ? "a symbolic link" : "a file");
+		return -1;
+	}
+	if (st.st_uid != getuid()) {
+		fprintf(stderr, "%s: refusing the log directory %s: it belongs to uid %u, not to you (%u)\n",
+			program_name(), dir, (unsigned)st.st_uid, (unsigned)getuid());
+		return -1;
+	}
+	if ((st.st_mode & 07777) != 0700) {
+		fprintf(stderr, "%s: refusing the log directory %s: its mode is %04o, not 0700\n",
+			program_name(), dir, (unsigned)(st.st_mode & 07777));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The log's path is made absolute before any step changes directory, without
+ * resolving a symbolic link in its last component: the open must refuse that.
+ */
+static int
+settle_log_path(void)
+{
+	const char *given = getenv(ENV_LOG);
+	char dir[PATH_MAX];
+	int fits;
+
+	if (given && given[0] == '/') {
+		fits = join_path(log_path_, sizeof log_path_, "", given);
+	} else if (given && given[0]) {
+		char cwd[PATH_MAX];
+		if (getcwd(cwd, sizeof cwd) == NULL) {
+			fprintf(stderr, "%s: cannot make %s absolute: getcwd: %s\n",
+				program_name(), ENV_LOG, strerror(errno));
+			return -1;
+		}
+		fits = join_path(log_path_, sizeof log_path_, cwd, given);
+	} else {
+		if (settle_default_directory(dir, sizeof dir) == -1)
+			return -1;
+		fits = join_path(log_path_, sizeof log_path_, dir, "transitions.log");
+	}
+	memcpy(dir, log_path_, sizeof dir);
+	*strrchr(dir, '/') = '\0';
+	if (fits == -1 || join_path(pid_file_path_, sizeof pid_file_path_, dir,
+				    "heartbeatd.pid") == -1) {
+		fprintf(stderr, "%s: the log's path is too long: %s\n", program_name(),
+			log_path_);
+		return -1;
+	}
+	/* inherited across exec: every program of the chain writes the same file */
+	if (setenv(ENV_LOG, log_path_, 1) == -1) {
+		fprintf(stderr, "%s: setenv: %s\n", program_name(), strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+settle_run_id(void)
+{
+	char id[64];
+	time_t now = time(NULL);
+	struct tm utc;
+
+	if (getenv(ENV_RUN) && getenv(ENV_RUN)[0])
+		return 0;
+	gmtime_r(&now, &utc);
+	strftime(id, sizeof id, "%Y%m%d-%H%M%S", &utc);
+	snprintf(id + strlen(id), sizeof id - strlen(id), "-%d", (int)getpid());
+	return setenv(ENV_RUN, id, 1);
+}
+
+static void
+settle_program_directory(void)
+{
+	ssize_t n = readlink("/proc/self/exe", program_directory_,
+			     sizeof program_directory_ - 1);
+
+	if (n <= 0) {
+		program_directory_[0] = '\0';
+		return;
+	}
+	program_directory_[n] = '\0';
+	*strrchr(program_directory_, '/') = '\0';
+}
+
+int
+program_start(const struct program *p, int argc, char **argv, const char **values)
+{
+	program_name_ = p->name;
+	program_step = p->step;
+	started_pid = getpid();
+	parse_options(p, argc, argv, values);
+	settle_program_directory();
+	if (settle_log_path() == -1)
+		exit(EXIT_SYSCALL_FAILED);
+	if (settle_run_id() == -1) {
+		fprintf(stderr, "%s: setenv: %s\n", p->name, strerror(errno));
+		exit(EXIT_SYSCALL_FAILED);
+	}
+	if (record("start", (char *)NULL) == -1) {
+		fprintf(stderr, "%s: cannot write the log %s: %s\n", p->name, log_path_,
+			strerror(errno));
+		if (errno == ELOOP)
+			fprintf(stderr, "%s: the log is a symbolic link; refusing to follow it\n",
+				p->name);
+		exit(EXIT_SYSCALL_FAILED);
+	}
+	return optind;
+}
+
+/*** going on ***/
+
+static double
+pause_seconds(void)
+{
+	const char *text = getenv(ENV_PAUSE);
+	char *end;
+	double seconds;
+
+	if (text == NULL || text[0] == '\0')
+		return 0;
+	seconds = strtod(text, &end);
+	return (*end == '\0' && seconds > 0 && seconds <= 3600) ? seconds : 0;
+}
+
+void
+pause_if_asked(void)
+{
+	double seconds = pause_seconds();
+	struct timespec wait = { (time_t)seconds,
+				 (long)((seconds - (double)(time_t)seconds) * 1e9) };
+
+	while (seconds > 0 && nanosleep(&wait, &wait) == -1 && errno == EINTR)
+		;
+}
+
+int
+await_adoption(pid_t parent, struct proc_state *now)
+{
+	const struct timespec tick = { 0, 1000 * 1000 };	/* 1 ms */
+	int waited = 0;
+
+	while (getppid() == parent) {
+		if (++waited > 10 * 1000) {			/* 10 s */
+			errno = ETIMEDOUT;
+			return -1;
+		}
+		nanosleep(&tick, NULL);
+	}
+	if (proc_state_read(getpid(), now) == -1)
+		return -1;
+	return record("after", "adopter", now->parent_comm, (char *)NULL);
+}
+
+noreturn void
+continue_chain(char **next, const char *done_fmt, ...)
+{
+	char sibling[PATH_MAX], hint[PATH_MAX + 64];
+	int err;
+
+	if (next[0] == NULL) {
+		va_list ap;
+		printf("%s: ", program_name());
+		va_start(ap, done_fmt);
+		vprintf(done_fmt, ap);
+		va_end(ap);
+		printf("\n%s: no next program to run; stopping here.\n", program_name());
+		exit(0);
+	}
+	pause_if_asked();
+	/* the chain's programs are siblings: find them first beside this one */
+	if (strchr(next[0], '/') == NULL && program_directory_[0]) {
+		if (join_path(sibling, sizeof sibling, program_directory_, next[0]) == 0 &&
+		    access(sibling, X_OK) == 0)
+			execv(sibling, next);
+	}
+	execvp(next[0], next);
+	err = errno;
+	snprintf(hint, sizeof hint, "the next program, '%s', %s", next[0],
+		 err == ENOENT ? "was not found" : "cannot be executed");
+	fail("exec", err, hint, err == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXECUTE);
+}

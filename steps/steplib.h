@@ -1,0 +1,113 @@
+/* steplib.h - the plumbing every daemon-steps program shares: options, the
+ * transition log, error reports, and going on to the next program of a chain.
+ *
+ * The steps themselves are not in here: each step program shows its own.
+ */
+#ifndef DAEMON_STEPS_STEPLIB_H
+#define DAEMON_STEPS_STEPLIB_H
+
+#include <stdnoreturn.h>
+#include <sys/types.h>
+
+#include "procstate.h"
+
+/* One table of exit codes for every program (as env(1) and nohup(1) use 126, 127). */
+enum exit_code {
+	EXIT_SYSCALL_FAILED = 1,	/* a system call failed, setsid's EPERM included */
+	EXIT_USAGE = 2,			/* unknown option, bad value, missing argument */
+	EXIT_CANNOT_EXECUTE = 126,	/* the next program was found but could not run */
+	EXIT_NOT_FOUND = 127		/* the next program was not found */
+};
+
+/* The environment that carries the chain's settings across exec. */
+#define ENV_LOG   "DAEMON_STEPS_LOG"	/* the log's absolute path */
+#define ENV_RUN   "DAEMON_STEPS_RUN"	/* the run id */
+#define ENV_PAUSE "DAEMON_STEPS_PAUSE"	/* seconds each step waits after its record */
+
+#define PROJECT_VERSION "1.0.0"
+
+struct step_option {
+	const char *name;	/* the long option: "dir" for --dir */
+	const char *arg;	/* its argument's name, or NULL for a flag */
+	const char *help;
+};
+
+struct program {
+	const char *name;		/* as in messages and the log's prog field */
+	const char *step;		/* the log's step field: "1".."7", "daemon", ... */
+	const char *synopsis;		/* what follows the name in the usage line */
+	const char *purpose;		/* a paragraph for --help */
+	const struct step_option *options;	/* ended by an entry with no name */
+};
+
+/*
+ * Parses the options into values[i] (for options[i]; NULL when not given, ""
+ * for a given flag), stopping at the first non-option so that the next
+ * program's options stay its own. Answers --help and --version, settles the
+ * log's path and the run id, and records the event "start", so a program that
+ * cannot record stops before its step. Returns the index of the next program
+ * in argv (argc when there is none). Exits 0 after --help or --version,
+ * EXIT_USAGE on bad usage, EXIT_SYSCALL_FAILED when the log cannot be written.
+ */
+int program_start(const struct program *program, int argc, char **argv,
+		  const char **values);
+
+/* The running program's name, for messages. */
+const char *program_name(void);
+
+/*
+ * Records one event of this process: its state read from /proc, then the
+ * extra key/value pairs given, ended by NULL. Returns 0, or -1 with errno.
+ */
+int record(const char *event, ...);
+
+/* The same for another process (the runner records its shell this way). */
+int record_process(pid_t pid, const char *prog, const char *step,
+		   const char *event, ...);
+
+/*
+ * A system call failed: prints "program: call failed: strerror" and the hint,
+ * if any, to stderr, and records an "error" event with the errno's name.
+ */
+void report_failure(const char *call, int err, const char *hint);
+
+/* report_failure(), then exit with code. In a forked child, exits with _exit. */
+noreturn void fail(const char *call, int err, const char *hint, int code);
+
+/* Bad usage: prints the message and a pointer to --help, exits EXIT_USAGE. */
+noreturn void usage_error(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2)));
+
+/* The errno's symbolic name ("EPERM"). */
+const char *errno_name(int err);
+
+/*
+ * After a fork, in the child: waits, up to a deadline, until the parent is
+ * gone and the child has been adopted, then reads its state into *now and
+ * records the event "after" with the adopter's name. Returns 0, or -1 with
+ * errno (ETIMEDOUT when the parent never left).
+ */
+int await_adoption(pid_t parent, struct proc_state *now);
+
+/*
+ * Ends a step. With no next program, prints what the step did and exits 0.
+ * Otherwise waits $DAEMON_STEPS_PAUSE seconds, if set, and executes next[0]
+ * with next as its arguments: from the running program's own directory when it
+ * is there, else searched in PATH. On failure records it and exits 126 or 127.
+ */
+noreturn void continue_chain(char **next, const char *done_fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Sleeps $DAEMON_STEPS_PAUSE seconds, if set, so a class can watch a state. */
+void pause_if_asked(void);
+
+/* The log's absolute path, settled by program_start(). */
+const char *log_path(void);
+
+/* The pid file of heartbeatd, beside the log. */
+const char *pid_file_path(void);
+
+/* The directory the running program was started from (for its siblings). */
+const char *program_directory(void);
+
+#endif
