@@ -18,7 +18,7 @@
 enum { MAX_OPTIONS = 16 };
 
 /* How much of a record the large, variable fields may take. */
-enum { CWD_ROOM = 1024, FDS_ROOM = 600, STDIO_ROOM = 400 };
+enum { CWD_ROOM = 1024, FDS_ROOM = 600, STDIO_ROOM = 400, EXTRA_ROOM = 512 };
 
 static const char *program_name_;
 static const char *program_step;
@@ -133,14 +133,14 @@ append_record(const char *line, size_t len)
 	return 0;
 }
 
+/* Records an event; the extra key/value pairs are first_key, its value, then the rest of extras. */
 static int
-record_va(pid_t pid, const char *prog, const char *step, const char *event,
-	  va_list extras)
+record_va_from(pid_t pid, const char *prog, const char *step, const char *event,
+	       const char *first_key, va_list extras)
 {
 	struct logfmt_writer w;
 	struct proc_state st;
 	char now[64];
-	const char *key;
 	int partial = 0;
 
 	/* read the state first: opening the log takes a descriptor */
@@ -155,13 +155,21 @@ record_va(pid_t pid, const char *prog, const char *step, const char *event,
 	logfmt_add(&w, "prog", prog);
 	logfmt_add(&w, "step", step);
 	logfmt_add(&w, "event", event);
-	while ((key = va_arg(extras, const char *)) != NULL)
-		logfmt_add_max(&w, key, va_arg(extras, const char *), 512);
+	for (const char *key = first_key; key; key = va_arg(extras, const char *))
+		logfmt_add_max(&w, key, va_arg(extras, const char *), EXTRA_ROOM);
 	if (partial)
 		logfmt_addf(&w, "pid", "%d", (int)pid);
 	else
 		add_state(&w, &st);
 	return append_record(w.line, logfmt_finish(&w));
+}
+
+static int
+record_va(pid_t pid, const char *prog, const char *step, const char *event, va_list extras)
+{
+	const char *first_key = va_arg(extras, const char *);
+
+	return record_va_from(pid, prog, step, event, first_key, extras);
 }
 
 int
@@ -417,7 +425,7 @@ settle_program_directory(void)
 }
 
 int
-program_start(const struct program *p, int argc, char **argv, const char **values)
+program_setup(const struct program *p, int argc, char **argv, const char **values)
 {
 	program_name_ = p->name;
 	program_step = p->step;
@@ -430,15 +438,43 @@ program_start(const struct program *p, int argc, char **argv, const char **value
 		fprintf(stderr, "%s: setenv: %s\n", p->name, strerror(errno));
 		exit(EXIT_SYSCALL_FAILED);
 	}
-	if (record("start", (char *)NULL) == -1) {
-		fprintf(stderr, "%s: cannot write the log %s: %s\n", p->name, log_path_,
-			strerror(errno));
+	return optind;
+}
+
+void
+record_start(const char *key, ...)
+{
+	va_list ap;
+	int result;
+
+	va_start(ap, key);
+	result = record_va_from(getpid(), program_name(), program_step, "start", key, ap);
+	va_end(ap);
+	if (result == -1) {
+		fprintf(stderr, "%s: cannot write the log %s: %s\n", program_name(),
+			log_path_, strerror(errno));
 		if (errno == ELOOP)
 			fprintf(stderr, "%s: the log is a symbolic link; refusing to follow it\n",
-				p->name);
+				program_name());
 		exit(EXIT_SYSCALL_FAILED);
 	}
-	return optind;
+}
+
+int
+program_start(const struct program *p, int argc, char **argv, const char **values)
+{
+	int next = program_setup(p, argc, argv, values);
+
+	record_start(NULL);
+	return next;
+}
+
+void
+ensure_stdio_open(void)
+{
+	for (int fd = 0; fd < 3; fd++)
+		if (!fd_is_open(fd) && open("/dev/null", O_RDWR) == -1)
+			exit(EXIT_SYSCALL_FAILED);	/* open() took fd, the lowest free number */
 }
 
 /*** going on ***/
@@ -488,8 +524,6 @@ await_adoption(pid_t parent, struct proc_state *now)
 noreturn void
 continue_chain(char **next, const char *done_fmt, ...)
 {
-	char sibling[PATH_MAX], hint[PATH_MAX + 64];
-	int err;
 
 	if (next[0] == NULL) {
 		va_list ap;
@@ -501,6 +535,15 @@ continue_chain(char **next, const char *done_fmt, ...)
 		exit(0);
 	}
 	pause_if_asked();
+	exec_next(next);
+}
+
+noreturn void
+exec_next(char **next)
+{
+	char sibling[PATH_MAX], hint[PATH_MAX + 64];
+	int err;
+
 	/* the chain's programs are siblings: find them first beside this one */
 	if (strchr(next[0], '/') == NULL && program_directory_[0]) {
 		if (join_path(sibling, sizeof sibling, program_directory_, next[0]) == 0 &&

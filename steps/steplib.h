@@ -52,6 +52,17 @@ struct program {
 int program_start(const struct program *program, int argc, char **argv,
 		  const char **values);
 
+/* program_start() in two halves, for a program whose start record says more:
+ * program_setup() does all but the record; record_start() records "start"
+ * with the key/value pairs given (ended by NULL), or exits 1 saying why not. */
+int program_setup(const struct program *program, int argc, char **argv,
+		  const char **values);
+void record_start(const char *key, ...);
+
+/* Opens /dev/null on whichever of 0, 1 and 2 is closed (CI runs with no
+ * stdin). The runner and the viewer do this; the steps must not (step 7). */
+void ensure_stdio_open(void);
+
 /* The running program's name, for messages. */
 const char *program_name(void);
 
@@ -97,6 +108,9 @@ int await_adoption(pid_t parent, struct proc_state *now);
  */
 noreturn void continue_chain(char **next, const char *done_fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* Executes next[0] as continue_chain() does, without the pause. */
+noreturn void exec_next(char **next);
 
 /* Sleeps $DAEMON_STEPS_PAUSE seconds, if set, so a class can watch a state. */
 void pause_if_asked(void);
