@@ -1,0 +1,483 @@
+/* daemon-demo - the whole demo in one command.
+ *
+ * Starts a new run of the transition log, records the shell it was started
+ * from, runs the chain step1-fork ... step7-reopen-stdio heartbeatd from the
+ * user's terminal, runs the pop quiz, waits until heartbeatd is up (or sees
+ * that the chain failed), then shows the run: in the viewer when stdout is a
+ * terminal, as text otherwise.
+ *
+ * --skip N leaves step N out, so a class can see what goes wrong without it.
+ * To make that visible the runner stages three things a real launch has:
+ * - the chain's first process leads its own process group, as every job of a
+ *   job-control shell does (so without step 1, setsid() fails);
+ * - a regular file is left open without O_CLOEXEC, as careless parents do
+ *   (step 6 must close it);
+ * - a fresh pseudo-terminal that no session owns: heartbeatd opens its slave
+ *   with --try-tty; without step 3 it takes it as its controlling terminal,
+ *   and gets SIGHUP when the runner closes the master on its way out.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "logread.h"
+#include "steplib.h"
+
+enum { STEPS = 7, DEFAULT_DAEMON_SECONDS = 30 };
+
+static const char *const step_programs[STEPS] = {
+	"step1-fork", "step2-setsid", "step3-fork-again", "step4-chdir",
+	"step5-umask", "step6-close-fds", "step7-reopen-stdio",
+};
+
+enum { OPT_SKIP, OPT_SINGLE_FORK, OPT_PAUSE, OPT_SECONDS, OPT_NO_VIEWER, OPT_STOP, OPT_COUNT };
+
+static const struct step_option options[] = {
+	[OPT_SKIP] = { "skip", "N[,N...]", "leave out step N (1-7) to see what goes wrong" },
+	[OPT_SINGLE_FORK] = { "single-fork", NULL, "the same as --skip 3" },
+	[OPT_PAUSE] = { "pause", "SECONDS", "each step waits this long after its record" },
+	[OPT_SECONDS] = { "seconds", "N", "heartbeatd runs N seconds (default: 30)" },
+	[OPT_NO_VIEWER] = { "no-viewer", NULL, "print the run as text, never open the viewer" },
+	[OPT_STOP] = { "stop", NULL, "stop the running demo daemon, then exit" },
+	[OPT_COUNT] = { NULL, NULL, NULL },
+};
+
+static const struct program program = {
+	.name = "daemon-demo",
+	.step = "demo",
+	.synopsis = "[--skip N[,N...]] [--single-fork] [--pause SECONDS] [--seconds N]\n"
+		    "                   [--no-viewer] | --stop",
+	.purpose = "Runs the whole daemon-steps demo: the chain step1-fork ... step7-reopen-stdio\n"
+		   "heartbeatd, then the pop quiz, and shows the run (in daemon-viewer when\n"
+		   "stdout is a terminal). Exits 0 when the demo ran as intended, the\n"
+		   "failures it provokes on purpose included, 1 when something else failed.",
+	.options = options,
+};
+
+/* What the runner learns of the run from the log. */
+struct run_news {
+	const char *run;
+	pid_t daemon_pid;		/* heartbeatd, once it recorded */
+	int tty_answered;		/* heartbeatd recorded what --try-tty did */
+	int tty_taken;			/* heartbeatd took the runner's terminal */
+	int got_sighup;
+	char start_time[40];		/* the runner's start record: time zero */
+	char first_record_time[40];	/* heartbeatd's first record */
+	char failure[256];		/* the first error a chain program recorded */
+};
+
+/*** stopping a daemon ***/
+
+static int
+is_dead(pid_t pid)
+{
+	char path[64], buf[512];
+	FILE *f;
+	char *paren;
+	int dead = 1;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	if ((f = fopen(path, "re")) == NULL)
+		return 1;
+	/* an exited orphan may stay a zombie a while before its adopter reaps it */
+	if (fgets(buf, sizeof buf, f) && (paren = strrchr(buf, ')')) != NULL)
+		dead = paren[2] == 'Z';
+	fclose(f);
+	return dead;
+}
+
+/* Stops the heartbeatd named in the pid file. Returns 1 stopped, 0 none, -1 failure. */
+static int
+stop_daemon(void)
+{
+	char text[32], exe[PATH_MAX], path[64];
+	FILE *f = fopen(pid_file_path(), "re");
+	long pid;
+	ssize_t n;
+
+	if (f == NULL)
+		return 0;
+	pid = fgets(text, sizeof text, f) ? strtol(text, NULL, 10) : 0;
+	fclose(f);
+	snprintf(path, sizeof path, "/proc/%ld/exe", pid);
+	if (pid <= 1 || (n = readlink(path, exe, sizeof exe - 1)) == -1)
+		return 0;	/* a pid file left by a crash: its process is gone */
+	exe[n] = '\0';
+	/* pids are reused: make sure it is ours before signalling it */
+	const char *base = strrchr(exe, '/') ? strrchr(exe, '/') + 1 : exe;
+	if (strncmp(base, "heartbeatd", strlen("heartbeatd")) != 0) {
+		fprintf(stderr, "%s: %s names PID %ld, which is %s, not heartbeatd: not touching it\n",
+			program_name(), pid_file_path(), pid, exe);
+		return 0;
+	}
+	if (kill((pid_t)pid, SIGTERM) == -1) {
+		report_failure("kill", errno, "stopping the demo daemon");
+		return -1;
+	}
+	for (int waited = 0; !is_dead((pid_t)pid); waited++) {
+		if (waited == 500) {	/* 5 s */
+			fprintf(stderr, "%s: heartbeatd (PID %ld) did not stop\n", program_name(), pid);
+			return -1;
+		}
+		nanosleep(&(struct timespec){ 0, 10 * 1000 * 1000 }, NULL);
+	}
+	printf("%s: stopped heartbeatd (PID %ld)\n", program_name(), pid);
+	return 1;
+}
+
+/*** reading the run from the log ***/
+
+static int
+note_record(const struct logfmt_record *r, size_t line, void *context)
+{
+	struct run_news *news = context;
+	const char *run = logfmt_get(r, "run"), *prog = logfmt_get(r, "prog");
+	const char *event = logfmt_get(r, "event"), *step = logfmt_get(r, "step");
+
+	(void)line;
+	if (!run || !prog || !event || !step || strcmp(run, news->run) != 0)
+		return 0;
+	if (strcmp(prog, "daemon-demo") == 0 && strcmp(event, "start") == 0)
+		snprintf(news->start_time, sizeof news->start_time, "%s",
+			 logfmt_get(r, "time") ? logfmt_get(r, "time") : "");
+	if (strcmp(prog, "heartbeatd") == 0 && news->daemon_pid == 0) {
+		news->daemon_pid = (pid_t)atoi(logfmt_get(r, "pid") ? logfmt_get(r, "pid") : "0");
+		snprintf(news->first_record_time, sizeof news->first_record_time, "%s",
+			 logfmt_get(r, "time") ? logfmt_get(r, "time") : "");
+	}
+	if (logfmt_get(r, "tty_taken") && strcmp(prog, "heartbeatd") == 0) {
+		news->tty_answered = 1;
+		news->tty_taken = strcmp(logfmt_get(r, "tty_taken"), "yes") == 0;
+	}
+	if (strcmp(event, "signal") == 0 && logfmt_get(r, "signal") &&
+	    strcmp(logfmt_get(r, "signal"), "SIGHUP") == 0)
+		news->got_sighup = 1;
+	if (strcmp(event, "error") == 0 && strcmp(step, "quiz") != 0 && !news->failure[0])
+		snprintf(news->failure, sizeof news->failure, "%s: %s failed: %s (%s)", prog,
+			 logfmt_get(r, "call") ? logfmt_get(r, "call") : "?",
+			 logfmt_get(r, "errno") ? logfmt_get(r, "errno") : "?",
+			 logfmt_get(r, "error") ? logfmt_get(r, "error") : "?");
+	return 0;
+}
+
+static void
+read_news(struct run_news *news)
+{
+	struct log_read_stats stats;
+	FILE *f = fopen(log_path(), "re");
+
+	if (f == NULL)
+		return;
+	(void)log_read(f, note_record, news, &stats);
+	fclose(f);
+}
+
+/* Polls the log until done(news) or the deadline; returns done(news). */
+static int
+wait_for_news(struct run_news *news, int (*done)(const struct run_news *), double seconds)
+{
+	for (int tick = 0; tick < seconds * 100; tick++) {
+		read_news(news);
+		if (done(news))
+			return 1;
+		nanosleep(&(struct timespec){ 0, 10 * 1000 * 1000 }, NULL);
+	}
+	read_news(news);
+	return done(news);
+}
+
+/* Up: heartbeatd has recorded what opening the runner's terminal did. */
+static int
+daemon_up_or_chain_failed(const struct run_news *news)
+{
+	return news->tty_answered || news->failure[0];
+}
+
+static int
+hangup_arrived(const struct run_news *news)
+{
+	return news->got_sighup;
+}
+
+/*** running things ***/
+
+static pid_t
+spawn(char **argv, int group_leader)
+{
+	fflush(stdout);
+	pid_t child = fork();
+	if (child == -1)
+		fail("fork", errno, NULL, EXIT_SYSCALL_FAILED);
+	if (child == 0) {
+		if (group_leader && setpgid(0, 0) == -1)
+			fail("setpgid", errno, NULL, EXIT_SYSCALL_FAILED);
+		exec_next(argv);
+	}
+	/* as a shell does, in both processes, so neither order of running loses */
+	if (group_leader && setpgid(child, child) == -1 && errno != EACCES)
+		fail("setpgid", errno, NULL, EXIT_SYSCALL_FAILED);
+	return child;
+}
+
+static int
+exit_status_of(pid_t child)
+{
+	int status;
+
+	while (waitpid(child, &status, 0) == -1)
+		if (errno != EINTR)
+			fail("waitpid", errno, NULL, EXIT_SYSCALL_FAILED);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+/* A fresh pseudo-terminal; the runner keeps the master and never opens the slave. */
+static int
+open_fresh_pty(char *slave, size_t size)
+{
+	int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+
+	if (master == -1)
+		fail("posix_openpt", errno, NULL, EXIT_SYSCALL_FAILED);
+	if (grantpt(master) == -1 || unlockpt(master) == -1 ||
+	    ptsname_r(master, slave, size) != 0)
+		fail("preparing the pseudo-terminal", errno, NULL, EXIT_SYSCALL_FAILED);
+	return master;
+}
+
+/* The file every run leaves open for the chain on purpose: step 6 must close it. */
+static void
+leak_a_file(void)
+{
+	char path[PATH_MAX];
+	static const char note[] = "daemon-demo left this file open in the daemon chain "
+				   "on purpose: step 6 closes it.\n";
+
+	snprintf(path, sizeof path, "%s", log_path());
+	snprintf(strrchr(path, '/') + 1, sizeof path - (size_t)(strrchr(path, '/') + 1 - path),
+		 "left-open-by-daemon-demo");
+	int fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW, 0600);	/* no O_CLOEXEC */
+	if (fd == -1 || write(fd, note, sizeof note - 1) == -1)
+		fail("opening the file to leave open", errno, path, EXIT_SYSCALL_FAILED);
+}
+
+/* Parses "3" or "3,6"; exits with a usage error otherwise. */
+static void
+parse_skips(const char *text, int skipped[STEPS + 1])
+{
+	const char *p = text;
+
+	do {
+		char *end;
+		long step = strtol(p, &end, 10);
+		if (end == p || step < 1 || step > STEPS || (*end && *end != ','))
+			usage_error("--skip wants step numbers from 1 to 7, like 3 or 3,6; not '%s'",
+				    text);
+		skipped[step] = 1;
+		p = *end ? end + 1 : end;
+	} while (*p);
+}
+
+/*** showing the run ***/
+
+static int
+print_row(const struct logfmt_record *r, size_t line, void *context)
+{
+	const char *run = context;
+	static const char *const columns[] = { "prog", "event", "pid", "ppid", "pgid", "sid",
+					       "tty", "umask", "cwd" };
+	static const int widths[] = { -18, -11, 6, 6, 6, 6, -6, 5, -12 };
+
+	(void)line;
+	if (!logfmt_get(r, "run") || strcmp(logfmt_get(r, "run"), run) != 0)
+		return 0;
+	for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
+		const char *value = logfmt_get(r, columns[i]);
+		printf("%*s ", widths[i], value ? value : "-");
+	}
+	printf("%s", logfmt_get(r, "fds") ? logfmt_get(r, "fds") : "-");
+	static const char *const notes[] = { "adopter", "errno", "hint", "signal", "tty_taken",
+					     "quiz", "reason" };
+	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
+		if (logfmt_get(r, notes[i]))
+			printf("  %s=%s", notes[i], logfmt_get(r, notes[i]));
+	printf("\n");
+	return 0;
+}
+
+static void
+print_run(const char *run)
+{
+	struct log_read_stats stats;
+	FILE *f = fopen(log_path(), "re");
+
+	if (f == NULL) {
+		report_failure("opening the log", errno, log_path());
+		return;
+	}
+	printf("\n%-18s %-11s %6s %6s %6s %6s %-6s %5s %-12s %s\n", "PROGRAM", "EVENT", "PID",
+	       "PPID", "PGID", "SID", "TTY", "UMASK", "CWD", "FDS (and notes)");
+	(void)log_read(f, print_row, (void *)run, &stats);
+	fclose(f);
+}
+
+static double
+milliseconds_between(const char *from, const char *to)
+{
+	struct tm a = { 0 }, b = { 0 };
+	double a_frac, b_frac;
+	char *rest;
+
+	if (!(rest = strptime(from, "%Y-%m-%dT%H:%M:%S", &a)) || sscanf(rest, "%lf", &a_frac) != 1 ||
+	    !(rest = strptime(to, "%Y-%m-%dT%H:%M:%S", &b)) || sscanf(rest, "%lf", &b_frac) != 1)
+		return -1;
+	return (difftime(timegm(&b), timegm(&a)) + b_frac - a_frac) * 1000;
+}
+
+/* Replaces the runner with the viewer on this run; returns only if it cannot. */
+static void
+open_viewer(const char *run)
+{
+	char viewer[PATH_MAX];
+	char *argv[] = { "daemon-viewer", "--run", (char *)run, (char *)log_path(), NULL };
+
+	snprintf(viewer, sizeof viewer, "%s/daemon-viewer", program_directory());
+	fflush(stdout);
+	execv(viewer, argv);
+	execvp(argv[0], argv);
+	fprintf(stderr, "%s: cannot open daemon-viewer (%s): printing the run instead\n",
+		program_name(), strerror(errno));
+}
+
+/*** the demo ***/
+
+int
+main(int argc, char **argv)
+{
+	const char *values[OPT_COUNT];
+	int skipped[STEPS + 1] = { 0 };
+	char slave[64], seconds_text[16], chain_text[512] = "";
+	char *chain[STEPS + 6];
+	int n = 0, intended = 1;
+
+	ensure_stdio_open();
+	unsetenv(ENV_RUN);			/* every demo is a new run */
+	int next = program_setup(&program, argc, argv, values);
+	if (argv[next])
+		usage_error("unexpected argument '%s'", argv[next]);
+	if (values[OPT_STOP])
+		return stop_daemon() == -1 ? EXIT_SYSCALL_FAILED : 0;
+	if (values[OPT_SKIP])
+		parse_skips(values[OPT_SKIP], skipped);
+	if (values[OPT_SINGLE_FORK])
+		skipped[3] = 1;
+	long seconds = DEFAULT_DAEMON_SECONDS;
+	if (values[OPT_SECONDS]) {
+		char *end;
+		seconds = strtol(values[OPT_SECONDS], &end, 10);
+		if (*end || end == values[OPT_SECONDS] || seconds < 1 || seconds > 86400)
+			usage_error("--seconds wants a whole number from 1 to 86400, not '%s'",
+				    values[OPT_SECONDS]);
+	}
+	double pause = 0;
+	if (values[OPT_PAUSE]) {
+		char *end;
+		pause = strtod(values[OPT_PAUSE], &end);
+		if (*end || end == values[OPT_PAUSE] || !(pause > 0 && pause <= 60))
+			usage_error("--pause wants seconds, more than 0 and at most 60, not '%s'",
+				    values[OPT_PAUSE]);
+		setenv(ENV_PAUSE, values[OPT_PAUSE], 1);
+	} else {
+		unsetenv(ENV_PAUSE);
+	}
+
+	if (stop_daemon() == -1)		/* a daemon left from an earlier run */
+		return EXIT_SYSCALL_FAILED;
+
+	int master = open_fresh_pty(slave, sizeof slave);
+	for (int step = 1; step <= STEPS; step++)
+		if (!skipped[step])
+			chain[n++] = (char *)step_programs[step - 1];
+	snprintf(seconds_text, sizeof seconds_text, "%ld", seconds);
+	chain[n++] = "heartbeatd";
+	chain[n++] = "--seconds";
+	chain[n++] = seconds_text;
+	chain[n++] = "--try-tty";
+	chain[n++] = slave;
+	chain[n] = NULL;
+	for (int i = 0; i < n; i++)
+		snprintf(chain_text + strlen(chain_text), sizeof chain_text - strlen(chain_text),
+			 "%s%s", i ? " " : "", chain[i]);
+
+	char skip_text[32] = "";
+	for (int step = 1; step <= STEPS; step++)
+		if (skipped[step])
+			snprintf(skip_text + strlen(skip_text), sizeof skip_text - strlen(skip_text),
+				 "%s%d", skip_text[0] ? "," : "", step);
+	if (skip_text[0])
+		record_start("chain", chain_text, "skip", skip_text, (char *)NULL);
+	else
+		record_start("chain", chain_text, (char *)NULL);
+	struct proc_state shell;
+	if (proc_state_read(getppid(), &shell) == 0)
+		(void)record_process(getppid(), shell.comm, "shell", "start", (char *)NULL);
+
+	struct run_news news = { .run = getenv(ENV_RUN) };
+	printf("%s: run %s\n%s: %s\n", program_name(), news.run, program_name(), chain_text);
+	leak_a_file();
+	int first_status = exit_status_of(spawn(chain, 1));
+
+	int expect_eperm = skipped[1] && !skipped[2];
+	if (first_status != 0) {
+		read_news(&news);
+		if (expect_eperm && strstr(news.failure, "EPERM"))
+			printf("%s: as intended without step 1: %s\n", program_name(), news.failure);
+		else {
+			printf("%s: the chain failed (exit status %d): %s\n", program_name(),
+			       first_status, news.failure[0] ? news.failure : "see the log");
+			intended = 0;
+		}
+	} else if (!wait_for_news(&news, daemon_up_or_chain_failed, 10 + 8 * pause)) {
+		printf("%s: heartbeatd did not start within %.0f s\n", program_name(), 10 + 8 * pause);
+		intended = 0;
+	} else if (news.failure[0]) {
+		printf("%s: the chain failed: %s\n", program_name(), news.failure);
+		intended = 0;
+	} else {
+		printf("%s: heartbeatd is up: PID %d, its first record %.1f ms after the start.\n"
+		       "%s: it stops by itself after %ld s, or with: daemon-demo --stop\n",
+		       program_name(), (int)news.daemon_pid,
+		       milliseconds_between(news.start_time, news.first_record_time),
+		       program_name(), seconds);
+	}
+
+	char *quiz[] = { "popquiz", NULL };
+	printf("\n");
+	if (exit_status_of(spawn(quiz, 0)) != 0) {
+		fprintf(stderr, "%s: the pop quiz did not go as expected\n", program_name());
+		intended = 0;
+	}
+	printf("\n");
+
+	/* the runner's terminal goes away: a daemon that took it gets SIGHUP */
+	close(master);
+	if (news.tty_taken) {
+		if (wait_for_news(&news, hangup_arrived, 3))
+			printf("%s: heartbeatd took %s as its controlling terminal (no step 3), and got "
+			       "SIGHUP when daemon-demo closed it.\n", program_name(), slave);
+		else
+			printf("%s: heartbeatd took %s but no SIGHUP was recorded\n", program_name(),
+			       slave);
+	}
+	if (isatty(STDOUT_FILENO) && !values[OPT_NO_VIEWER] && intended)
+		open_viewer(news.run);
+	print_run(news.run);
+	printf("\nThe log: %s\nReplay it: daemon-viewer --run %s\n", log_path(), news.run);
+	return intended ? 0 : EXIT_SYSCALL_FAILED;
+}
