@@ -1,0 +1,194 @@
+# lib.sh - what the process tests share. Sourced by each test script.
+#
+# CTest passes DS_BIN (the programs), DS_LOGQ (the log query helper) and
+# DS_TEST_ROOT (a folder every test's files live under). Each test gets a
+# folder of its own, $WORK, and a log, $LOG, which it hands to the programs
+# it starts (never exported to itself, so the leftover check below finds only
+# what the test started). On exit: the tmux server is killed, any process
+# still carrying $LOG in its environment is reported, fails the test and is
+# killed by PID, and $WORK is removed.
+
+set -euo pipefail
+
+: "${DS_BIN:?DS_BIN must name the folder of the built programs}"
+: "${DS_LOGQ:?DS_LOGQ must name the logq helper}"
+: "${DS_TEST_ROOT:?DS_TEST_ROOT must name the tests folder}"
+
+mkdir -p "$DS_TEST_ROOT"
+WORK=$(mktemp -d "$DS_TEST_ROOT/$(basename "$0" .sh).XXXXXX")
+LOG=$WORK/log
+TMUX_SOCKET=
+unset DAEMON_STEPS_LOG DAEMON_STEPS_RUN DAEMON_STEPS_PAUSE
+
+# The descriptors CTest gave us beyond 0, 1 and 2 must not reach a daemon.
+for fd_path in /proc/$$/fd/*; do
+	fd=${fd_path##*/}
+	if [ "$fd" -gt 2 ] && [ "$fd" != 255 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+done
+
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+pass() {
+	echo "ok: $*"
+}
+
+# run_program NAME ARGS...: a program of the project, with the test's log.
+run_program() {
+	local name=$1
+	shift
+	DAEMON_STEPS_LOG=$LOG "$DS_BIN/$name" "$@"
+}
+
+# q [KEY=VALUE...] [-- FIELD...]: the matching records' fields.
+q() {
+	"$DS_LOGQ" "$LOG" "$@"
+}
+
+# q1 FILTERS -- FIELD: the one value of the first matching record.
+q1() {
+	q "$@" | head -n 1
+}
+
+count() {
+	"$DS_LOGQ" --count "$LOG" "$@"
+}
+
+# expect WHAT ACTUAL EXPECTED
+expect() {
+	if [ "$2" != "$3" ]; then fail "$1: got '$2', expected '$3'"; fi
+	pass "$1 ($2)"
+}
+
+expect_not() {
+	if [ "$2" = "$3" ]; then fail "$1: got '$2', which it must not be"; fi
+	pass "$1 ($2, not $3)"
+}
+
+# wait_until SECONDS DESCRIPTION COMMAND...: polls COMMAND until it succeeds.
+wait_until() {
+	local seconds=$1 what=$2
+	shift 2
+	local deadline=$((SECONDS + seconds))
+	until "$@"; do
+		if [ "$SECONDS" -ge "$deadline" ]; then fail "waited $seconds s for: $what"; fi
+		sleep 0.05
+	done
+}
+
+has_record() {
+	[ "$(count "$@")" -gt 0 ]
+}
+
+# proc_field PID N: field N of /proc/PID/stat, counted after the name.
+proc_field() {
+	local stat field=$2
+	stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+	stat=${stat##*) }
+	# shellcheck disable=SC2086 # split into fields on purpose
+	set -- $stat
+	shift $((field - 1))
+	echo "$1"
+}
+
+is_alive() {
+	[ -e "/proc/$1" ] && [ "$(proc_field "$1" 1 2>/dev/null)" != Z ]
+}
+
+is_dead() {
+	! is_alive "$1"
+}
+
+# stop_pid PID: SIGTERM, then wait for it to be gone (a zombie of PID 1 counts).
+stop_pid() {
+	if is_alive "$1"; then
+		kill -TERM "$1" 2>/dev/null || true
+		wait_until 5 "PID $1 to exit" is_dead "$1"
+	fi
+}
+
+# --- tmux, the real terminal ---------------------------------------------
+
+# tmux_start COMMAND...: a private tmux server running COMMAND in a 120x40 pane.
+tmux_start() {
+	command -v tmux >/dev/null || { echo "tmux is not installed: skipping"; exit 77; }
+	TMUX_SOCKET=$(mktemp -u /tmp/ds-tmux-XXXXXX)
+	tmux -S "$TMUX_SOCKET" -f /dev/null new-session -d -x 120 -y 40 "$@"
+	tmux -S "$TMUX_SOCKET" set-option -g remain-on-exit on >/dev/null
+}
+
+tmux_screen() {
+	tmux -S "$TMUX_SOCKET" capture-pane -p -S - 2>/dev/null
+}
+
+screen_has() {
+	tmux_screen | grep -qF -- "$1"
+}
+
+# tmux_type TEXT: types TEXT and Enter.
+tmux_type() {
+	tmux -S "$TMUX_SOCKET" send-keys -l -- "$1"
+	tmux -S "$TMUX_SOCKET" send-keys Enter
+}
+
+# tmux_kill: ends the server, and waits until the pane's program is gone.
+tmux_kill() {
+	local pane
+	if [ -n "$TMUX_SOCKET" ]; then
+		pane=$(tmux -S "$TMUX_SOCKET" display-message -p '#{pane_pid}' 2>/dev/null || true)
+		tmux -S "$TMUX_SOCKET" kill-server 2>/dev/null || true
+		rm -f "$TMUX_SOCKET"
+		TMUX_SOCKET=
+		if [ -n "$pane" ]; then wait_until 5 "the pane's program to end" is_dead "$pane"; fi
+	fi
+}
+
+# interactive_shell: tmux runs an interactive, job-control bash with a clean
+# environment, the programs in PATH and the test's log; waits for its prompt.
+interactive_shell() {
+	tmux_start env -i PATH="$DS_BIN:/usr/bin:/bin" HOME="$WORK" TERM=xterm PS1='ds$ ' \
+		DAEMON_STEPS_LOG="$LOG" bash --norc --noprofile -i
+	wait_until 10 "the shell's prompt" screen_has 'ds$'
+}
+
+# The PID of the shell in the tmux pane.
+shell_pid() {
+	tmux -S "$TMUX_SOCKET" display-message -p '#{pane_pid}'
+}
+
+# --- leftovers -----------------------------------------------------------
+
+# PIDs of processes whose environment names this test's log (or any log
+# under PREFIX, when given).
+processes_with_log() {
+	local prefix=${1:-$LOG} pid
+	for environ in /proc/[0-9]*/environ; do
+		pid=${environ#/proc/}
+		pid=${pid%/environ}
+		[ "$pid" = $$ ] && continue
+		if tr '\0' '\n' <"$environ" 2>/dev/null | grep -q "^DAEMON_STEPS_LOG=$prefix"; then
+			is_alive "$pid" && echo "$pid"
+		fi
+	done
+	return 0
+}
+
+cleanup() {
+	local status=$? left
+	trap - EXIT
+	tmux_kill
+	left=$(processes_with_log)
+	if [ -n "$left" ]; then
+		echo "FAIL: processes left running: $left" >&2
+		for pid in $left; do
+			ps -o pid=,args= -p "$pid" >&2 || true
+			kill -KILL "$pid" 2>/dev/null || true
+		done
+		status=1
+	fi
+	rm -rf "$WORK"
+	exit "$status"
+}
+trap cleanup EXIT

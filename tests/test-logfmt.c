@@ -1,0 +1,174 @@
+/* test-logfmt - the record format: writing and parsing round-trip, hostile
+ * values included; cuts keep records whole; malformed lines are refused. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "logfmt.h"
+
+static int failures;
+
+#define CHECK(cond, ...)                                                   \
+	do {                                                               \
+		if (!(cond)) {                                             \
+			failures++;                                        \
+			printf("FAIL %s:%d: ", __FILE__, __LINE__);        \
+			printf(__VA_ARGS__);                               \
+			printf("\n");                                      \
+		}                                                          \
+	} while (0)
+
+static struct logfmt_record parsed;
+
+static const char *
+roundtrip(const char *value)
+{
+	struct logfmt_writer w;
+
+	logfmt_start(&w);
+	logfmt_add(&w, "before", "x");
+	logfmt_add(&w, "value", value);
+	logfmt_add(&w, "after", "y");
+	size_t len = logfmt_finish(&w);
+	enum logfmt_error error = logfmt_parse(w.line, len, &parsed);
+	CHECK(error == LOGFMT_OK, "parse of a written record: %s", logfmt_strerror(error));
+	CHECK(w.line[len - 1] == '\n' && memchr(w.line, '\n', len - 1) == NULL,
+	      "a record is one line");
+	CHECK(logfmt_get(&parsed, "before") && strcmp(logfmt_get(&parsed, "before"), "x") == 0 &&
+	      logfmt_get(&parsed, "after") && strcmp(logfmt_get(&parsed, "after"), "y") == 0,
+	      "neighbours of a hostile value survive");
+	return logfmt_get(&parsed, "value") ? logfmt_get(&parsed, "value") : "(missing)";
+}
+
+static void
+test_roundtrip(void)
+{
+	static const char *const hostile[] = {
+		"", "plain", "with space", "quote\"d", "eq=sign", "back\\slash", "new\nline",
+		"tab\there", "cr\rhere", "\x01\x02\x1b[31m\x1f\x7f", "/home/ünïcödé/dir",
+		"/tmp/a b/\"c\"=d\\e", "\"", "\\", "=", " ", "\\x41", "cut=fds",
+	};
+	for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
+		const char *back = roundtrip(hostile[i]);
+		CHECK(strcmp(back, hostile[i]) == 0, "round trip of value %zu: got '%s'", i, back);
+	}
+}
+
+static void
+test_bare_and_quoted(void)
+{
+	struct logfmt_writer w;
+
+	logfmt_start(&w);
+	logfmt_add(&w, "cwd", "/");
+	logfmt_add(&w, "tty", "?");
+	logfmt_add(&w, "msg", "a b");
+	logfmt_finish(&w);
+	CHECK(strncmp(w.line, "cwd=/ tty=? msg=\"a b\"\n", w.len) == 0,
+	      "simple values bare, others quoted: %.*s", (int)w.len, w.line);
+}
+
+static void
+test_cuts(void)
+{
+	static char big[8000];
+	struct logfmt_writer w;
+
+	memset(big, 'x', sizeof big - 1);
+	logfmt_start(&w);
+	logfmt_add(&w, "first", "1");
+	logfmt_add(&w, "huge", big);
+	logfmt_add(&w, "more", big);
+	size_t len = logfmt_finish(&w);
+	CHECK(len <= LOGFMT_RECORD_MAX, "a record never exceeds %d bytes: %zu", LOGFMT_RECORD_MAX, len);
+	CHECK(logfmt_parse(w.line, len, &parsed) == LOGFMT_OK, "a cut record parses");
+	CHECK(logfmt_get(&parsed, "cut") && strcmp(logfmt_get(&parsed, "cut"), "huge,more") == 0,
+	      "the cut list names the cut keys: %s", logfmt_get(&parsed, "cut"));
+	CHECK(logfmt_get(&parsed, "huge") && strlen(logfmt_get(&parsed, "huge")) > 3000,
+	      "a cut value keeps what fits");
+
+	/* a cut never splits a UTF-8 character... */
+	char accents[6001] = "";
+	for (int i = 0; i < 3000; i++)
+		strcat(accents + 2 * i, "\xc3\xa9");
+	logfmt_start(&w);
+	logfmt_add_max(&w, "name", accents, 101);
+	len = logfmt_finish(&w);
+	CHECK(logfmt_parse(w.line, len, &parsed) == LOGFMT_OK, "parses");
+	const char *name = logfmt_get(&parsed, "name");
+	CHECK(name && strlen(name) == 100 && strspn(name, "\xc3\xa9") == 100 &&
+	      (unsigned char)name[99] == 0xa9, "whole characters only: %zu bytes", name ? strlen(name) : 0);
+
+	/* ...nor an escape, in a quoted value */
+	char newlines[1000];
+	memset(newlines, '\n', sizeof newlines - 1);
+	newlines[sizeof newlines - 1] = '\0';
+	logfmt_start(&w);
+	logfmt_add_max(&w, "text", newlines, 50);
+	len = logfmt_finish(&w);
+	CHECK(logfmt_parse(w.line, len, &parsed) == LOGFMT_OK, "parses");
+	const char *text = logfmt_get(&parsed, "text");
+	CHECK(text && strlen(text) == 24 && strspn(text, "\n") == 24,
+	      "whole escapes only: %zu", text ? strlen(text) : 0);
+}
+
+static void
+test_malformed(void)
+{
+	static const struct { const char *line; enum logfmt_error error; } cases[] = {
+		{ "", LOGFMT_EMPTY },
+		{ "\n", LOGFMT_EMPTY },
+		{ "novalue", LOGFMT_NO_EQUALS },
+		{ "k=", LOGFMT_BAD_VALUE },
+		{ "K=v", LOGFMT_BAD_KEY },
+		{ "=v", LOGFMT_BAD_KEY },
+		{ "k=v  k2=v", LOGFMT_BAD_KEY },
+		{ "k=v ", LOGFMT_BAD_KEY },
+		{ "k=\"open", LOGFMT_UNTERMINATED_QUOTE },
+		{ "k=\"ends in backslash\\", LOGFMT_UNTERMINATED_QUOTE },
+		{ "k=\"bad \\q\"", LOGFMT_BAD_ESCAPE },
+		{ "k=\"nul \\x00\"", LOGFMT_BAD_ESCAPE },
+		{ "k=\"short \\x4\"", LOGFMT_BAD_ESCAPE },
+		{ "k=a\"b", LOGFMT_BAD_VALUE },
+		{ "k=a=b", LOGFMT_BAD_VALUE },
+		{ "k=\"a\"b", LOGFMT_BAD_VALUE },
+		{ "k=\"raw\ttab\"", LOGFMT_BAD_VALUE },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		enum logfmt_error error = logfmt_parse(cases[i].line, strlen(cases[i].line), &parsed);
+		CHECK(error == cases[i].error, "case %zu '%s': got '%s', expected '%s'", i,
+		      cases[i].line, logfmt_strerror(error), logfmt_strerror(cases[i].error));
+	}
+
+	static char line[LOGFMT_RECORD_MAX + 10];
+	memset(line, 'a', sizeof line);
+	memcpy(line, "k=", 2);
+	CHECK(logfmt_parse(line, LOGFMT_RECORD_MAX + 1, &parsed) == LOGFMT_TOO_LONG, "too long");
+	CHECK(logfmt_parse(line, LOGFMT_RECORD_MAX, &parsed) == LOGFMT_OK, "the longest record");
+
+	char many[LOGFMT_FIELDS_MAX * 5 + 10] = "";
+	for (int i = 0; i <= LOGFMT_FIELDS_MAX; i++)
+		sprintf(many + strlen(many), "%sk=%d", i ? " " : "", i % 10);
+	CHECK(logfmt_parse(many, strlen(many), &parsed) == LOGFMT_TOO_MANY_FIELDS, "too many fields");
+}
+
+static void
+test_unknown_and_missing(void)
+{
+	const char line[] = "v=1 future_field=\"who knows\" pid=42\n";
+	CHECK(logfmt_parse(line, sizeof line - 1, &parsed) == LOGFMT_OK, "unknown fields are fine");
+	CHECK(logfmt_get(&parsed, "pid") && strcmp(logfmt_get(&parsed, "pid"), "42") == 0, "pid");
+	CHECK(logfmt_get(&parsed, "ppid") == NULL, "a missing field is NULL");
+}
+
+int
+main(void)
+{
+	test_roundtrip();
+	test_bare_and_quoted();
+	test_cuts();
+	test_malformed();
+	test_unknown_and_missing();
+	printf("%s: %d failures\n", failures ? "FAIL" : "ok", failures);
+	return failures ? 1 : 0;
+}
