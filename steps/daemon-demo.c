@@ -280,8 +280,8 @@ parse_skips(const char *text, int skipped[STEPS + 1])
 			usage_error("--skip wants step numbers from 1 to 7, like 3 or 3,6; not '%s'",
 				    text);
 		skipped[step] = 1;
-		p = *end ? end + 1 : end;
-	} while (*p);
+		p = end;
+	} while (*p++ == ',');
 }
 
 /*** showing the run ***/

@@ -5,8 +5,8 @@
 # folder of its own, $WORK, and a log, $LOG, which it hands to the programs
 # it starts (never exported to itself, so the leftover check below finds only
 # what the test started). On exit: the tmux server is killed, any process
-# still carrying $LOG in its environment is reported, fails the test and is
-# killed by PID, and $WORK is removed.
+# still carrying a log under $WORK in its environment is reported, fails the
+# test and is killed by PID, and $WORK is removed.
 
 set -euo pipefail
 
@@ -160,15 +160,15 @@ shell_pid() {
 
 # --- leftovers -----------------------------------------------------------
 
-# PIDs of processes whose environment names this test's log (or any log
-# under PREFIX, when given).
+# PIDs of processes whose environment names a log under PREFIX (default:
+# this test's folder).
 processes_with_log() {
-	local prefix=${1:-$LOG} pid
+	local prefix=${1:-$WORK/} pid
 	for environ in /proc/[0-9]*/environ; do
 		pid=${environ#/proc/}
 		pid=${pid%/environ}
 		[ "$pid" = $$ ] && continue
-		if tr '\0' '\n' <"$environ" 2>/dev/null | grep -q "^DAEMON_STEPS_LOG=$prefix"; then
+		if tr '\0' '\n' 2>/dev/null <"$environ" | grep -q "^DAEMON_STEPS_LOG=$prefix"; then
 			is_alive "$pid" && echo "$pid"
 		fi
 	done

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# daemon-demo --skip N: the consequence of leaving out step N, in the log and
+# in /proc. Usage: skip.sh N
+. "$(dirname "$0")/lib.sh"
+
+step=${1:?which step to leave out}
+launch=$WORK/launch
+mkdir -p "$launch"
+
+# demo ARGS...: runs daemon-demo from $launch, its output in $WORK/out, and
+# sets run and daemon (heartbeatd's PID, when it started).
+demo() {
+	(cd "$launch" && run_program daemon-demo --no-viewer --seconds 30 "$@") \
+		>"$WORK/out" 2>&1 </dev/null || fail "daemon-demo $* exited $?: $(cat "$WORK/out")"
+	run=$(q prog=daemon-demo event=start -- run | tail -n 1)
+	daemon=$(q1 run="$run" prog=heartbeatd event=start -- pid)
+}
+
+case $step in
+1)
+	demo --skip 1
+	read -r pid pgid err <<<"$(q1 run="$run" prog=step2-setsid event=error -- pid pgid errno)"
+	expect "step 2 runs in a group leader" "$pgid" "$pid"
+	expect "and setsid() fails with" "$err" "EPERM"
+	expect "no daemon starts" "$daemon" ""
+	grep -q "as intended without step 1" "$WORK/out" || fail "daemon-demo does not explain the EPERM"
+	pass "daemon-demo calls the EPERM intended"
+	;;
+2)
+	interactive_shell
+	tmux_type "cd $launch && daemon-demo --skip 2 --no-viewer --seconds 30 >out 2>&1; echo demo-status=\$?"
+	wait_until 15 "daemon-demo to finish" screen_has "demo-status=0"
+	run=$(q1 prog=daemon-demo event=start -- run)
+	daemon=$(q1 run="$run" prog=heartbeatd event=start -- pid)
+	shell=$(shell_pid)
+	read -r sid tty <<<"$(q1 run="$run" prog=heartbeatd event=start -- sid tty)"
+	expect "the daemon stays in the shell's session" "$sid" "$(proc_field "$shell" 4)"
+	expect_not "and on the shell's terminal" "$tty" "?"
+	ps -t "$tty" -o pid= | grep -qw "$daemon" || fail "ps -t $tty does not list the daemon $daemon"
+	pass "ps -t $tty lists the daemon"
+	beats=$(count run="$run" event=heartbeat)
+	tmux_kill
+	wait_until 5 "the daemon to lose its terminal" test "$(proc_field "$daemon" 5)" = 0
+	pass "the terminal went away: the daemon's tty is now ?"
+	more_beats() { [ "$(count run="$run" event=heartbeat)" -gt $((beats + 1)) ]; }
+	wait_until 5 "the daemon to go on beating" more_beats
+	expect "it was not signalled" "$(count run="$run" event=signal)" "0"
+	;;
+3)
+	demo --skip 3
+	read -r sid taken <<<"$(q1 run="$run" prog=heartbeatd event=after -- sid tty_taken)"
+	expect "the daemon leads its session" "$sid" "$daemon"
+	expect "and takes the runner's terminal" "$taken" "yes"
+	wait_until 5 "its SIGHUP" has_record run="$run" prog=heartbeatd signal=SIGHUP
+	pass "it got SIGHUP when the runner closed the master"
+	;;
+4)
+	demo --skip 4
+	expect "the daemon's cwd stays the launch folder" "$(q1 run="$run" prog=heartbeatd -- cwd)" "$launch"
+	expect "/proc agrees" "$(readlink /proc/"$daemon"/cwd)" "$launch"
+	(cd / && run_program daemon-demo --stop) >"$WORK/stop" 2>&1 || fail "daemon-demo --stop failed"
+	grep -q "stopped heartbeatd (PID $daemon)" "$WORK/stop" || fail "--stop said: $(cat "$WORK/stop")"
+	wait_until 5 "daemon-demo --stop to end it" is_dead "$daemon"
+	pass "daemon-demo --stop ends the daemon"
+	;;
+5)
+	umask 027
+	demo --skip 5
+	expect "the daemon keeps the inherited umask" "$(q1 run="$run" prog=heartbeatd -- umask)" "0027"
+	expect "/proc agrees" "$(awk '/^Umask:/ { print $2 }' /proc/"$daemon"/status)" "0027"
+	;;
+6)
+	demo --skip 6
+	leaked=$WORK/left-open-by-daemon-demo
+	kept=$(for fd in /proc/"$daemon"/fd/*; do [ "$(readlink "$fd")" = "$leaked" ] && echo "${fd##*/}"; done)
+	[ -n "$kept" ] || fail "the daemon does not hold $leaked"
+	pass "the daemon keeps the runner's file open as descriptor $kept"
+	q1 run="$run" prog=heartbeatd event=start -- fds | tr ',' '\n' | grep -qx "$kept" ||
+		fail "the log does not list descriptor $kept"
+	pass "the log lists it too"
+	full=$(q1 run="$run" prog=step6-close-fds -- pid)
+	expect "step 6 did not run" "$full" ""
+	;;
+7)
+	demo --skip 7
+	expect "the pid file became descriptor 0" "$(readlink /proc/"$daemon"/fd/0)" "$WORK/heartbeatd.pid"
+	expect "in the log too" "$(q1 run="$run" prog=heartbeatd event=start -- fd0)" "closed"
+	wait_until 5 "a heartbeat" has_record run="$run" event=heartbeat
+	read -r fd0 fd1 out_err <<<"$(q1 run="$run" event=heartbeat -- fd0 fd1 stdout_errno)"
+	expect "a heartbeat record shows the pid file on 0" "$fd0" "$WORK/heartbeatd.pid"
+	expect "and stdout closed: its lines go nowhere" "$fd1 $out_err" "closed EBADF"
+	;;
+*)
+	fail "no step $step"
+	;;
+esac
+if [ -n "${daemon:-}" ]; then stop_pid "$daemon"; fi
