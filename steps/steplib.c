@@ -504,18 +504,25 @@ pause_if_asked(void)
 }
 
 int
-await_adoption(pid_t parent, struct proc_state *now)
+wait_until_orphaned(pid_t parent)
 {
-	const struct timespec tick = { 0, 1000 * 1000 };	/* 1 ms */
-	int waited = 0;
+	const struct timespec tick = { 0, 100 * 1000 };		/* 0.1 ms */
 
-	while (getppid() == parent) {
-		if (++waited > 10 * 1000) {			/* 10 s */
+	for (int waited = 0; getppid() == parent; waited++) {
+		if (waited == 100 * 1000) {			/* 10 s */
 			errno = ETIMEDOUT;
 			return -1;
 		}
 		nanosleep(&tick, NULL);
 	}
+	return 0;
+}
+
+int
+await_adoption(pid_t parent, struct proc_state *now)
+{
+	if (wait_until_orphaned(parent) == -1)
+		return -1;
 	if (proc_state_read(getpid(), now) == -1)
 		return -1;
 	return record("after", "adopter", now->parent_comm, (char *)NULL);

@@ -93,6 +93,14 @@ noreturn void usage_error(const char *fmt, ...)
 const char *errno_name(int err);
 
 /*
+ * After a fork, in the child: polls, up to a deadline, until the parent is
+ * gone. Returns 0, or -1 with errno ETIMEDOUT. (Linux's prctl(PR_SET_PDEATHSIG)
+ * could send a signal instead, but the parent may be gone before it is set, so
+ * a check like this one would still be needed.)
+ */
+int wait_until_orphaned(pid_t parent);
+
+/*
  * After a fork, in the child: waits, up to a deadline, until the parent is
  * gone and the child has been adopted, then reads its state into *now and
  * records the event "after" with the adopter's name. Returns 0, or -1 with
