@@ -47,6 +47,7 @@ ln -s "$WORK/elsewhere" "$WORK/link.log"
 try 1 "refusing to follow it" env DAEMON_STEPS_LOG="$WORK/link.log" "$DS_BIN/step4-chdir"
 expect "nothing was written through the link" "$(test -e "$WORK/elsewhere" && echo written || echo untouched)" "untouched"
 try 1 "cannot write the log $WORK/no-such-dir/log" env DAEMON_STEPS_LOG="$WORK/no-such-dir/log" "$DS_BIN/step4-chdir"
+try 1 "cannot write the log $WORK: Is a directory" env DAEMON_STEPS_LOG="$WORK" "$DS_BIN/step4-chdir"
 touch "$WORK/a-file"
 try 1 "cannot write the log $WORK/a-file/log: Not a directory" env DAEMON_STEPS_LOG="$WORK/a-file/log" "$DS_BIN/step4-chdir"
 expect "a relative DAEMON_STEPS_LOG is made absolute" \
