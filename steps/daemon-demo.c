@@ -237,20 +237,6 @@ exit_status_of(pid_t child)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
-/* A fresh pseudo-terminal; the runner keeps the master and never opens the slave. */
-static int
-open_fresh_pty(char *slave, size_t size)
-{
-	int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-
-	if (master == -1)
-		fail("posix_openpt", errno, NULL, EXIT_SYSCALL_FAILED);
-	if (grantpt(master) == -1 || unlockpt(master) == -1 ||
-	    ptsname_r(master, slave, size) != 0)
-		fail("preparing the pseudo-terminal", errno, NULL, EXIT_SYSCALL_FAILED);
-	return master;
-}
-
 /* The file every run leaves open for the chain on purpose: step 6 must close it. */
 static void
 leak_a_file(void)

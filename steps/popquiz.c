@@ -71,21 +71,6 @@ child_as_expected(pid_t pid)
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
-/* A fresh pseudo-terminal that no session owns yet; returns the master. */
-static int
-open_fresh_pty(char *slave, size_t size)
-{
-	/* O_NOCTTY: popquiz itself must not take it. O_CLOEXEC: nothing we run keeps it. */
-	int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-
-	if (master == -1)
-		fail("posix_openpt", errno, NULL, EXIT_SYSCALL_FAILED);
-	if (grantpt(master) == -1 || unlockpt(master) == -1 ||
-	    ptsname_r(master, slave, size) != 0)
-		fail("preparing the pseudo-terminal", errno, NULL, EXIT_SYSCALL_FAILED);
-	return master;
-}
-
 /* Opens slave without O_NOCTTY, records and prints what the kernel did; returns 1 if taken. */
 static int
 open_terminal_carelessly(const char *slave, const char *quiz)

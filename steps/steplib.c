@@ -477,6 +477,21 @@ ensure_stdio_open(void)
 			exit(EXIT_SYSCALL_FAILED);	/* open() took fd, the lowest free number */
 }
 
+/*** terminals ***/
+
+int
+open_fresh_pty(char *slave, size_t size)
+{
+	int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+
+	if (master == -1)
+		fail("posix_openpt", errno, NULL, EXIT_SYSCALL_FAILED);
+	if (grantpt(master) == -1 || unlockpt(master) == -1 ||
+	    ptsname_r(master, slave, size) != 0)
+		fail("preparing a pseudo-terminal", errno, NULL, EXIT_SYSCALL_FAILED);
+	return master;
+}
+
 /*** going on ***/
 
 static double

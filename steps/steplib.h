@@ -117,6 +117,13 @@ int await_adoption(pid_t parent, struct proc_state *now);
 noreturn void continue_chain(char **next, const char *done_fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/*
+ * Opens a fresh pseudo-terminal, one that no session owns yet, and puts its
+ * slave's path in slave. The master is O_NOCTTY (the caller must not take it)
+ * and O_CLOEXEC (nothing the caller runs keeps it). Exits on failure.
+ */
+int open_fresh_pty(char *slave, size_t size);
+
 /* Executes next[0] as continue_chain() does, without the pause. */
 noreturn void exec_next(char **next);
 
