@@ -1,0 +1,213 @@
+/* daemon-viewer - replays, one transition at a time, how a program became a daemon.
+ *
+ * Reads the transition log that the step programs write (steps/logfmt.h) and
+ * shows it full-screen (view.c), or, with --dump or when stdout is not a
+ * terminal, prints the same frames as text (render.c), as ls and git adapt
+ * to a pipe. It only reads the log: it records nothing.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model.h"
+#include "render.h"
+#include "steplib.h"
+#include "view.h"
+
+/* The viewer's exit codes; 1 and 2 mean what they mean for every program here. */
+enum {
+	EXIT_CANNOT_READ = EXIT_SYSCALL_FAILED,	/* the log is missing or unreadable */
+	EXIT_NOTHING_TO_SHOW = 3		/* no record in the log, or no such run */
+};
+
+enum { DUMP_WIDTH_MIN = 80, DUMP_WIDTH_MAX = 400 };
+
+static const char program[] = "daemon-viewer";
+
+static void
+print_help(void)
+{
+	printf("Usage: %s [OPTION]... [LOGFILE]\n\n"
+	       "Replays, one transition at a time, how a program became a daemon: the\n"
+	       "steps on a timeline, the process's IDs, terminal, directory, umask and\n"
+	       "descriptors with every change marked, its sessions and process groups,\n"
+	       "the daemon checklist, and why each step is needed.\n\n"
+	       "LOGFILE defaults to the log daemon-demo writes: $" ENV_LOG ", else\n"
+	       "$XDG_RUNTIME_DIR/daemon-steps/transitions.log, else\n"
+	       "${TMPDIR:-/tmp}/daemon-steps-$UID/transitions.log.\n\n"
+	       "Options:\n"
+	       "  --dump          print every frame as text (the default when stdout\n"
+	       "                  is not a terminal)\n"
+	       "  --normalize     name processes P1, P2... and give times as seconds from\n"
+	       "                  the run's start, so two runs of one story read the same\n"
+	       "  --width N       columns of --dump's frames (default 80)\n"
+	       "  --follow        keep reading records as they arrive (like tail -f)\n"
+	       "  --run ID        replay run ID (default: the newest run)\n"
+	       "  --list          list the runs in the log, newest first\n"
+	       "  --help          show this help and exit\n"
+	       "  --version       show the version and exit\n\n"
+	       "Keys: Right/l/Space next, Left/h/Backspace previous, Home/g first,\n"
+	       "End/G last, p play or pause, + and - speed, 1-7 jump to a step, ? help,\n"
+	       "q quit.\n\n"
+	       "Lines of the log that are not records are skipped and counted.\n\n"
+	       "Exit status:\n"
+	       "  0  success\n"
+	       "  1  the log cannot be read (missing, unreadable, not a file)\n"
+	       "  2  bad usage: unknown option, bad value\n"
+	       "  3  nothing to show: the log holds no record, or no run ID\n", program);
+}
+
+static _Noreturn void
+usage(const char *fmt, const char *detail)
+{
+	fprintf(stderr, "%s: ", program);
+	fprintf(stderr, fmt, detail);
+	fprintf(stderr, "\nTry '%s --help' for more information.\n", program);
+	exit(EXIT_USAGE);
+}
+
+/* The log daemon-demo writes, by the same rules as the step programs. */
+static const char *
+default_log_path(char *out, size_t size)
+{
+	const char *given = getenv(ENV_LOG);
+	const char *runtime = getenv("XDG_RUNTIME_DIR");
+	const char *tmp = getenv("TMPDIR");
+
+	if (given && given[0])
+		snprintf(out, size, "%s", given);
+	else if (runtime && runtime[0] == '/')
+		snprintf(out, size, "%s/daemon-steps/transitions.log", runtime);
+	else
+		snprintf(out, size, "%s/daemon-steps-%u/transitions.log",
+			 tmp && tmp[0] == '/' ? tmp : "/tmp", (unsigned)getuid());
+	return out;
+}
+
+struct options {
+	int dump, normalize, follow, list, width;
+	const char *run_id;
+	const char *log;
+};
+
+static void
+parse_options(int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{ "dump", no_argument, NULL, 'd' },
+		{ "normalize", no_argument, NULL, 'n' },
+		{ "width", required_argument, NULL, 'w' },
+		{ "follow", no_argument, NULL, 'f' },
+		{ "run", required_argument, NULL, 'r' },
+		{ "list", no_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	char *end;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd': o->dump = 1; break;
+		case 'n': o->normalize = 1; break;
+		case 'f': o->follow = 1; break;
+		case 'l': o->list = 1; break;
+		case 'r': o->run_id = optarg; break;
+		case 'w':
+			errno = 0;
+			long width = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || width < DUMP_WIDTH_MIN ||
+			    width > DUMP_WIDTH_MAX)
+				usage("--width wants a number from 80 to 400, not '%s'", optarg);
+			o->width = (int)width;
+			break;
+		case 'h':
+			print_help();
+			exit(0);
+		case 'V':
+			printf("%s (daemon-steps) %s\n", program, PROJECT_VERSION);
+			exit(0);
+		default:
+			if (optopt)
+				usage("option '%s' needs an argument", argv[optind - 1]);
+			usage("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		o->log = argv[optind++];
+	if (optind < argc)
+		usage("one log at a time, not also '%s'", argv[optind]);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o = { .width = DUMP_WIDTH_MIN };
+	char default_path[PATH_MAX + 64], summary[512];
+	struct model model;
+	FILE *log;
+	int screen, status = 0;
+	long run = 0;
+
+	parse_options(argc, argv, &o);
+	if (o.log == NULL)
+		o.log = default_log_path(default_path, sizeof default_path);
+	screen = !o.dump && !o.list && isatty(STDOUT_FILENO);
+	if (o.follow && !screen)
+		usage("--follow %s", "needs a terminal: --dump prints the log as it stands");
+
+	log = fopen(o.log, "r");
+	if (log == NULL) {
+		fprintf(stderr, "%s: cannot read the log %s: %s\n", program, o.log, strerror(errno));
+		if (errno == ENOENT)
+			fprintf(stderr, "%s: run daemon-demo first, or name a log: %s LOGFILE\n",
+				program, program);
+		return EXIT_CANNOT_READ;
+	}
+	model_init(&model);
+	if (model_read(&model, log) == -1) {
+		fprintf(stderr, "%s: cannot read the log %s: %s\n", program, o.log, strerror(errno));
+		status = EXIT_CANNOT_READ;
+		goto out;
+	}
+	render_log_summary(&model, summary, sizeof summary);
+	if (model.stats.bad_lines && !screen)
+		fprintf(stderr, "%s: %s: %s\n", program, o.log, summary);
+	if (model.count == 0 && !o.follow) {
+		fprintf(stderr, "%s: %s holds no records%s\n", program, o.log,
+			model.stats.lines ? ", only lines that are not records" : ": it is empty");
+		status = EXIT_NOTHING_TO_SHOW;
+		goto out;
+	}
+	if (o.run_id && (run = model_find_run(&model, o.run_id)) < 0 && !o.follow) {
+		fprintf(stderr, "%s: no run '%s' in %s (see %s --list %s)\n", program, o.run_id,
+			o.log, program, o.log);
+		status = EXIT_NOTHING_TO_SHOW;
+		goto out;
+	}
+
+	if (o.list) {
+		if (render_list(stdout, &model) == -1)
+			status = EXIT_CANNOT_READ;
+	} else if (!screen) {
+		if (render_dump(stdout, &model, model_run(&model, (size_t)run), o.log, o.normalize,
+				o.width) == -1) {
+			fprintf(stderr, "%s: writing the dump: %s\n", program, strerror(errno));
+			status = EXIT_SYSCALL_FAILED;
+		}
+	} else {
+		struct view_options view = { o.log, o.run_id, o.follow, o.normalize };
+		status = view_run(&model, log, &view);
+	}
+out:
+	model_free(&model);
+	fclose(log);
+	return status;
+}

@@ -1,0 +1,194 @@
+/* names.c - naming processes, terminals, files and times (see names.h). */
+#include "names.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The PID fields, in the order that numbers processes. */
+static const char *const pid_keys[] = { "pid", "ppid", "pgid", "sid", "tpgid" };
+static const char *const path_keys[] = { "cwd", "fd0", "fd1", "fd2" };
+
+/* Values that are the same on every machine and stay as they are. */
+static int
+is_universal_pid(const char *pid)
+{
+	return strcmp(pid, "-1") == 0 || strcmp(pid, "0") == 0 || strcmp(pid, "1") == 0 ||
+	       strcmp(pid, "?") == 0 || pid[0] == '\0';
+}
+
+static int
+is_universal_path(const char *path)
+{
+	return strcmp(path, "/") == 0 || strcmp(path, "/dev/null") == 0 ||
+	       strcmp(path, "closed") == 0 || strcmp(path, "?") == 0 || path[0] == '\0';
+}
+
+static const struct name *
+find(const struct name *table, size_t count, const char *original)
+{
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(table[i].original, original) == 0)
+			return &table[i];
+	return NULL;
+}
+
+static void
+add(struct name *table, size_t *count, const char *original, const char *format)
+{
+	if (*count == NAMES_MAX || find(table, *count, original))
+		return;
+	table[*count].original = original;
+	snprintf(table[*count].name, NAME_SIZE, format, *count + 1);
+	(*count)++;
+}
+
+/* "pts/3" for "/dev/pts/3", else NULL. */
+static const char *
+tty_of_device(const char *path)
+{
+	return strncmp(path, "/dev/", 5) == 0 && strchr(path + 5, '/') ? path + 5 : NULL;
+}
+
+void
+names_build(struct names *names, const struct run *run, int normalize)
+{
+	memset(names, 0, sizeof *names);
+	names->normalize = normalize;
+	names->start = run->count ? parse_time(entry_text(run->frames[0].record, "time")) : -1;
+	if (!normalize)
+		return;
+	for (size_t f = 0; f < run->count; f++) {
+		const struct entry *record = run->frames[f].record;
+		const char *tty = entry_text(record, "tty");
+
+		for (size_t k = 0; k < sizeof pid_keys / sizeof pid_keys[0]; k++) {
+			const char *pid = entry_text(record, pid_keys[k]);
+			if (!is_universal_pid(pid))
+				add(names->pids, &names->pid_count, pid, "P%zu");
+		}
+		if (strcmp(tty, "?") != 0 && tty[0])
+			add(names->ttys, &names->tty_count, tty, "<tty%zu>");
+		for (size_t k = 0; k < sizeof path_keys / sizeof path_keys[0]; k++) {
+			const char *path = entry_text(record, path_keys[k]);
+			if (tty_of_device(path))
+				add(names->ttys, &names->tty_count, tty_of_device(path), "<tty%zu>");
+			else if (!is_universal_path(path))
+				add(names->paths, &names->path_count, path, "<path%zu>");
+		}
+	}
+}
+
+const char *
+names_pid(const struct names *names, const char *pid)
+{
+	const struct name *name;
+
+	if (!names->normalize || is_universal_pid(pid))
+		return pid;
+	name = find(names->pids, names->pid_count, pid);
+	return name ? name->name : "P?";
+}
+
+const char *
+names_tty(const struct names *names, const char *tty)
+{
+	const struct name *name;
+
+	if (!names->normalize || strcmp(tty, "?") == 0 || tty[0] == '\0')
+		return tty;
+	name = find(names->ttys, names->tty_count, tty);
+	return name ? name->name : "<tty?>";
+}
+
+const char *
+names_path(const struct names *names, const char *path, char *out, size_t size)
+{
+	const struct name *name;
+
+	if (!names->normalize || is_universal_path(path))
+		return path;
+	if (tty_of_device(path)) {
+		snprintf(out, size, "/dev/%s", names_tty(names, tty_of_device(path)));
+		return out;
+	}
+	name = find(names->paths, names->path_count, path);
+	return name ? name->name : "<path?>";
+}
+
+const char *
+names_text(const struct names *names, const char *text, char *out, size_t size)
+{
+	size_t used = 0;
+
+	if (!names->normalize || size == 0)
+		return text;
+	for (const char *p = text; *p && used + 1 < size;) {
+		size_t digits = strspn(p, "0123456789");
+		char number[NAME_SIZE];
+		const char *shown;
+
+		if (digits == 0 || digits >= sizeof number) {
+			out[used++] = *p++;
+			continue;
+		}
+		memcpy(number, p, digits);
+		number[digits] = '\0';
+		shown = find(names->pids, names->pid_count, number) ? names_pid(names, number)
+								     : number;
+		used += (size_t)snprintf(out + used, size - used, "%s", shown);
+		if (used >= size)
+			used = size - 1;
+		p += digits;
+	}
+	out[used] = '\0';
+	return out;
+}
+
+/* Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm). */
+static long
+days_from_civil(long y, long m, long d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+double
+parse_time(const char *time)
+{
+	int year, month, day, hour, minute, second, used = 0;
+	double fraction = 0;
+
+	if (sscanf(time, "%4d-%2d-%2dT%2d:%2d:%2d%n", &year, &month, &day, &hour, &minute,
+		   &second, &used) != 6 || used != 19)
+		return -1;
+	if (time[used] == '.') {
+		double scale = 0.1;
+		for (const char *p = time + used + 1; isdigit((unsigned char)*p); p++, scale /= 10)
+			fraction += (*p - '0') * scale;
+	}
+	if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
+	    second > 60)
+		return -1;
+	return (double)days_from_civil(year, month, day) * 86400.0 + hour * 3600.0 +
+	       minute * 60.0 + second + fraction;
+}
+
+const char *
+names_time(const struct names *names, const char *time, char *out, size_t size)
+{
+	double at = parse_time(time);
+	double offset = at >= 0 && names->start >= 0 ? at - names->start : 0;
+
+	if (at < 0 || names->start < 0)
+		snprintf(out, size, "%s", names->normalize ? "+?s" : time);
+	else if (names->normalize)	/* whole seconds: a run's milliseconds vary */
+		snprintf(out, size, "%+lds", (long)(offset < 0 ? offset - 0.5 : offset + 0.5));
+	else
+		snprintf(out, size, "%.12s +%.3fs", strchr(time, 'T') + 1, offset);
+	return out;
+}

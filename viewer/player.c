@@ -1,0 +1,100 @@
+/* player.c - the replay's state and the commands that change it (see player.h). */
+#include "player.h"
+
+/* From slow, for a class to discuss each step, to fast, to skim. */
+static const long intervals_ms[PLAYER_SPEEDS] = { 4000, 2000, 1000, 500, 250, 100 };
+
+void
+player_init(struct player *player, int follow)
+{
+	*player = (struct player){ .speed = 2, .follow = follow };
+}
+
+long
+player_interval_ms(const struct player *player)
+{
+	return intervals_ms[player->speed];
+}
+
+static enum outcome
+go_to(struct player *player, size_t frame)
+{
+	if (frame == player->frame)
+		return OUTCOME_NOTHING;
+	player->frame = frame;
+	return OUTCOME_REDRAW;
+}
+
+enum outcome
+player_apply(struct player *player, enum command command, const struct run *run,
+	     long long now_ms)
+{
+	size_t last = run && run->count ? run->count - 1 : 0;
+
+	if (command == CMD_QUIT)
+		return OUTCOME_QUIT;
+	if (player->help) {		/* any other key leaves the help screen */
+		player->help = 0;
+		return OUTCOME_REDRAW;
+	}
+	switch (command) {
+	case CMD_NEXT:
+		return go_to(player, player->frame < last ? player->frame + 1 : last);
+	case CMD_PREVIOUS:
+		return go_to(player, player->frame > 0 ? player->frame - 1 : 0);
+	case CMD_FIRST:
+		return go_to(player, 0);
+	case CMD_LAST:
+		return go_to(player, last);
+	case CMD_PLAY:
+		player->playing = !player->playing;
+		if (player->playing && player->frame == last)
+			player->frame = 0;	/* at the end, play means play again */
+		player->next_tick_ms = now_ms + player_interval_ms(player);
+		return OUTCOME_REDRAW;
+	case CMD_FASTER:
+		if (player->speed < PLAYER_SPEEDS - 1)
+			player->speed++;
+		return OUTCOME_REDRAW;
+	case CMD_SLOWER:
+		if (player->speed > 0)
+			player->speed--;
+		return OUTCOME_REDRAW;
+	case CMD_STEP_1: case CMD_STEP_2: case CMD_STEP_3: case CMD_STEP_4:
+	case CMD_STEP_5: case CMD_STEP_6: case CMD_STEP_7: {
+		char step[2] = { (char)('1' + (command - CMD_STEP_1)), '\0' };
+		size_t frame = run ? run_find_step(run, step) : NO_FRAME;
+		return frame == NO_FRAME ? OUTCOME_NOTHING : go_to(player, frame);
+	}
+	case CMD_HELP:
+		player->help = 1;
+		return OUTCOME_REDRAW;
+	case CMD_NONE:
+	case CMD_QUIT:
+		break;
+	}
+	return OUTCOME_NOTHING;
+}
+
+enum outcome
+player_tick(struct player *player, const struct run *run, long long now_ms)
+{
+	if (!player->playing || now_ms < player->next_tick_ms || run == NULL)
+		return OUTCOME_NOTHING;
+	player->next_tick_ms = now_ms + player_interval_ms(player);
+	if (player->frame + 1 < run->count)
+		return go_to(player, player->frame + 1);
+	if (!player->follow)
+		player->playing = 0;	/* the end: stop, unless records may still come */
+	return OUTCOME_REDRAW;
+}
+
+enum outcome
+player_grew(struct player *player, size_t old_count, const struct run *run)
+{
+	if (!player->follow || run->count == 0)
+		return OUTCOME_NOTHING;
+	if (old_count == 0 || player->frame == old_count - 1)
+		return go_to(player, run->count - 1);
+	return OUTCOME_REDRAW;	/* the frame count shown has changed */
+}

@@ -1,0 +1,52 @@
+/* player.h - where the replay stands, and what each command does to it.
+ *
+ * The view turns keys into commands and draws; this file only changes the
+ * replay's state, so every key's effect is tested without a terminal.
+ */
+#ifndef DAEMON_STEPS_VIEWER_PLAYER_H
+#define DAEMON_STEPS_VIEWER_PLAYER_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+enum command {
+	CMD_NONE,
+	CMD_NEXT, CMD_PREVIOUS, CMD_FIRST, CMD_LAST,
+	CMD_PLAY,		/* play or pause */
+	CMD_FASTER, CMD_SLOWER,
+	CMD_STEP_1, CMD_STEP_2, CMD_STEP_3, CMD_STEP_4, CMD_STEP_5, CMD_STEP_6, CMD_STEP_7,
+	CMD_HELP,
+	CMD_QUIT
+};
+
+/* What the main loop should do after a command. */
+enum outcome { OUTCOME_NOTHING, OUTCOME_REDRAW, OUTCOME_QUIT };
+
+enum { PLAYER_SPEEDS = 6 };
+
+struct player {
+	size_t frame;		/* the frame shown */
+	int playing;
+	int speed;		/* index into the intervals: higher is faster */
+	int help;		/* the help screen is up */
+	int follow;		/* --follow: stay on the newest frame as records arrive */
+	long long next_tick_ms;	/* when playing, the time of the next frame */
+};
+
+void player_init(struct player *player, int follow);
+
+/* Applies a command to the replay of run (NULL while the log is empty). */
+enum outcome player_apply(struct player *player, enum command command, const struct run *run,
+			  long long now_ms);
+
+/* Plays on: the next frame when its time has come. */
+enum outcome player_tick(struct player *player, const struct run *run, long long now_ms);
+
+/* The run grew from old_count frames: a follower at the end moves with it. */
+enum outcome player_grew(struct player *player, size_t old_count, const struct run *run);
+
+/* Milliseconds between frames at the current speed, and as words ("1 s"). */
+long player_interval_ms(const struct player *player);
+
+#endif

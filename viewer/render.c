@@ -1,0 +1,677 @@
+/* render.c - a frame laid out on a canvas, and --dump (see render.h). */
+#include "render.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "explain.h"
+
+enum {
+	TEXT_MAX = 512,		/* one value or line of text, as shown */
+	STATE_TOP = 2,		/* the row of the state panel and the checklist */
+	STATE_ROWS = 9,
+	LABEL_WIDTH = 8		/* "* umask " */
+};
+
+/*** small helpers ***/
+
+/* The fields every record has; the others are its event's extras. */
+static int
+is_common_key(const char *key)
+{
+	static const char *const common[] = { "v", "run", "time", "prog", "step", "event" };
+
+	for (size_t i = 0; i < sizeof common / sizeof common[0]; i++)
+		if (strcmp(key, common[i]) == 0)
+			return 1;
+	for (int f = 0; f < SF_COUNT; f++)
+		if (strcmp(key, state_field_key(f)) == 0)
+			return 1;
+	return 0;
+}
+
+/* text, or "..." and its tail when longer than max: a path's end says most. */
+static const char *
+shorten(const char *text, int max, char *out, size_t size)
+{
+	size_t len = strlen(text);
+
+	if (max < 4 || (int)len <= max)
+		return text;
+	snprintf(out, size, "...%s", text + len - (size_t)(max - 3));
+	return out;
+}
+
+static const struct frame *
+current_frame(const struct frame_view *view)
+{
+	return &view->run->frames[view->story->frame];
+}
+
+static const char *
+field_or_unknown(const struct entry *record, const char *key)
+{
+	const char *value = entry_get(record, key);
+	return value ? value : "?";
+}
+
+/*** the timeline ***/
+
+static void
+draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
+{
+	const struct run *run = view->run;
+	int current = timeline_stop_of(entry_text(current_frame(view)->record, "step"));
+	int present[TIMELINE_STOPS] = { [0] = 1 };
+	int full = 0, col = 0;
+
+	for (size_t f = 0; f < run->count; f++)
+		present[timeline_stop_of(entry_text(run->frames[f].record, "step"))] = 1;
+	/* the quiz is a stop only in a run that has one; the steps always are,
+	 * so that a step left out shows as left out */
+	for (int i = 0; i < TIMELINE_STOPS; i++)
+		if (i != 1 || present[i])
+			full += (int)strlen(timeline[i].label) + 2;
+
+	for (int i = 0; i < TIMELINE_STOPS; i++) {
+		char label[32];
+		const char *name = timeline[i].label;
+		size_t len = full <= canvas->cols ? strlen(name) : strcspn(name, " ");
+		enum role role = i == current ? ROLE_CURRENT : present[i] ? ROLE_NORMAL : ROLE_DIM;
+
+		if (i == 1 && !present[i])
+			continue;
+		snprintf(label, sizeof label, "%c%.*s%c",
+			 i == current ? '[' : present[i] ? ' ' : '(', (int)len, name,
+			 i == current ? ']' : present[i] ? ' ' : ')');
+		col = canvas_put(canvas, row, col, role, label);
+	}
+}
+
+/*** the headline ***/
+
+/* What happened, in a few words: "heartbeat 1..86400", "got SIGHUP". */
+static void
+event_phrase(const struct frame *frame, char *out, size_t size)
+{
+	const struct entry *record = frame->record;
+	const char *event = entry_text(record, "event");
+	const char *call = step_call(entry_text(record, "step"));
+	const char *quiz = entry_get(record, "quiz");
+	size_t used = 0;
+
+	if (quiz)
+		used = (size_t)snprintf(out, size, "quiz %s: ", quiz);
+	if (used >= size)
+		return;
+	out += used;
+	size -= used;
+	if (strcmp(event, "start") == 0)
+		snprintf(out, size, "begins%s%s", call ? "; next: " : "", call ? call : "");
+	else if (strcmp(event, "after") == 0)
+		snprintf(out, size, "done: %s", call ? call : "a step");
+	else if (strcmp(event, "parent-exit") == 0)
+		snprintf(out, size, "the parent of the fork exits");
+	else if (strcmp(event, "error") == 0)
+		snprintf(out, size, "FAILED: %s: %s", field_or_unknown(record, "call"),
+			 field_or_unknown(record, "errno"));
+	else if (strcmp(event, "heartbeat") == 0 && frame->repeats > 0)
+		snprintf(out, size, "heartbeats %s..%s (%zu records)",
+			 field_or_unknown(record, "beat"), frame->last_beat, frame->repeats + 1);
+	else if (strcmp(event, "heartbeat") == 0)
+		snprintf(out, size, "heartbeat %s", field_or_unknown(record, "beat"));
+	else if (strcmp(event, "signal") == 0)
+		snprintf(out, size, "got %s%s", field_or_unknown(record, "signal"),
+			 frame->repeats ? " (again and again)" : "");
+	else if (strcmp(event, "exit") == 0)
+		snprintf(out, size, "exits: %s", field_or_unknown(record, "reason"));
+	else
+		snprintf(out, size, "%s", event);
+}
+
+/* An extra field as shown: key=value, quoted when it holds a space. */
+static void
+extra_text(const struct names *names, const struct logfmt_field *field, char *out,
+	   size_t size)
+{
+	char buffer[TEXT_MAX];
+	const char *value = field->value;
+
+	if (strcmp(field->key, "tried_tty") == 0)
+		value = names_path(names, value, buffer, sizeof buffer);
+	else
+		value = names_text(names, value, buffer, sizeof buffer);
+	snprintf(out, size, strchr(value, ' ') ? "%s=\"%s\"" : "%s=%s", field->key, value);
+}
+
+static void
+draw_headline(struct canvas *canvas, int row, const struct frame_view *view)
+{
+	const struct frame *frame = current_frame(view);
+	const struct entry *record = frame->record;
+	char phrase[TEXT_MAX], text[TEXT_MAX], where[64];
+	int col, right;
+
+	snprintf(where, sizeof where, " frame %zu/%zu", view->story->frame + 1, view->run->count);
+	right = canvas->cols - (int)strlen(where);
+	canvas_put(canvas, row, right, ROLE_TITLE, where);
+
+	snprintf(text, sizeof text, "%s %s: ", field_or_unknown(record, "prog"),
+		 names_pid(view->names, field_or_unknown(record, "pid")));
+	col = canvas_put_max(canvas, row, 0, ROLE_TITLE, text, right);
+	event_phrase(frame, phrase, sizeof phrase);
+	col = canvas_put_max(canvas, row, col, strcmp(entry_text(record, "event"), "error") == 0
+					       ? ROLE_ERROR : ROLE_TITLE, phrase, right - col);
+	for (size_t i = 0; i < record->count; i++) {
+		const struct logfmt_field *field = &record->fields[i];
+		if (is_common_key(field->key) || strcmp(field->key, "beat") == 0)
+			continue;
+		extra_text(view->names, field, text, sizeof text);
+		col = canvas_put_max(canvas, row, col, ROLE_NORMAL, "  ", right - col);
+		col = canvas_put_max(canvas, row, col, ROLE_NORMAL, text, right - col);
+	}
+}
+
+/*** the process's state ***/
+
+enum state_row { ROW_PID, ROW_PPID, ROW_PGID, ROW_SID, ROW_TTY, ROW_CWD, ROW_UMASK,
+		 ROW_FDS, ROW_STDIO };
+
+static const struct {
+	const char *label;
+	unsigned fields;	/* the state fields the row shows */
+} state_rows[STATE_ROWS] = {
+	[ROW_PID] = { "PID", 1u << SF_PID },
+	[ROW_PPID] = { "PPID", 1u << SF_PPID | 1u << SF_PARENT },
+	[ROW_PGID] = { "PGID", 1u << SF_PGID },
+	[ROW_SID] = { "SID", 1u << SF_SID },
+	[ROW_TTY] = { "TTY", 1u << SF_TTY | 1u << SF_TPGID },
+	[ROW_CWD] = { "cwd", 1u << SF_CWD },
+	[ROW_UMASK] = { "umask", 1u << SF_UMASK },
+	[ROW_FDS] = { "fds", 1u << SF_FDS | 1u << SF_NFDS },
+	[ROW_STDIO] = { "0 1 2", 1u << SF_FD0 | 1u << SF_FD1 | 1u << SF_FD2 },
+};
+
+/* " (leader)" when the id is the process's own PID. */
+static const char *
+leader_mark(const struct entry *record, const char *key)
+{
+	const char *id = entry_get(record, key);
+	return id && strcmp(id, entry_text(record, "pid")) == 0 ? " (leader)" : "";
+}
+
+/* What 0, 1 and 2 point to, in width columns. */
+static void
+stdio_text(const struct names *names, const struct entry *record, int width, char *out,
+	   size_t size)
+{
+	char path[3][TEXT_MAX], cut[3][TEXT_MAX];
+	const char *shown[3];
+	static const char *const keys[3] = { "fd0", "fd1", "fd2" };
+
+	for (int fd = 0; fd < 3; fd++)
+		shown[fd] = names_path(names, field_or_unknown(record, keys[fd]), path[fd],
+				       sizeof path[fd]);
+	if (strcmp(shown[0], shown[1]) == 0 && strcmp(shown[1], shown[2]) == 0) {
+		snprintf(out, size, "all %s", shorten(shown[0], width - 4, cut[0], sizeof cut[0]));
+		return;
+	}
+	for (int fd = 0; fd < 3; fd++)
+		shown[fd] = shorten(shown[fd], (width - 4) / 3, cut[fd], sizeof cut[fd]);
+	snprintf(out, size, "%s, %s, %s", shown[0], shown[1], shown[2]);
+}
+
+static void
+state_text(const struct names *names, const struct entry *record, enum state_row row,
+	   int width, char *out, size_t size)
+{
+	char path[TEXT_MAX];
+	const char *value;
+
+	switch (row) {
+	case ROW_PID:
+		snprintf(out, size, "%s", names_pid(names, field_or_unknown(record, "pid")));
+		break;
+	case ROW_PPID:
+		snprintf(out, size, "%s %s", names_pid(names, field_or_unknown(record, "ppid")),
+			 field_or_unknown(record, "parent"));
+		break;
+	case ROW_PGID:
+		snprintf(out, size, "%s%s", names_pid(names, field_or_unknown(record, "pgid")),
+			 leader_mark(record, "pgid"));
+		break;
+	case ROW_SID:
+		snprintf(out, size, "%s%s", names_pid(names, field_or_unknown(record, "sid")),
+			 leader_mark(record, "sid"));
+		break;
+	case ROW_TTY:
+		value = field_or_unknown(record, "tty");
+		snprintf(out, size, "%s", strcmp(value, "?") == 0 ? "none" : names_tty(names, value));
+		break;
+	case ROW_CWD:
+		snprintf(out, size, "%s", names_path(names, field_or_unknown(record, "cwd"),
+						     path, sizeof path));
+		break;
+	case ROW_UMASK:
+		snprintf(out, size, "%s", field_or_unknown(record, "umask"));
+		break;
+	case ROW_FDS:
+		value = field_or_unknown(record, "fds");
+		snprintf(out, size, "%s", value[0] ? value : "none");
+		break;
+	case ROW_STDIO:
+		stdio_text(names, record, width, out, size);
+		break;
+	}
+}
+
+static void
+draw_state(struct canvas *canvas, int top, int width, const struct frame_view *view)
+{
+	const struct frame *frame = current_frame(view);
+	const struct entry *before = frame->previous != NO_FRAME
+				     ? view->run->frames[frame->previous].record : NULL;
+	int room = width - LABEL_WIDTH;
+
+	for (int row = 0; row < STATE_ROWS; row++) {
+		int changed = before && (frame->changed & state_rows[row].fields);
+		char now[TEXT_MAX], old[TEXT_MAX], cut[TEXT_MAX];
+		int col;
+
+		canvas_put(canvas, top + row, 0, changed ? ROLE_CHANGED : ROLE_NORMAL,
+			   changed ? "*" : " ");
+		canvas_put(canvas, top + row, 2, ROLE_TITLE, state_rows[row].label);
+		if (!changed) {
+			state_text(view->names, frame->record, row, room, now, sizeof now);
+			canvas_put_max(canvas, top + row, LABEL_WIDTH, ROLE_NORMAL,
+				       shorten(now, room, cut, sizeof cut), room);
+			continue;
+		}
+		/* old -> new, each in half the room */
+		state_text(view->names, before, row, (room - 4) / 2, old, sizeof old);
+		state_text(view->names, frame->record, row, (room - 4) / 2, now, sizeof now);
+		col = canvas_put_max(canvas, top + row, LABEL_WIDTH, ROLE_OLD,
+				     shorten(old, (room - 4) / 2, cut, sizeof cut), room);
+		col = canvas_put(canvas, top + row, col, ROLE_NORMAL, " -> ");
+		canvas_put_max(canvas, top + row, col, ROLE_CHANGED,
+			       shorten(now, width - col, cut, sizeof cut), width - col);
+	}
+}
+
+/*** the checklist ***/
+
+static void
+draw_checklist(struct canvas *canvas, int top, int left, const struct frame_view *view)
+{
+	const struct story *story = view->story;
+	int compared = current_frame(view)->previous != NO_FRAME;
+
+	canvas_put(canvas, top, left, ROLE_TITLE, "A daemon is...              (step)");
+	for (int check = 0; check < CHECK_COUNT; check++) {
+		int met = story_check(story, check);
+		int was = story_check_before(story, check);
+		char line[80];
+		int col;
+
+		snprintf(line, sizeof line, "[%c] %-23s (%s)", met ? 'x' : ' ', check_label(check),
+			 check_step(check));
+		col = canvas_put(canvas, top + 1 + check, left, met ? ROLE_MET : ROLE_UNMET, line);
+		if (compared && met != was)
+			canvas_put(canvas, top + 1 + check, col, ROLE_CHANGED,
+				   met ? " <- now" : " <- lost");
+	}
+}
+
+/*** the diagram: sessions, process groups, processes ***/
+
+struct group_box {
+	const char *pgid;
+	const struct actor *actors[STORY_ACTORS_MAX];
+	int count;
+};
+
+struct session_box {
+	const char *sid;
+	const char *tty;	/* its controlling terminal, or "?" */
+	struct group_box groups[STORY_ACTORS_MAX];
+	int count;
+};
+
+struct stage {
+	struct session_box sessions[STORY_ACTORS_MAX];
+	int count;
+	int tallest;		/* the most processes in one group */
+};
+
+static const char *
+actor_sid(const struct actor *actor)
+{
+	return field_or_unknown(actor->record, "sid");
+}
+
+static struct session_box *
+session_of(struct stage *stage, const char *sid)
+{
+	struct session_box *session;
+
+	for (int i = 0; i < stage->count; i++)
+		if (strcmp(stage->sessions[i].sid, sid) == 0)
+			return &stage->sessions[i];
+	session = &stage->sessions[stage->count++];
+	memset(session, 0, sizeof *session);
+	session->sid = sid;
+	session->tty = "?";
+	return session;
+}
+
+static void
+place_actor(struct stage *stage, const struct actor *actor)
+{
+	struct session_box *session = session_of(stage, actor_sid(actor));
+	const char *tty = field_or_unknown(actor->record, "tty");
+	struct group_box *group = NULL;
+
+	/* a live member's terminal is the session's; a ghost's only until then */
+	if (strcmp(tty, "?") != 0 && (!actor->exited || strcmp(session->tty, "?") == 0))
+		session->tty = tty;
+	for (int i = 0; i < session->count; i++)
+		if (strcmp(session->groups[i].pgid, actor->pgid) == 0)
+			group = &session->groups[i];
+	if (group == NULL) {
+		group = &session->groups[session->count++];
+		group->pgid = actor->pgid;
+		group->count = 0;
+	}
+	group->actors[group->count++] = actor;
+	if (group->count > stage->tallest)
+		stage->tallest = group->count;
+}
+
+/* Sessions, each holding its groups, each holding its processes; the
+ * session the story came from comes first. */
+static void
+set_stage(struct stage *stage, const struct story *story)
+{
+	const struct thread_story *t = story_thread(story);
+
+	stage->count = 0;
+	stage->tallest = 0;
+	if (t->actor_count > 0)
+		session_of(stage, story_origin_sid(story));
+	for (size_t i = 0; i < t->actor_count; i++)
+		place_actor(stage, &t->actors[i]);
+}
+
+static void
+actor_label(const struct frame_view *view, const struct actor *actor, char *out, size_t size)
+{
+	const char *pid = names_pid(view->names, actor->pid);
+	const char *current = entry_text(current_frame(view)->record, "pid");
+	int is_current = !actor->starter && strcmp(actor->pid, current) == 0;
+	const char *leads = strcmp(actor->pid, actor_sid(actor)) == 0 ? " SL"
+			    : strcmp(actor->pid, actor->pgid) == 0 ? " GL" : "";
+	size_t used;
+
+	used = (size_t)snprintf(out, size, "%s %s %s%s", is_current ? ">" : actor->exited ? "x" : " ",
+				pid, actor->prog, leads);
+	if (used >= size)
+		return;
+	if (actor->exited && actor->adopter)
+		snprintf(out + used, size - used, " exited; child adopted by %s", actor->adopter);
+	else if (actor->exited)
+		snprintf(out + used, size - used, " exited");
+	else if (actor->starter)
+		snprintf(out + used, size - used, " (started it)");
+}
+
+static void
+draw_group(struct canvas *canvas, int top, int left, int height, int width,
+	   const struct group_box *group, const struct frame_view *view)
+{
+	const char *current = entry_text(current_frame(view)->record, "pid");
+	char title[64];
+	int rows = height - 2;
+
+	snprintf(title, sizeof title, "group %s", names_pid(view->names, group->pgid));
+	canvas_box(canvas, top, left, height, width, ROLE_DIM, title);
+	for (int i = 0; i < group->count && i < rows; i++) {
+		const struct actor *actor = group->actors[i];
+		char label[TEXT_MAX];
+		enum role role = actor->exited ? ROLE_DIM
+				 : !actor->starter && strcmp(actor->pid, current) == 0 ? ROLE_CURRENT
+				 : ROLE_NORMAL;
+
+		if (i == rows - 1 && group->count > rows)
+			snprintf(label, sizeof label, "  +%d more", group->count - i);
+		else
+			actor_label(view, actor, label, sizeof label);
+		canvas_put_max(canvas, top + 1 + i, left + 1, role, label, width - 2);
+	}
+}
+
+static void
+draw_session(struct canvas *canvas, int top, int left, int height, int width,
+	     const struct session_box *session, const struct frame_view *view, int is_origin)
+{
+	char title[128];
+	int inner = width - 2 - (session->count + 1);	/* a blank column between groups */
+	int group_width = session->count ? inner / session->count : 0;
+
+	snprintf(title, sizeof title, "%ssession %s, %s%s", is_origin ? "origin: " : "",
+		 names_pid(view->names, session->sid),
+		 strcmp(session->tty, "?") ? "terminal " : "no terminal",
+		 strcmp(session->tty, "?") ? names_tty(view->names, session->tty) : "");
+	canvas_box(canvas, top, left, height, width, ROLE_NORMAL, title);
+	for (int g = 0; g < session->count; g++)
+		draw_group(canvas, top + 1, left + 2 + g * (group_width + 1), height - 2,
+			   group_width, &session->groups[g], view);
+}
+
+static const char diagram_legend[] =
+	"> this process   x exited (a ghost)   SL session leader   GL group leader";
+
+/* The rows the diagram wants: the legend, two box edges each, the processes. */
+static int
+diagram_rows(const struct stage *stage)
+{
+	return stage->count ? 1 + 4 + stage->tallest : 0;
+}
+
+static void
+draw_diagram(struct canvas *canvas, int top, int height, const struct stage *stage,
+	     const struct frame_view *view)
+{
+	int groups = 0, left = 0;
+
+	if (stage->count == 0 || height < 6)
+		return;
+	canvas_put(canvas, top, 0, ROLE_DIM, diagram_legend);
+	for (int s = 0; s < stage->count; s++)
+		groups += stage->sessions[s].count;
+	/* each session as wide as its share of the groups */
+	for (int s = 0; s < stage->count; s++) {
+		const struct session_box *session = &stage->sessions[s];
+		int width = s == stage->count - 1 ? canvas->cols - left
+				: (canvas->cols * session->count) / groups - 1;
+		draw_session(canvas, top + 1, left, height - 1, width, session, view, s == 0);
+		left += width + 1;
+	}
+}
+
+/*** the explanation ***/
+
+/* Writes "Label: text" wrapped; returns the rows used (counts only with canvas NULL). */
+static int
+draw_paragraph(struct canvas *canvas, int row, int max_rows, const char *label,
+	       const char *text)
+{
+	int width = canvas->cols;
+	int indent = label ? (int)strlen(label) + 1 : 0;	/* "Why:" and a space */
+	struct canvas *target = max_rows > 0 ? canvas : NULL;
+
+	if (text == NULL)
+		return 0;
+	if (target && label) {
+		int col = canvas_put(canvas, row, 0, ROLE_TITLE, label);
+		canvas_put(canvas, row, col, ROLE_TITLE, ":");
+	}
+	return canvas_wrap(target, row, 0, width, max_rows > 0 ? max_rows : 1000, indent,
+			   ROLE_NORMAL, text);
+}
+
+static int
+draw_explanation(struct canvas *canvas, int row, int max_rows, const struct entry *record)
+{
+	const struct explanation *text = explain(record);
+	int used = draw_paragraph(canvas, row, max_rows, NULL, text->what);
+
+	used += draw_paragraph(canvas, row + used, max_rows - used, "Why", text->why);
+	used += draw_paragraph(canvas, row + used, max_rows - used, text->without_label,
+			       text->without);
+	return used;
+}
+
+/* The rows the whole explanation needs. */
+static int
+explanation_rows(struct canvas *canvas, const struct entry *record)
+{
+	const struct explanation *text = explain(record);
+	return draw_paragraph(canvas, 0, 0, NULL, text->what) +
+	       draw_paragraph(canvas, 0, 0, "Why", text->why) +
+	       draw_paragraph(canvas, 0, 0, text->without_label, text->without);
+}
+
+/*** the frame ***/
+
+void
+render_log_summary(const struct model *model, char *out, size_t size)
+{
+	const struct log_read_stats *stats = &model->stats;
+	int used = snprintf(out, size, "%zu records in %zu run%s", stats->records, model->count,
+			    model->count == 1 ? "" : "s");
+
+	if (used > 0 && (size_t)used < size && stats->bad_lines)
+		snprintf(out + used, size - (size_t)used,
+			 "; %zu bad line%s skipped (first: line %zu, %s)", stats->bad_lines,
+			 stats->bad_lines == 1 ? "" : "s", stats->first_bad_line,
+			 logfmt_strerror(stats->first_error));
+}
+
+static void
+draw_status(struct canvas *canvas, int row, const struct frame_view *view, const char *hint)
+{
+	const struct log_read_stats *stats = &view->model->stats;
+	char right[TEXT_MAX], time[64];
+	const char *when = names_time(view->names,
+				      entry_text(current_frame(view)->record, "time"), time,
+				      sizeof time);
+	int col;
+
+	if (stats->bad_lines)
+		snprintf(right, sizeof right, " %s | %zu bad line%s (first: %zu)", when,
+			 stats->bad_lines, stats->bad_lines == 1 ? "" : "s", stats->first_bad_line);
+	else
+		snprintf(right, sizeof right, " %s | run %s", when, view->run->id);
+	col = canvas->cols - (int)strlen(right);
+	if (col < 0)
+		col = 0;
+	canvas_put_max(canvas, row, 0, ROLE_HINT, hint, col);
+	canvas_put(canvas, row, col, stats->bad_lines ? ROLE_ERROR : ROLE_HINT, right);
+}
+
+int
+render_frame(struct canvas *canvas, const struct frame_view *view, const char *status)
+{
+	const struct entry *record = current_frame(view)->record;
+	struct stage stage;
+	int half = canvas->cols / 2;
+	int row = STATE_TOP + STATE_ROWS + 1;
+	int diagram, explanation;
+
+	canvas_clear(canvas);
+	draw_timeline(canvas, 0, view);
+	draw_headline(canvas, 1, view);
+	draw_state(canvas, STATE_TOP, half - 1, view);
+	draw_checklist(canvas, STATE_TOP, half + 1, view);
+
+	set_stage(&stage, view->story);
+	diagram = diagram_rows(&stage);
+	explanation = explanation_rows(canvas, record);
+	if (status) {
+		/* what the screen has left: the explanation keeps at least four rows */
+		int left = canvas->rows - row - 1;
+		int keep = explanation < 4 ? explanation : 4;
+		if (diagram > left - keep)
+			diagram = left - keep;
+		explanation = left - diagram;
+	}
+	draw_diagram(canvas, row, diagram, &stage, view);
+	row += diagram > 0 ? diagram + 1 : 0;
+	row += draw_explanation(canvas, row, explanation, record);
+	if (status)
+		draw_status(canvas, canvas->rows - 1, view, status);
+	return status ? canvas->rows : row;
+}
+
+/*** --dump and --list ***/
+
+int
+render_dump(FILE *out, const struct model *model, const struct run *run,
+	    const char *log_name, int normalize, int width)
+{
+	struct canvas canvas;
+	struct story story;
+	struct names names;
+	char summary[TEXT_MAX], line[TEXT_MAX], time[64];
+	struct frame_view view = { model, run, &story, &names };
+
+	if (canvas_init(&canvas, RENDER_DUMP_ROWS, width) == -1)
+		return -1;
+	names_build(&names, run, normalize);
+	render_log_summary(model, summary, sizeof summary);
+	fprintf(out, "daemon-viewer: %s: %s\n", log_name, summary);
+	fprintf(out, "run %s: %zu records in %zu frames\n", normalize ? "<run>" : run->id,
+		run->records, run->count);
+
+	story_start(&story, run);
+	for (size_t f = 0; f < run->count; f++) {
+		int rows;
+
+		story_advance(&story, f);
+		rows = render_frame(&canvas, &view, NULL);
+		names_time(&names, entry_text(run->frames[f].record, "time"), time, sizeof time);
+		if (normalize)
+			fprintf(out, "\n--- frame %zu/%zu, %s ---\n", f + 1, run->count, time);
+		else
+			fprintf(out, "\n--- frame %zu/%zu, log line %zu, %s ---\n", f + 1, run->count,
+				run->frames[f].line, time);
+		for (int r = 0; r < rows; r++) {
+			canvas_row_text(&canvas, r, line);
+			fprintf(out, "%s\n", line);
+		}
+	}
+	canvas_free(&canvas);
+	if (fflush(out) == EOF || ferror(out)) {
+		if (errno == 0)
+			errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
+int
+render_list(FILE *out, const struct model *model)
+{
+	char summary[TEXT_MAX];
+
+	render_log_summary(model, summary, sizeof summary);
+	fprintf(out, "%s\n", summary);
+	for (size_t i = 0; i < model->count; i++) {
+		const struct run *run = model_run(model, i);
+		const struct entry *first = run->frames[0].record;
+		fprintf(out, "%-32s %s  %6zu records %5zu frames  %s%s\n", run->id,
+			entry_text(first, "time"), run->records, run->count,
+			entry_text(first, "prog"), i == 0 ? "  (newest)" : "");
+	}
+	return fflush(out) == EOF || ferror(out) ? -1 : 0;
+}

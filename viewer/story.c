@@ -1,0 +1,314 @@
+/* story.c - the processes on stage and the daemon checklist (see story.h). */
+#include "story.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *label;
+	const char *step;
+} checks[CHECK_COUNT] = {
+	[CHECK_NOT_GROUP_LEADER]   = { "not a group leader", "1" },
+	[CHECK_OWN_SESSION]        = { "own session", "2" },
+	[CHECK_NOT_SESSION_LEADER] = { "not a session leader", "3" },
+	[CHECK_NO_TERMINAL]        = { "no controlling terminal", "2" },
+	[CHECK_CWD_ROOT]           = { "cwd /", "4" },
+	[CHECK_UMASK_ZERO]         = { "umask 0", "5" },
+	[CHECK_STDIO_NULL]         = { "0, 1, 2 on /dev/null", "7" },
+	[CHECK_NOTHING_INHERITED]  = { "nothing else inherited", "6" },
+};
+
+const char *
+check_label(enum check check)
+{
+	return checks[check].label;
+}
+
+const char *
+check_step(enum check check)
+{
+	return checks[check].step;
+}
+
+static int
+is_chain_step(const char *step)
+{
+	return (step[0] >= '1' && step[0] <= '7' && step[1] == '\0') ||
+	       strcmp(step, "daemon") == 0;
+}
+
+/* Whether the record's `cut` list names key: then its value is incomplete. */
+static int
+was_cut(const struct entry *record, const char *key)
+{
+	const char *cut = entry_text(record, "cut");
+	size_t len = strlen(key);
+
+	for (const char *p = cut; (p = strstr(p, key)) != NULL; p += len)
+		if ((p == cut || p[-1] == ',') && (p[len] == ',' || p[len] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* The descriptors above 2 in a list like "0,1,2,5"; returns how many. */
+static size_t
+descriptors_above_stdio(const char *list, int *out, size_t max)
+{
+	size_t count = 0;
+	char *end;
+
+	for (const char *p = list; *p && count < max; p = *end ? end + 1 : end) {
+		long fd = strtol(p, &end, 10);
+		if (end == p)
+			break;		/* not a number: the rest cannot be read */
+		if (fd > 2 && fd <= 1 << 30)
+			out[count++] = (int)fd;
+	}
+	return count;
+}
+
+/*** actors ***/
+
+static void
+actor_play(struct actor *actor, const struct entry *record)
+{
+	actor->record = record;
+	actor->pid = entry_text(record, "pid");
+	actor->prog = entry_text(record, "prog");
+	actor->pgid = entry_text(record, "pgid");
+	actor->starter = 0;
+}
+
+/* A new place on stage; when full, the oldest ghost (or the oldest actor
+ * after the first, who stands for where the story began) leaves. */
+static struct actor *
+actor_new(struct thread_story *t)
+{
+	size_t leaving = 1;
+
+	if (t->actor_count < STORY_ACTORS_MAX) {
+		struct actor *actor = &t->actors[t->actor_count++];
+		memset(actor, 0, sizeof *actor);
+		return actor;
+	}
+	for (size_t i = 1; i < t->actor_count; i++) {
+		if (t->actors[i].exited) {
+			leaving = i;
+			break;
+		}
+	}
+	memmove(&t->actors[leaving], &t->actors[leaving + 1],
+		(t->actor_count - leaving - 1) * sizeof t->actors[0]);
+	memset(&t->actors[t->actor_count - 1], 0, sizeof t->actors[0]);
+	return &t->actors[t->actor_count - 1];
+}
+
+static struct actor *
+actor_find(struct thread_story *t, const char *pid)
+{
+	for (size_t i = 0; i < t->actor_count; i++)
+		if (strcmp(t->actors[i].pid, pid) == 0)
+			return &t->actors[i];
+	return NULL;
+}
+
+/*
+ * The first actor of a thread is where its story began: the shell's record
+ * when the runner made one, else the first record's parent, known only by
+ * its PID and name (a shell, make, ctest...). It leads the first record's
+ * group when that group bears its PID.
+ */
+static void
+cast_origin(struct story *story, struct thread_story *t, const struct entry *first)
+{
+	struct actor *actor;
+
+	if (story->origin_is_shell) {
+		if (first != story->origin)
+			actor_play(actor_new(t), story->origin);
+		return;
+	}
+	if (entry_get(first, "ppid") == NULL)
+		return;
+	actor = actor_new(t);
+	actor->record = first;
+	actor->pid = entry_text(first, "ppid");
+	actor->prog = entry_text(first, "parent");
+	actor->pgid = strcmp(actor->pid, entry_text(first, "pgid")) == 0 ? actor->pid : "?";
+	actor->starter = 1;
+}
+
+/* The newest ghost whose child has not yet said who adopted it. */
+static struct actor *
+orphaned_parent(struct thread_story *t)
+{
+	for (size_t i = t->actor_count; i-- > 0;)
+		if (t->actors[i].exited && t->actors[i].adopter == NULL && !t->actors[i].starter)
+			return &t->actors[i];
+	return NULL;
+}
+
+static void
+track_inheritance(struct thread_story *t, const struct entry *record)
+{
+	int open_now[STORY_FDS_MAX];
+	size_t count = descriptors_above_stdio(entry_text(record, "fds"), open_now,
+					       STORY_FDS_MAX);
+	size_t kept = 0;
+
+	if (was_cut(record, "fds"))
+		t->inherited_unknown = 1;
+	if (!t->chain_started) {
+		t->chain_started = 1;
+		memcpy(t->inherited, open_now, count * sizeof open_now[0]);
+		t->inherited_count = count;
+		return;
+	}
+	/* a descriptor closed once is no longer inherited, even if its number returns */
+	for (size_t i = 0; i < t->inherited_count; i++)
+		for (size_t j = 0; j < count; j++)
+			if (t->inherited[i] == open_now[j]) {
+				t->inherited[kept++] = t->inherited[i];
+				break;
+			}
+	t->inherited_count = kept;
+}
+
+static int
+is(const struct entry *record, const char *key, const char *value)
+{
+	return strcmp(entry_text(record, key), value) == 0;
+}
+
+/* Whether the process of record meets check, as its thread stands. */
+static int
+evaluate(const struct story *story, const struct thread_story *t,
+	 const struct entry *now, enum check check)
+{
+	const char *pid = entry_text(now, "pid");
+	int fds[STORY_FDS_MAX];
+
+	switch (check) {
+	case CHECK_NOT_GROUP_LEADER:
+		return entry_get(now, "pgid") && !is(now, "pgid", pid);
+	case CHECK_OWN_SESSION:
+		return entry_get(now, "sid") && !is(now, "sid", story_origin_sid(story));
+	case CHECK_NOT_SESSION_LEADER:
+		return entry_get(now, "sid") && !is(now, "sid", pid);
+	case CHECK_NO_TERMINAL:
+		return is(now, "tty", "?");
+	case CHECK_CWD_ROOT:
+		return is(now, "cwd", "/");
+	case CHECK_UMASK_ZERO:
+		return is(now, "umask", "0000");
+	case CHECK_STDIO_NULL:
+		return is(now, "fd0", "/dev/null") && is(now, "fd1", "/dev/null") &&
+		       is(now, "fd2", "/dev/null");
+	case CHECK_NOTHING_INHERITED:
+		if (!entry_get(now, "fds") || t->inherited_unknown)
+			return 0;
+		if (t->chain_started)
+			return t->inherited_count == 0;
+		return descriptors_above_stdio(entry_text(now, "fds"), fds, STORY_FDS_MAX) == 0;
+	case CHECK_COUNT:
+		break;
+	}
+	return 0;
+}
+
+static void
+tell_frame(struct story *story, size_t index)
+{
+	const struct frame *frame = &story->run->frames[index];
+	const struct entry *record = frame->record;
+	struct thread_story *t = &story->threads[frame->thread];
+	const char *event = entry_text(record, "event");
+	const char *adopter = entry_get(record, "adopter");
+	struct actor *actor;
+
+	if (t->actor_count == 0)
+		cast_origin(story, t, record);
+	if (entry_get(record, "pid") != NULL) {
+		actor = actor_find(t, entry_text(record, "pid"));
+		if (actor == NULL)
+			actor = actor_new(t);
+		actor_play(actor, record);
+		actor->exited = strcmp(event, "parent-exit") == 0 || strcmp(event, "exit") == 0;
+	}
+	if (adopter != NULL && (actor = orphaned_parent(t)) != NULL)
+		actor->adopter = adopter;
+	if (is_chain_step(entry_text(record, "step")))
+		track_inheritance(t, record);
+	memcpy(t->met_before, t->met, sizeof t->met);
+	for (int check = 0; check < CHECK_COUNT; check++)
+		t->met[check] = (unsigned char)evaluate(story, t, record, check);
+}
+
+/*** the story ***/
+
+void
+story_start(struct story *story, const struct run *run)
+{
+	size_t shell;
+
+	memset(story, 0, sizeof *story);
+	story->run = run;
+	story->frame = NO_FRAME;
+	shell = run_find_step(run, "shell");
+	if (shell != NO_FRAME) {
+		story->origin = run->frames[shell].record;
+		story->origin_is_shell = 1;
+	} else if (run->count > 0) {
+		story->origin = run->frames[0].record;
+	}
+}
+
+void
+story_advance(struct story *story, size_t frame)
+{
+	while (story->frame == NO_FRAME || story->frame < frame) {
+		size_t next = story->frame == NO_FRAME ? 0 : story->frame + 1;
+		if (next >= story->run->count)
+			break;
+		tell_frame(story, next);
+		story->frame = next;
+	}
+}
+
+void
+story_at(struct story *story, const struct run *run, size_t frame)
+{
+	story_start(story, run);
+	story_advance(story, frame);
+}
+
+const struct thread_story *
+story_thread(const struct story *story)
+{
+	return &story->threads[story->run->frames[story->frame].thread];
+}
+
+const char *
+story_origin_sid(const struct story *story)
+{
+	return story->origin ? entry_text(story->origin, "sid") : "?";
+}
+
+const char *
+story_origin_tty(const struct story *story)
+{
+	return story->origin ? entry_text(story->origin, "tty") : "?";
+}
+
+
+int
+story_check(const struct story *story, enum check check)
+{
+	return story_thread(story)->met[check];
+}
+
+int
+story_check_before(const struct story *story, enum check check)
+{
+	return story_thread(story)->met_before[check];
+}

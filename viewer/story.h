@@ -1,0 +1,87 @@
+/* story.h - what a frame means: the processes on stage, the daemon checklist.
+ *
+ * The model (model.h) knows records and frames; the story knows what they
+ * mean for the lesson. It is built frame by frame (story_advance), so that
+ * replaying a run of n frames costs n steps, and it is plain C: the curses
+ * view and --dump draw the same story.
+ */
+#ifndef DAEMON_STEPS_VIEWER_STORY_H
+#define DAEMON_STEPS_VIEWER_STORY_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+/* What makes a daemon, in the order the lesson lists it. */
+enum check {
+	CHECK_NOT_GROUP_LEADER,
+	CHECK_OWN_SESSION,
+	CHECK_NOT_SESSION_LEADER,
+	CHECK_NO_TERMINAL,
+	CHECK_CWD_ROOT,
+	CHECK_UMASK_ZERO,
+	CHECK_STDIO_NULL,
+	CHECK_NOTHING_INHERITED,
+	CHECK_COUNT
+};
+
+/* The item's words ("own session") and the step that achieves it ("2"). */
+const char *check_label(enum check check);
+const char *check_step(enum check check);
+
+/* A process on stage: its newest record up to the frame shown. */
+struct actor {
+	const struct entry *record;	/* pid, prog, pgid, sid, tty come from here */
+	const char *pid;		/* for a starter inferred from its child: */
+	const char *prog;		/*   these name it, record is that child's */
+	const char *pgid;
+	int exited;			/* a ghost: the parent that _exited */
+	const char *adopter;		/* who adopted its child, once known */
+	int starter;			/* not in the log: the first record's parent */
+};
+
+enum { STORY_ACTORS_MAX = 16, STORY_FDS_MAX = 64 };
+
+/* The story of one thread (the daemon's, or the pop quiz's). */
+struct thread_story {
+	struct actor actors[STORY_ACTORS_MAX];	/* in order of appearance */
+	size_t actor_count;
+	int chain_started;	/* a step program has run: inheritance is tracked */
+	int inherited[STORY_FDS_MAX];	/* descriptors above 2 open since the chain began */
+	size_t inherited_count;
+	int inherited_unknown;	/* the list was cut: cannot tell */
+	unsigned char met[CHECK_COUNT];		/* the checklist at its newest frame */
+	unsigned char met_before[CHECK_COUNT];	/* and at the frame before */
+};
+
+struct story {
+	const struct run *run;
+	size_t frame;		/* the frame told so far; NO_FRAME before the first */
+	const struct entry *origin;	/* the shell's record, or the first record */
+	int origin_is_shell;
+	struct thread_story threads[2];
+};
+
+/* An empty story of run, before its first frame. */
+void story_start(struct story *story, const struct run *run);
+
+/* Tells frames up to and including frame (forward only; restart to go back). */
+void story_advance(struct story *story, size_t frame);
+
+/* The story at frame, told from the start. */
+void story_at(struct story *story, const struct run *run, size_t frame);
+
+/* The thread of the frame told last. */
+const struct thread_story *story_thread(const struct story *story);
+
+/* Whether the process of the frame told last meets check. */
+int story_check(const struct story *story, enum check check);
+
+/* Whether it met check at the frame before in its thread. */
+int story_check_before(const struct story *story, enum check check);
+
+/* The session the daemon came from: its id ("?" when unknown) and terminal. */
+const char *story_origin_sid(const struct story *story);
+const char *story_origin_tty(const struct story *story);
+
+#endif

@@ -1,0 +1,387 @@
+/* view.c - the curses view (see view.h).
+ *
+ * Sections: the screen (colours by role, restoring the terminal), keys (one
+ * table for the bindings and the help screen), drawing (a frame is laid out
+ * on a canvas by render.c and painted here), and the main loop. Drawing only
+ * reads state; keys only change it, through player.c. A resize arrives as
+ * KEY_RESIZE from getch(), which ncurses makes of SIGWINCH: no handler here.
+ */
+#define _XOPEN_SOURCE_EXTENDED	/* ncursesw's wide-character declarations */
+#define _POSIX_C_SOURCE 200809L
+#include "view.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "canvas.h"
+#include "names.h"
+#include "player.h"
+#include "render.h"
+#include "story.h"
+
+enum {
+	TICK_MS = 100,		/* getch() waits this long for a key */
+	FOLLOW_EVERY_MS = 250	/* --follow looks for new records this often */
+};
+
+/*** the screen ***/
+
+static int screen_active;
+static volatile sig_atomic_t stop_signal;	/* SIGINT or SIGTERM arrived */
+
+static void
+restore_terminal(void)
+{
+	if (screen_active) {
+		endwin();
+		screen_active = 0;
+	}
+}
+
+/* Only notes the signal: the main loop leaves, restores the terminal, and
+ * dies of the same signal (drawing or exiting here would not be safe). */
+static void
+note_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static void
+catch_stop_signals(void)
+{
+	struct sigaction action;
+
+	memset(&action, 0, sizeof action);
+	action.sa_handler = note_stop_signal;
+	sigemptyset(&action.sa_mask);
+	/* no SA_RESTART: the signal interrupts getch(), which then returns ERR */
+	sigaction(SIGINT, &action, NULL);
+	sigaction(SIGTERM, &action, NULL);
+	sigaction(SIGHUP, &action, NULL);
+}
+
+/* Colours and, for a terminal without them, attributes, by role. */
+static const struct {
+	short foreground, background;	/* -1: the terminal's default */
+	attr_t colour_attr;		/* added to the colour */
+	attr_t mono_attr;		/* used alone in monochrome */
+} role_looks[ROLE_COUNT] = {
+	[ROLE_NORMAL]  = { -1, -1, A_NORMAL, A_NORMAL },
+	[ROLE_TITLE]   = { -1, -1, A_BOLD, A_BOLD },
+	[ROLE_CURRENT] = { COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE },
+	[ROLE_CHANGED] = { COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE },
+	[ROLE_OLD]     = { COLOR_MAGENTA, -1, A_NORMAL, A_NORMAL },
+	[ROLE_DIM]     = { COLOR_BLUE, -1, A_NORMAL, A_DIM },
+	[ROLE_MET]     = { COLOR_GREEN, -1, A_BOLD, A_BOLD },
+	[ROLE_UNMET]   = { COLOR_RED, -1, A_NORMAL, A_NORMAL },
+	[ROLE_ERROR]   = { COLOR_RED, -1, A_BOLD, A_BOLD | A_REVERSE },
+	[ROLE_HINT]    = { COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE },
+};
+
+static attr_t role_attrs[ROLE_COUNT];
+
+static void
+choose_looks(void)
+{
+	const char *no_color = getenv("NO_COLOR");
+	int colour = has_colors() && !(no_color && no_color[0]);	/* see no-color.org */
+
+	if (colour) {
+		start_color();
+		use_default_colors();
+	}
+	for (int role = 0; role < ROLE_COUNT; role++) {
+		if (!colour) {
+			role_attrs[role] = role_looks[role].mono_attr;
+			continue;
+		}
+		init_pair((short)(role + 1), role_looks[role].foreground,
+			  role_looks[role].background);
+		role_attrs[role] = COLOR_PAIR(role + 1) | role_looks[role].colour_attr;
+	}
+}
+
+static int
+open_screen(void)
+{
+	if (newterm(NULL, stdout, stdin) == NULL)
+		return -1;
+	screen_active = 1;
+	atexit(restore_terminal);
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	timeout(TICK_MS);
+	choose_looks();
+	return 0;
+}
+
+/*** keys ***/
+
+static const struct binding {
+	enum command command;
+	int keys[4];		/* ended by 0 */
+	const char *names;	/* as the help screen lists them */
+	const char *what;
+} bindings[] = {
+	{ CMD_NEXT, { KEY_RIGHT, 'l', ' ', 0 }, "Right  l  Space", "next transition" },
+	{ CMD_PREVIOUS, { KEY_LEFT, 'h', KEY_BACKSPACE, 127 }, "Left  h  Backspace",
+	  "previous transition" },
+	{ CMD_FIRST, { KEY_HOME, 'g', 0 }, "Home  g", "first transition" },
+	{ CMD_LAST, { KEY_END, 'G', 0 }, "End  G", "last transition" },
+	{ CMD_PLAY, { 'p', 0 }, "p", "play or pause the replay" },
+	{ CMD_FASTER, { '+', '=', 0 }, "+", "play faster" },
+	{ CMD_SLOWER, { '-', 0 }, "-", "play slower" },
+	{ CMD_STEP_1, { '1', 0 }, "1 ... 7", "jump to that step" },
+	{ CMD_STEP_2, { '2', 0 }, NULL, NULL },
+	{ CMD_STEP_3, { '3', 0 }, NULL, NULL },
+	{ CMD_STEP_4, { '4', 0 }, NULL, NULL },
+	{ CMD_STEP_5, { '5', 0 }, NULL, NULL },
+	{ CMD_STEP_6, { '6', 0 }, NULL, NULL },
+	{ CMD_STEP_7, { '7', 0 }, NULL, NULL },
+	{ CMD_HELP, { '?', 0 }, "?", "this help" },
+	{ CMD_QUIT, { 'q', 'Q', 0 }, "q", "quit" },
+};
+
+static const char key_hint[] = " <- -> step  1-7 jump  p play  +/- speed  ? help  q quit";
+
+static enum command
+command_of(int key)
+{
+	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
+		for (int k = 0; k < 4 && bindings[i].keys[k]; k++)
+			if (bindings[i].keys[k] == key)
+				return bindings[i].command;
+	return CMD_NONE;
+}
+
+/*** drawing ***/
+
+struct screen {
+	struct model *model;
+	const struct view_options *options;
+	struct player player;
+	size_t run_slot;	/* the run shown: an index into model->runs */
+	struct canvas canvas;
+};
+
+static const struct run *
+shown_run(const struct screen *screen)
+{
+	return screen->model->count ? &screen->model->runs[screen->run_slot] : NULL;
+}
+
+static void
+paint(const struct canvas *canvas)
+{
+	erase();
+	for (int row = 0; row < canvas->rows; row++) {
+		const char *text = canvas->text + (size_t)row * (size_t)canvas->cols;
+		const unsigned char *roles = canvas->roles + (size_t)row * (size_t)canvas->cols;
+
+		for (int col = 0; col < canvas->cols;) {
+			int end = col;
+			while (end < canvas->cols && roles[end] == roles[col])
+				end++;
+			attrset(role_attrs[roles[col]]);
+			mvaddnstr(row, col, text + col, end - col);
+			col = end;
+		}
+	}
+	attrset(A_NORMAL);
+}
+
+/* Lines centred on the screen, for the messages that replace a frame. */
+static void
+draw_message(const char *const *lines, size_t count)
+{
+	int top = (LINES - (int)count) / 2;
+
+	erase();
+	for (size_t i = 0; i < count; i++) {
+		int len = (int)strlen(lines[i]);
+		mvaddnstr(top + (int)i, len < COLS ? (COLS - len) / 2 : 0, lines[i], COLS);
+	}
+}
+
+static void
+draw_too_small(void)
+{
+	char needs[96], has[64];
+	const char *lines[] = { needs, has, "Enlarge the window, or press q to quit." };
+
+	snprintf(needs, sizeof needs, "daemon-viewer needs a terminal of at least %dx%d;",
+		 RENDER_MIN_COLS, RENDER_MIN_ROWS);
+	snprintf(has, sizeof has, "this one is %dx%d.", COLS, LINES);
+	draw_message(lines, 3);
+}
+
+static void
+draw_waiting(const struct screen *screen)
+{
+	char waiting[512];
+	const char *lines[] = { waiting, "(daemon-viewer --follow; press q to quit)" };
+
+	snprintf(waiting, sizeof waiting, "Waiting for records in %s ...",
+		 screen->options->log_name);
+	draw_message(lines, 2);
+}
+
+static void
+draw_help(void)
+{
+	int row = 1;
+
+	erase();
+	attrset(role_attrs[ROLE_TITLE]);
+	mvaddstr(row++, 2, "daemon-viewer: replaying how a program becomes a daemon");
+	attrset(A_NORMAL);
+	row++;
+	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
+		if (bindings[i].names == NULL)
+			continue;
+		mvprintw(row++, 4, "%-22s %s", bindings[i].names, bindings[i].what);
+	}
+	row++;
+	mvaddstr(row++, 2, "On each frame: '*' marks a field this transition changed (old -> new);");
+	mvaddstr(row++, 2, "[x] a checklist item met; '>' the process the frame is about;");
+	mvaddstr(row++, 2, "'x' a process that exited (a ghost); SL/GL: session/group leader.");
+	row++;
+	mvaddstr(row, 2, "Press any key to go back.");
+}
+
+static void
+draw(struct screen *screen)
+{
+	const struct run *run = shown_run(screen);
+	char status[160];
+	struct story story;
+	struct names names;
+	struct frame_view view = { screen->model, run, &story, &names };
+
+	if (COLS < RENDER_MIN_COLS || LINES < RENDER_MIN_ROWS) {
+		draw_too_small();
+	} else if (screen->player.help) {
+		draw_help();
+	} else if (run == NULL) {
+		draw_waiting(screen);
+	} else if (screen->canvas.rows != LINES || screen->canvas.cols != COLS) {
+		canvas_free(&screen->canvas);
+		if (canvas_init(&screen->canvas, LINES, COLS) == -1)
+			return;		/* nothing drawn: the next key tries again */
+		draw(screen);
+		return;
+	} else {
+		names_build(&names, run, screen->options->normalize);
+		story_at(&story, run, screen->player.frame);
+		if (screen->player.playing)
+			snprintf(status, sizeof status, "%s  [playing, %.2g s/frame]", key_hint,
+				 (double)player_interval_ms(&screen->player) / 1000);
+		else
+			snprintf(status, sizeof status, "%s", key_hint);
+		render_frame(&screen->canvas, &view, status);
+		paint(&screen->canvas);
+	}
+	refresh();
+}
+
+/*** the loop ***/
+
+static long long
+now_ms(void)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+/* The run to show: the one asked for, else the newest. */
+static void
+choose_run(struct screen *screen)
+{
+	const char *id = screen->options->run_id;
+	long index = id ? model_find_run(screen->model, id) : 0;
+
+	if (index >= 0 && screen->model->count)
+		screen->run_slot = screen->model->count - 1 - (size_t)index;
+}
+
+/* --follow: reads new records; a follower at the end of the newest run moves
+ * on to a run that starts after it. */
+static enum outcome
+read_on(struct screen *screen, FILE *log)
+{
+	size_t runs = screen->model->count;
+	size_t frames = runs ? shown_run(screen)->count : 0;
+	int at_end = frames == 0 || screen->player.frame + 1 == frames;
+
+	if (model_read(screen->model, log) == -1)
+		return OUTCOME_NOTHING;	/* a passing error: the next look may read */
+	if (screen->model->count == runs && (runs == 0 || shown_run(screen)->count == frames))
+		return OUTCOME_NOTHING;
+	if (screen->model->count != runs && at_end && screen->options->run_id == NULL) {
+		choose_run(screen);
+		screen->player.frame = shown_run(screen)->count - 1;
+		return OUTCOME_REDRAW;
+	}
+	if (runs == 0)
+		choose_run(screen);
+	return player_grew(&screen->player, frames, shown_run(screen));
+}
+
+int
+view_run(struct model *model, FILE *log, const struct view_options *options)
+{
+	struct screen screen = { .model = model, .options = options };
+	enum outcome outcome = OUTCOME_REDRAW;
+	long long last_read = now_ms();
+
+	player_init(&screen.player, options->follow);
+	choose_run(&screen);
+	if (options->follow && shown_run(&screen))
+		screen.player.frame = shown_run(&screen)->count - 1;
+
+	catch_stop_signals();
+	if (open_screen() == -1) {
+		fprintf(stderr, "daemon-viewer: cannot use this terminal (TERM=%s)\n",
+			getenv("TERM") ? getenv("TERM") : "");
+		return 1;
+	}
+	while (outcome != OUTCOME_QUIT && !stop_signal) {
+		int key;
+
+		if (outcome == OUTCOME_REDRAW)
+			draw(&screen);
+		key = getch();
+		if (stop_signal)
+			break;
+		if (key == KEY_RESIZE)
+			outcome = OUTCOME_REDRAW;
+		else if (key != ERR)
+			outcome = player_apply(&screen.player, command_of(key), shown_run(&screen),
+					       now_ms());
+		else
+			outcome = player_tick(&screen.player, shown_run(&screen), now_ms());
+		if (options->follow && outcome != OUTCOME_QUIT && now_ms() - last_read >= FOLLOW_EVERY_MS) {
+			enum outcome grown = read_on(&screen, log);
+			if (grown == OUTCOME_REDRAW)
+				outcome = grown;
+			last_read = now_ms();
+		}
+	}
+	restore_terminal();
+	canvas_free(&screen.canvas);
+	if (stop_signal) {
+		/* die of the signal, so the shell sees what happened */
+		signal(stop_signal, SIG_DFL);
+		raise(stop_signal);
+	}
+	return 0;
+}
