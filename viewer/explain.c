@@ -89,10 +89,14 @@ static const struct {
 	  NULL, NULL, NULL } },
 
 	/* the pop quiz */
+	{ "quiz", "start", NULL, NULL, {
+	  "Pop quiz: why does step 1 fork before step 2 calls setsid(), and why "
+	  "does step 3 fork again? popquiz tries both rules on real processes.",
+	  NULL, NULL, NULL } },
 	{ "quiz", "*", "quiz", "leader-setsid", {
 	  "Pop quiz: this process leads its process group and calls setsid(). "
 	  "The kernel refuses: EPERM, operation not permitted.",
-	  "Why? A new session gets a new process group with the caller's PID as "
+	  "A new session gets a new process group with the caller's PID as "
 	  "its id. That group already exists, led by the caller, and a group may "
 	  "not span two sessions.",
 	  "Fork first. The child is in its parent's group but never leads it, so "

@@ -178,7 +178,7 @@ main(int argc, char **argv)
 		goto out;
 	}
 	render_log_summary(&model, summary, sizeof summary);
-	if (model.stats.bad_lines && !screen)
+	if (model.stats.bad_lines && !screen && !o.list)
 		fprintf(stderr, "%s: %s: %s\n", program, o.log, summary);
 	if (model.count == 0 && !o.follow) {
 		fprintf(stderr, "%s: %s holds no records%s\n", program, o.log,

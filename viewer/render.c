@@ -85,6 +85,8 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 			 i == current ? '[' : present[i] ? ' ' : '(', (int)len, name,
 			 i == current ? ']' : present[i] ? ' ' : ')');
 		col = canvas_put(canvas, row, col, role, label);
+		if (full > canvas->cols)	/* short labels have room to breathe */
+			col++;
 	}
 }
 
@@ -96,25 +98,24 @@ event_phrase(const struct frame *frame, char *out, size_t size)
 {
 	const struct entry *record = frame->record;
 	const char *event = entry_text(record, "event");
-	const char *call = step_call(entry_text(record, "step"));
+	const char *step = entry_text(record, "step");
+	const char *call = step_call(step);
 	const char *quiz = entry_get(record, "quiz");
-	size_t used = 0;
+	int is_step = step[0] >= '1' && step[0] <= '7' && step[1] == '\0';
 
-	if (quiz)
-		used = (size_t)snprintf(out, size, "quiz %s: ", quiz);
-	if (used >= size)
-		return;
-	out += used;
-	size -= used;
-	if (strcmp(event, "start") == 0)
-		snprintf(out, size, "begins%s%s", call ? "; next: " : "", call ? call : "");
+	if (strcmp(event, "error") == 0)
+		snprintf(out, size, "%s%sFAILED: %s: %s", quiz ? quiz : "", quiz ? ": " : "",
+			 field_or_unknown(record, "call"), field_or_unknown(record, "errno"));
+	else if (quiz)
+		snprintf(out, size, "pop quiz: %s", quiz);
+	else if (strcmp(event, "start") == 0 && is_step)
+		snprintf(out, size, "begins; next: %s", call);
+	else if (strcmp(event, "start") == 0)
+		snprintf(out, size, "%s", call ? call : "begins");
 	else if (strcmp(event, "after") == 0)
 		snprintf(out, size, "done: %s", call ? call : "a step");
 	else if (strcmp(event, "parent-exit") == 0)
 		snprintf(out, size, "the parent of the fork exits");
-	else if (strcmp(event, "error") == 0)
-		snprintf(out, size, "FAILED: %s: %s", field_or_unknown(record, "call"),
-			 field_or_unknown(record, "errno"));
 	else if (strcmp(event, "heartbeat") == 0 && frame->repeats > 0)
 		snprintf(out, size, "heartbeats %s..%s (%zu records)",
 			 field_or_unknown(record, "beat"), frame->last_beat, frame->repeats + 1);
@@ -246,7 +247,7 @@ state_text(const struct names *names, const struct entry *record, enum state_row
 		break;
 	case ROW_TTY:
 		value = field_or_unknown(record, "tty");
-		snprintf(out, size, "%s", strcmp(value, "?") == 0 ? "none" : names_tty(names, value));
+		snprintf(out, size, "%s", strcmp(value, "?") == 0 ? "? (none)" : names_tty(names, value));
 		break;
 	case ROW_CWD:
 		snprintf(out, size, "%s", names_path(names, field_or_unknown(record, "cwd"),
@@ -326,6 +327,8 @@ draw_checklist(struct canvas *canvas, int top, int left, const struct frame_view
 
 struct group_box {
 	const char *pgid;
+	int width;		/* columns, borders included */
+	int wants;		/* the width its longest label wants */
 	const struct actor *actors[STORY_ACTORS_MAX];
 	int count;
 };
@@ -425,7 +428,7 @@ actor_label(const struct frame_view *view, const struct actor *actor, char *out,
 }
 
 static void
-draw_group(struct canvas *canvas, int top, int left, int height, int width,
+draw_group(struct canvas *canvas, int top, int left, int height,
 	   const struct group_box *group, const struct frame_view *view)
 {
 	const char *current = entry_text(current_frame(view)->record, "pid");
@@ -433,7 +436,7 @@ draw_group(struct canvas *canvas, int top, int left, int height, int width,
 	int rows = height - 2;
 
 	snprintf(title, sizeof title, "group %s", names_pid(view->names, group->pgid));
-	canvas_box(canvas, top, left, height, width, ROLE_DIM, title);
+	canvas_box(canvas, top, left, height, group->width, ROLE_DIM, title);
 	for (int i = 0; i < group->count && i < rows; i++) {
 		const struct actor *actor = group->actors[i];
 		char label[TEXT_MAX];
@@ -445,8 +448,33 @@ draw_group(struct canvas *canvas, int top, int left, int height, int width,
 			snprintf(label, sizeof label, "  +%d more", group->count - i);
 		else
 			actor_label(view, actor, label, sizeof label);
-		canvas_put_max(canvas, top + 1 + i, left + 1, role, label, width - 2);
+		canvas_put_max(canvas, top + 1 + i, left + 1, role, label, group->width - 2);
 	}
+}
+
+static void
+session_title(const struct frame_view *view, const struct session_box *session, int is_origin,
+	      char *out, size_t size)
+{
+	int has_tty = strcmp(session->tty, "?") != 0;
+
+	snprintf(out, size, "%ssession %s, %s%s", is_origin ? "origin " : "",
+		 names_pid(view->names, session->sid), has_tty ? "tty " : "no tty",
+		 has_tty ? names_tty(view->names, session->tty) : "");
+}
+
+/* A session box holds its groups side by side, a blank column around each,
+ * and is wide enough for its title. */
+static int
+session_width(const struct frame_view *view, const struct session_box *session, int is_origin)
+{
+	char title[128];
+	int width = 3;
+
+	for (int g = 0; g < session->count; g++)
+		width += session->groups[g].width + 1;
+	session_title(view, session, is_origin, title, sizeof title);
+	return width < (int)strlen(title) + 6 ? (int)strlen(title) + 6 : width;
 }
 
 static void
@@ -454,17 +482,14 @@ draw_session(struct canvas *canvas, int top, int left, int height, int width,
 	     const struct session_box *session, const struct frame_view *view, int is_origin)
 {
 	char title[128];
-	int inner = width - 2 - (session->count + 1);	/* a blank column between groups */
-	int group_width = session->count ? inner / session->count : 0;
+	int col = left + 2;
 
-	snprintf(title, sizeof title, "%ssession %s, %s%s", is_origin ? "origin: " : "",
-		 names_pid(view->names, session->sid),
-		 strcmp(session->tty, "?") ? "terminal " : "no terminal",
-		 strcmp(session->tty, "?") ? names_tty(view->names, session->tty) : "");
+	session_title(view, session, is_origin, title, sizeof title);
 	canvas_box(canvas, top, left, height, width, ROLE_NORMAL, title);
-	for (int g = 0; g < session->count; g++)
-		draw_group(canvas, top + 1, left + 2 + g * (group_width + 1), height - 2,
-			   group_width, &session->groups[g], view);
+	for (int g = 0; g < session->count; g++) {
+		draw_group(canvas, top + 1, col, height - 2, &session->groups[g], view);
+		col += session->groups[g].width + 1;
+	}
 }
 
 static const char diagram_legend[] =
@@ -477,23 +502,94 @@ diagram_rows(const struct stage *stage)
 	return stage->count ? 1 + 4 + stage->tallest : 0;
 }
 
+/* Gives a group up to `spare` more columns, as far as its labels want them;
+ * returns what is left. */
+static int
+widen(struct group_box *group, int spare)
+{
+	int more = group->wants - group->width;
+
+	if (more > spare)
+		more = spare;
+	if (more > 0) {
+		group->width += more;
+		spare -= more;
+	}
+	return spare;
+}
+
+/*
+ * Gives each group the width of its longest label, then, while the sessions
+ * are wider than the screen, narrows the widest groups first: a long ghost
+ * label is cut before a short one. Room left over, in a session made wide by
+ * its title or at the right of the screen, goes back to the groups cut.
+ */
 static void
-draw_diagram(struct canvas *canvas, int top, int height, const struct stage *stage,
+fit_widths(struct stage *stage, const struct frame_view *view, int cols)
+{
+	enum { GROUP_MIN = 15 };	/* room for "group 12345" */
+	int widest = GROUP_MIN, total = 0;
+
+	for (int s = 0; s < stage->count; s++) {
+		struct session_box *session = &stage->sessions[s];
+		for (int g = 0; g < session->count; g++) {
+			struct group_box *group = &session->groups[g];
+			group->wants = GROUP_MIN;
+			for (int i = 0; i < group->count; i++) {
+				char label[TEXT_MAX];
+				actor_label(view, group->actors[i], label, sizeof label);
+				if ((int)strlen(label) + 2 > group->wants)
+					group->wants = (int)strlen(label) + 2;
+			}
+			group->width = group->wants;
+			if (group->wants > widest)
+				widest = group->wants;
+		}
+	}
+	for (int cap = widest; cap >= GROUP_MIN; cap--) {
+		total = -1;
+		for (int s = 0; s < stage->count; s++) {
+			struct session_box *session = &stage->sessions[s];
+			for (int g = 0; g < session->count; g++)
+				if (session->groups[g].width > cap)
+					session->groups[g].width = cap;
+			total += session_width(view, session, s == 0) + 1;
+		}
+		if (total <= cols)
+			break;
+	}
+	for (int s = 0; s < stage->count; s++) {
+		struct session_box *session = &stage->sessions[s];
+		int before = session_width(view, session, s == 0);
+		int spare = before - 3;		/* the title's room beyond the groups */
+
+		for (int g = 0; g < session->count; g++)
+			spare -= session->groups[g].width + 1;
+		for (int g = 0; g < session->count; g++)
+			spare = widen(&session->groups[g], spare);
+	}
+	total = -1;
+	for (int s = 0; s < stage->count; s++)
+		total += session_width(view, &stage->sessions[s], s == 0) + 1;
+	for (int s = 0, spare = cols - total; s < stage->count && spare > 0; s++)
+		for (int g = 0; g < stage->sessions[s].count; g++)
+			spare = widen(&stage->sessions[s].groups[g], spare);
+}
+
+static void
+draw_diagram(struct canvas *canvas, int top, int height, struct stage *stage,
 	     const struct frame_view *view)
 {
-	int groups = 0, left = 0;
+	int left = 0;
 
 	if (stage->count == 0 || height < 6)
 		return;
 	canvas_put(canvas, top, 0, ROLE_DIM, diagram_legend);
-	for (int s = 0; s < stage->count; s++)
-		groups += stage->sessions[s].count;
-	/* each session as wide as its share of the groups */
+	fit_widths(stage, view, canvas->cols);
 	for (int s = 0; s < stage->count; s++) {
-		const struct session_box *session = &stage->sessions[s];
-		int width = s == stage->count - 1 ? canvas->cols - left
-				: (canvas->cols * session->count) / groups - 1;
-		draw_session(canvas, top + 1, left, height - 1, width, session, view, s == 0);
+		int width = session_width(view, &stage->sessions[s], s == 0);
+		draw_session(canvas, top + 1, left, height - 1, width, &stage->sessions[s], view,
+			     s == 0);
 		left += width + 1;
 	}
 }
@@ -568,14 +664,15 @@ draw_status(struct canvas *canvas, int row, const struct frame_view *view, const
 	int col;
 
 	if (stats->bad_lines)
-		snprintf(right, sizeof right, " %s | %zu bad line%s (first: %zu)", when,
-			 stats->bad_lines, stats->bad_lines == 1 ? "" : "s", stats->first_bad_line);
+		snprintf(right, sizeof right, "  %zu bad line%s (first: %zu) | %s ",
+			 stats->bad_lines, stats->bad_lines == 1 ? "" : "s", stats->first_bad_line,
+			 when);
 	else
-		snprintf(right, sizeof right, " %s | run %s", when, view->run->id);
-	col = canvas->cols - (int)strlen(right);
-	if (col < 0)
-		col = 0;
-	canvas_put_max(canvas, row, 0, ROLE_HINT, hint, col);
+		snprintf(right, sizeof right, "  %s | run %s ", when, view->run->id);
+	/* the keys come first; the rest is cut at the right edge */
+	col = canvas_put(canvas, row, 0, ROLE_HINT, hint);
+	if (canvas->cols - (int)strlen(right) > col)
+		col = canvas->cols - (int)strlen(right);
 	canvas_put(canvas, row, col, stats->bad_lines ? ROLE_ERROR : ROLE_HINT, right);
 }
 

@@ -1,0 +1,336 @@
+/* test_model.c - the viewer's model, story, names, layout and keys, without a terminal.
+ *
+ * Reads tests/viewer/sample.log (given as argv[1]): a pop quiz run, a full
+ * demo run, and a --single-fork run whose records interleave with the full
+ * run's late heartbeats; its first line is a comment, so a bad line.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "canvas.h"
+#include "explain.h"
+#include "model.h"
+#include "names.h"
+#include "player.h"
+#include "render.h"
+#include "story.h"
+
+static int failures;
+
+#define CHECK(condition) check((condition), #condition, __FILE__, __LINE__)
+
+static void
+check(int ok, const char *what, const char *file, int line)
+{
+	if (!ok) {
+		fprintf(stderr, "%s:%d: FAILED: %s\n", file, line, what);
+		failures++;
+	}
+}
+
+static const char QUIZ[] = "20260101-090000-50";
+static const char FULL[] = "20260101-100000-200";
+static const char SINGLE[] = "20260101-110000-300";
+
+static const struct run *
+run_named(const struct model *model, const char *id)
+{
+	long index = model_find_run(model, id);
+	return index < 0 ? NULL : model_run(model, (size_t)index);
+}
+
+/* The first frame of run with this step and event. */
+static size_t
+frame_of(const struct run *run, const char *step, const char *event)
+{
+	for (size_t f = 0; f < run->count; f++)
+		if (strcmp(entry_text(run->frames[f].record, "step"), step) == 0 &&
+		    strcmp(entry_text(run->frames[f].record, "event"), event) == 0)
+			return f;
+	return NO_FRAME;
+}
+
+static void
+test_runs_and_frames(const struct model *model)
+{
+	const struct run *full = run_named(model, FULL);
+	size_t beats, step2;
+
+	CHECK(model->count == 3);
+	CHECK(strcmp(model_run(model, 0)->id, SINGLE) == 0);	/* newest first */
+	CHECK(strcmp(model_run(model, 2)->id, QUIZ) == 0);
+	CHECK(model->stats.bad_lines == 1);
+	CHECK(model->stats.first_bad_line == 1);
+	CHECK(model->stats.records == 54);
+
+	/* 28 records: three heartbeats make one frame, two later ones another */
+	CHECK(full->records == 28);
+	CHECK(full->count == 25);
+	beats = frame_of(full, "daemon", "heartbeat");
+	CHECK(full->frames[beats].repeats == 2);
+	CHECK(strcmp(full->frames[beats].last_beat, "3") == 0);
+	CHECK(full->frames[beats].changed == 0);
+	CHECK(full->frames[beats + 1].repeats == 0);	/* SIGHUP: a transition */
+
+	step2 = frame_of(full, "2", "after");
+	CHECK(full->frames[step2].changed ==
+	      (1u << SF_PGID | 1u << SF_SID | 1u << SF_TTY | 1u << SF_TPGID));
+	CHECK(full->frames[frame_of(full, "4", "after")].changed == 1u << SF_CWD);
+	CHECK(run_find_step(full, "3") == frame_of(full, "3", "start"));
+	CHECK(run_find_step(run_named(model, SINGLE), "3") == NO_FRAME);
+}
+
+static void
+test_checklist(const struct model *model)
+{
+	const struct run *full = run_named(model, FULL);
+	const struct run *single = run_named(model, SINGLE);
+	struct story story;
+
+	story_at(&story, full, frame_of(full, "1", "start"));
+	CHECK(!story_check(&story, CHECK_NOT_GROUP_LEADER));	/* a job leads its group */
+	CHECK(!story_check(&story, CHECK_NO_TERMINAL));
+
+	story_at(&story, full, frame_of(full, "1", "after"));
+	CHECK(story_check(&story, CHECK_NOT_GROUP_LEADER));
+	CHECK(!story_check_before(&story, CHECK_NOT_GROUP_LEADER));
+
+	story_at(&story, full, frame_of(full, "2", "after"));
+	CHECK(story_check(&story, CHECK_OWN_SESSION));
+	CHECK(story_check(&story, CHECK_NO_TERMINAL));
+	CHECK(!story_check(&story, CHECK_NOT_SESSION_LEADER));	/* setsid made it leader */
+
+	story_at(&story, full, frame_of(full, "3", "after"));
+	CHECK(story_check(&story, CHECK_NOT_SESSION_LEADER));
+	CHECK(!story_check(&story, CHECK_NOTHING_INHERITED));
+
+	story_at(&story, full, frame_of(full, "6", "after"));
+	CHECK(story_check(&story, CHECK_NOTHING_INHERITED));
+	CHECK(!story_check(&story, CHECK_STDIO_NULL));
+
+	story_at(&story, full, full->count - 1);
+	for (int c = 0; c < CHECK_COUNT; c++)
+		CHECK(story_check(&story, c));
+
+	/* --single-fork: the daemon leads its session and took a terminal */
+	story_at(&story, single, frame_of(single, "daemon", "after"));
+	CHECK(!story_check(&story, CHECK_NOT_SESSION_LEADER));
+	CHECK(!story_check(&story, CHECK_NO_TERMINAL));
+	CHECK(story_check_before(&story, CHECK_NO_TERMINAL));
+	CHECK(story_check(&story, CHECK_CWD_ROOT));
+}
+
+static const struct actor *
+actor_with_pid(const struct story *story, const char *pid)
+{
+	const struct thread_story *t = story_thread(story);
+	for (size_t i = 0; i < t->actor_count; i++)
+		if (strcmp(t->actors[i].pid, pid) == 0)
+			return &t->actors[i];
+	return NULL;
+}
+
+static void
+test_ghosts(const struct model *model)
+{
+	const struct run *full = run_named(model, FULL);
+	struct story story;
+	const struct actor *actor;
+
+	story_at(&story, full, frame_of(full, "1", "parent-exit"));
+	actor = actor_with_pid(&story, "200");
+	CHECK(actor && actor->exited && actor->adopter == NULL);
+
+	story_at(&story, full, frame_of(full, "3", "after"));
+	actor = actor_with_pid(&story, "200");
+	CHECK(actor && actor->exited && actor->adopter && strcmp(actor->adopter, "systemd") == 0);
+	actor = actor_with_pid(&story, "201");
+	CHECK(actor && actor->exited);
+	actor = actor_with_pid(&story, "202");
+	CHECK(actor && !actor->exited);
+	actor = actor_with_pid(&story, "100");		/* the shell stays on stage */
+	CHECK(actor && !actor->exited && !actor->starter);
+	CHECK(strcmp(story_origin_sid(&story), "100") == 0);
+	CHECK(strcmp(story_origin_tty(&story), "pts/0") == 0);
+}
+
+static void
+test_explanations(const struct model *model)
+{
+	const struct run *full = run_named(model, FULL);
+	const struct run *quiz = run_named(model, QUIZ);
+	const struct run *single = run_named(model, SINGLE);
+	const struct explanation *text;
+
+	text = explain(full->frames[frame_of(full, "2", "after")].record);
+	CHECK(strstr(text->what, "setsid()") != NULL && text->why && text->without);
+	text = explain(quiz->frames[frame_of(quiz, "quiz", "error")].record);
+	CHECK(strstr(text->what, "EPERM") != NULL && strcmp(text->without_label, "Answer") == 0);
+	text = explain(single->frames[frame_of(single, "daemon", "after")].record);
+	CHECK(strstr(text->what, "controlling terminal") != NULL &&
+	      strstr(text->without, "SIGHUP") != NULL);
+	text = explain(single->frames[frame_of(single, "daemon", "signal")].record);
+	CHECK(strstr(text->what, "SIGHUP") != NULL);
+	CHECK(timeline_stop_of("shell") == 0 && timeline_stop_of("3") == 4);
+}
+
+static void
+test_names(const struct model *model)
+{
+	const struct run *full = run_named(model, FULL);
+	struct names names;
+	char out[128];
+
+	names_build(&names, full, 1);
+	CHECK(strcmp(names_pid(&names, "100"), "P1") == 0);	/* the shell comes first */
+	CHECK(strcmp(names_pid(&names, "90"), "P2") == 0);
+	CHECK(strcmp(names_pid(&names, "1"), "1") == 0);
+	CHECK(strcmp(names_tty(&names, "pts/0"), "<tty1>") == 0);
+	CHECK(strcmp(names_path(&names, "/dev/pts/0", out, sizeof out), "/dev/<tty1>") == 0);
+	CHECK(strcmp(names_path(&names, "/home/ann", out, sizeof out), "<path1>") == 0);
+	CHECK(strcmp(names_path(&names, "/dev/null", out, sizeof out), "/dev/null") == 0);
+	CHECK(strcmp(names_text(&names, "group 200 exists", out, sizeof out),
+		     "group P4 exists") == 0);
+	CHECK(strcmp(names_time(&names, "2026-01-01T10:00:07.600000Z", out, sizeof out),
+		     "+3s") == 0);
+
+	names_build(&names, full, 0);
+	CHECK(strcmp(names_pid(&names, "100"), "100") == 0);
+	CHECK(strcmp(names_time(&names, "2026-01-01T10:00:07.600000Z", out, sizeof out),
+		     "10:00:07.600 +2.600s") == 0);
+	CHECK(parse_time("not a time") < 0);
+	CHECK(parse_time("2026-13-01T10:00:00Z") < 0);
+}
+
+static void
+test_canvas(void)
+{
+	struct canvas canvas;
+	char row[32];
+
+	CHECK(canvas_init(&canvas, 3, 20) == 0);
+	CHECK(canvas_wrap(NULL, 0, 0, 20, 10, 0, ROLE_NORMAL, "one two three four five six") == 2);
+	CHECK(canvas_wrap(&canvas, 0, 0, 20, 1, 0, ROLE_NORMAL, "one two three four five six") == 1);
+	canvas_row_text(&canvas, 0, row);
+	CHECK(strcmp(row, "one two three four...") != 0 && strstr(row, "...") != NULL);
+	CHECK((int)strlen(row) <= 20);
+	canvas_clear(&canvas);
+	canvas_put(&canvas, 1, 18, ROLE_NORMAL, "cut\x01\xc3\xa9");
+	canvas_row_text(&canvas, 1, row);
+	CHECK(strcmp(row + 18, "cu") == 0);		/* cut at the edge */
+	canvas_put(&canvas, 2, 0, ROLE_NORMAL, "a\x01\xc3\xa9");
+	canvas_row_text(&canvas, 2, row);
+	CHECK(strcmp(row, "a???") == 0);		/* ASCII only */
+	canvas_free(&canvas);
+}
+
+/* Every frame of every run fits 80x24, and shows its marks. */
+static void
+test_layout(const struct model *model)
+{
+	struct canvas canvas;
+	struct names names;
+	struct story story;
+
+	CHECK(canvas_init(&canvas, RENDER_MIN_ROWS, RENDER_MIN_COLS) == 0);
+	for (size_t r = 0; r < model->count; r++) {
+		const struct run *run = model_run(model, r);
+		struct frame_view view = { model, run, &story, &names };
+
+		names_build(&names, run, 0);
+		for (size_t f = 0; f < run->count; f++) {
+			story_at(&story, run, f);
+			CHECK(render_frame(&canvas, &view, "hint") == RENDER_MIN_ROWS);
+		}
+	}
+	{
+		const struct run *full = run_named(model, FULL);
+		struct frame_view view = { model, full, &story, &names };
+		char row[RENDER_MIN_COLS + 1];
+		int found_sid = 0, found_ghost = 0;
+
+		names_build(&names, full, 0);
+		story_at(&story, full, frame_of(full, "2", "after"));
+		render_frame(&canvas, &view, "hint");
+		for (int r = 0; r < canvas.rows; r++) {
+			canvas_row_text(&canvas, r, row);
+			found_sid |= strstr(row, "* SID   100 -> 201") != NULL;
+			found_ghost |= strstr(row, "x 200 step1-f") != NULL;
+		}
+		CHECK(found_sid);
+		CHECK(found_ghost);
+	}
+	canvas_free(&canvas);
+}
+
+static void
+test_player(const struct model *model)
+{
+	const struct run *full = run_named(model, FULL);
+	const struct run *single = run_named(model, SINGLE);
+	struct player player;
+
+	player_init(&player, 0);
+	CHECK(player_apply(&player, CMD_PREVIOUS, full, 0) == OUTCOME_NOTHING);
+	CHECK(player_apply(&player, CMD_NEXT, full, 0) == OUTCOME_REDRAW && player.frame == 1);
+	player_apply(&player, CMD_LAST, full, 0);
+	CHECK(player.frame == full->count - 1);
+	CHECK(player_apply(&player, CMD_NEXT, full, 0) == OUTCOME_NOTHING);
+	player_apply(&player, CMD_STEP_3, full, 0);
+	CHECK(player.frame == run_find_step(full, "3"));
+	CHECK(player_apply(&player, CMD_STEP_3, single, 0) == OUTCOME_NOTHING);
+	player_apply(&player, CMD_FIRST, full, 0);
+	CHECK(player.frame == 0);
+
+	player_apply(&player, CMD_PLAY, full, 1000);
+	CHECK(player.playing);
+	CHECK(player_tick(&player, full, 1500) == OUTCOME_NOTHING);
+	CHECK(player_tick(&player, full, 2000) == OUTCOME_REDRAW && player.frame == 1);
+	player_apply(&player, CMD_FASTER, full, 2000);
+	CHECK(player_interval_ms(&player) < 1000);
+	player_apply(&player, CMD_PLAY, full, 2000);
+	CHECK(!player.playing);
+
+	player_apply(&player, CMD_HELP, full, 0);
+	CHECK(player.help);
+	CHECK(player_apply(&player, CMD_NEXT, full, 0) == OUTCOME_REDRAW && !player.help);
+	CHECK(player.frame == 1);			/* the key only closed the help */
+	CHECK(player_apply(&player, CMD_QUIT, full, 0) == OUTCOME_QUIT);
+
+	player_init(&player, 1);			/* --follow at the end moves on */
+	player.frame = 4;
+	CHECK(player_grew(&player, 5, full) == OUTCOME_REDRAW && player.frame == full->count - 1);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct model model;
+	FILE *log;
+
+	if (argc != 2 || (log = fopen(argv[1], "r")) == NULL) {
+		fprintf(stderr, "usage: test_model SAMPLE-LOG (a readable file)\n");
+		return 2;
+	}
+	model_init(&model);
+	CHECK(model_read(&model, log) == 0);
+	fclose(log);
+
+	test_runs_and_frames(&model);
+	test_checklist(&model);
+	test_ghosts(&model);
+	test_explanations(&model);
+	test_names(&model);
+	test_canvas();
+	test_layout(&model);
+	test_player(&model);
+
+	model_free(&model);
+	if (failures)
+		fprintf(stderr, "%d check(s) failed\n", failures);
+	else
+		printf("all model checks passed\n");
+	return failures ? 1 : 0;
+}
