@@ -155,7 +155,13 @@ main(int argc, char **argv)
 
 	/* signals are taken one at a time with sigtimedwait(): no handler can race */
 	sigemptyset(&wanted);
-	sigaddset(&wanted, SIGHUP);
+	/* a signal ignored on entry stays ignored, as shells do: that is how nohup
+	 * works (a blocked signal is queued even when its action is "ignore") */
+	struct sigaction hangup;
+	if (sigaction(SIGHUP, NULL, &hangup) == -1)
+		fail("sigaction", errno, NULL, EXIT_SYSCALL_FAILED);
+	if (hangup.sa_handler != SIG_IGN)
+		sigaddset(&wanted, SIGHUP);
 	sigaddset(&wanted, SIGTERM);
 	sigaddset(&wanted, SIGINT);
 	if (sigprocmask(SIG_BLOCK, &wanted, NULL) == -1)
