@@ -238,7 +238,7 @@ exit_status_of(pid_t child)
 }
 
 /* The file every run leaves open for the chain on purpose: step 6 must close it. */
-static void
+static int
 leak_a_file(void)
 {
 	char path[PATH_MAX];
@@ -251,6 +251,7 @@ leak_a_file(void)
 	int fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW, 0600);	/* no O_CLOEXEC */
 	if (fd == -1 || write(fd, note, sizeof note - 1) == -1)
 		fail("opening the file to leave open", errno, path, EXIT_SYSCALL_FAILED);
+	return fd;
 }
 
 /* Parses "3" or "3,6"; exits with a usage error otherwise. */
@@ -416,8 +417,10 @@ main(int argc, char **argv)
 
 	struct run_news news = { .run = getenv(ENV_RUN) };
 	printf("%s: run %s\n%s: %s\n", program_name(), news.run, program_name(), chain_text);
-	leak_a_file();
-	int first_status = exit_status_of(spawn(chain, 1));
+	int leaked = leak_a_file();
+	pid_t first = spawn(chain, 1);
+	close(leaked);				/* the chain has it; nothing else should */
+	int first_status = exit_status_of(first);
 
 	int expect_eperm = skipped[1] && !skipped[2];
 	if (first_status != 0) {
