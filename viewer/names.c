@@ -61,12 +61,16 @@ names_build(struct names *names, const struct run *run, int normalize)
 	for (size_t f = 0; f < run->count; f++) {
 		const struct entry *record = run->frames[f].record;
 		const char *tty = entry_text(record, "tty");
+		const char *adopter = entry_get(record, "adopter");
 
 		for (size_t k = 0; k < sizeof pid_keys / sizeof pid_keys[0]; k++) {
 			const char *pid = entry_text(record, pid_keys[k]);
 			if (!is_universal_pid(pid))
 				add(names->pids, &names->pid_count, pid, "P%zu");
 		}
+		if (adopter && names->adopter_count < NAMES_MAX &&
+		    names_process(names, adopter) == adopter)
+			names->adopters[names->adopter_count++] = adopter;
 		if (strcmp(tty, "?") != 0 && tty[0])
 			add(names->ttys, &names->tty_count, tty, "<tty%zu>");
 		for (size_t k = 0; k < sizeof path_keys / sizeof path_keys[0]; k++) {
@@ -88,6 +92,15 @@ names_pid(const struct names *names, const char *pid)
 		return pid;
 	name = find(names->pids, names->pid_count, pid);
 	return name ? name->name : "P?";
+}
+
+const char *
+names_process(const struct names *names, const char *comm)
+{
+	for (size_t i = 0; names->normalize && i < names->adopter_count; i++)
+		if (strcmp(names->adopters[i], comm) == 0)
+			return "<adopter>";
+	return comm;
 }
 
 const char *

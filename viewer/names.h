@@ -3,8 +3,10 @@
  * Plainly, a PID is its number and a time is the clock's. With --normalize,
  * processes are named by their order of appearance in the run (P1, P2, ...;
  * PID 1 stays 1), terminals and files likewise (<tty1>, <path1>; /, /dev/null
- * stay), and times are whole seconds from the run's start, so that two runs
- * of the same story dump the same text.
+ * stay), the process that adopts orphans, whose name varies from machine to
+ * machine (init, systemd, a subreaper), is <adopter>, and times are whole
+ * seconds from the run's start, so that two runs of the same story dump the
+ * same text.
  */
 #ifndef DAEMON_STEPS_VIEWER_NAMES_H
 #define DAEMON_STEPS_VIEWER_NAMES_H
@@ -24,6 +26,8 @@ struct names {
 	int normalize;
 	struct name pids[NAMES_MAX], ttys[NAMES_MAX], paths[NAMES_MAX];
 	size_t pid_count, tty_count, path_count;
+	const char *adopters[NAMES_MAX];	/* names the adopter= fields give */
+	size_t adopter_count;
 	double start;		/* the run's first time, in seconds; < 0: unknown */
 };
 
@@ -32,6 +36,9 @@ void names_build(struct names *names, const struct run *run, int normalize);
 
 /* A PID as shown ("P3" or "3564"). */
 const char *names_pid(const struct names *names, const char *pid);
+
+/* A process's name (a parent field, an adopter) as shown. */
+const char *names_process(const struct names *names, const char *comm);
 
 /* A terminal as the tty field gives it ("pts/3", "?"). */
 const char *names_tty(const struct names *names, const char *tty);

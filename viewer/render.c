@@ -140,6 +140,8 @@ extra_text(const struct names *names, const struct logfmt_field *field, char *ou
 
 	if (strcmp(field->key, "tried_tty") == 0)
 		value = names_path(names, value, buffer, sizeof buffer);
+	else if (strcmp(field->key, "adopter") == 0)
+		value = names_process(names, value);
 	else
 		value = names_text(names, value, buffer, sizeof buffer);
 	snprintf(out, size, strchr(value, ' ') ? "%s=\"%s\"" : "%s=%s", field->key, value);
@@ -235,7 +237,7 @@ state_text(const struct names *names, const struct entry *record, enum state_row
 		break;
 	case ROW_PPID:
 		snprintf(out, size, "%s %s", names_pid(names, field_or_unknown(record, "ppid")),
-			 field_or_unknown(record, "parent"));
+			 names_process(names, field_or_unknown(record, "parent")));
 		break;
 	case ROW_PGID:
 		snprintf(out, size, "%s%s", names_pid(names, field_or_unknown(record, "pgid")),
@@ -420,7 +422,8 @@ actor_label(const struct frame_view *view, const struct actor *actor, char *out,
 	if (used >= size)
 		return;
 	if (actor->exited && actor->adopter)
-		snprintf(out + used, size - used, " exited; child adopted by %s", actor->adopter);
+		snprintf(out + used, size - used, " exited; child adopted by %s",
+			 names_process(view->names, actor->adopter));
 	else if (actor->exited)
 		snprintf(out + used, size - used, " exited");
 	else if (actor->starter)

@@ -115,8 +115,9 @@ actor_find(struct thread_story *t, const char *pid)
 /*
  * The first actor of a thread is where its story began: the shell's record
  * when the runner made one, else the first record's parent, known only by
- * its PID and name (a shell, make, ctest...). It leads the first record's
- * group when that group bears its PID.
+ * its PID and name (a shell, make, ctest...), and assumed to be in the
+ * first record's session. It leads the first record's group when that group
+ * bears its PID.
  */
 static void
 cast_origin(struct story *story, struct thread_story *t, const struct entry *first)
@@ -128,7 +129,9 @@ cast_origin(struct story *story, struct thread_story *t, const struct entry *fir
 			actor_play(actor_new(t), story->origin);
 		return;
 	}
-	if (entry_get(first, "ppid") == NULL)
+	/* a first record that leads its session began it: its parent is elsewhere */
+	if (entry_get(first, "ppid") == NULL ||
+	    strcmp(entry_text(first, "sid"), entry_text(first, "pid")) == 0)
 		return;
 	actor = actor_new(t);
 	actor->record = first;

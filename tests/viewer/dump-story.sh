@@ -1,0 +1,83 @@
+#!/bin/bash
+# dump-story.sh BIN SOURCE-DIR - daemon-viewer --dump tells the real programs' story.
+#
+# Runs the real step chain three ways, each its own run in one log: a full
+# chain in a session of its own (the golden run), the same chain under a
+# pseudo-terminal (to see the terminal lost), and step2-setsid alone in a
+# process that leads its group (the EPERM of the pop quiz). Then checks what
+# the dump says, and compares a stable part of the golden run, --normalize'd,
+# with tests/viewer/golden/full-chain.txt.
+set -u
+BIN=$1
+SRC=$2
+. "$SRC/tests/viewer/lib.sh"
+
+command -v perl >/dev/null || skip "perl is needed to start a process-group leader"
+command -v script >/dev/null || skip "script (util-linux) is needed for a terminal"
+umask 022
+
+# 1. the golden run: setsid(1) gives the chain a session of its own, so the
+#    PIDs are numbered alike wherever the test runs
+chain=(step1-fork step2-setsid step3-fork-again step4-chdir step5-umask
+       step6-close-fds step7-reopen-stdio)
+run_chain golden setsid "$BIN/${chain[0]}" "${chain[@]:1}"
+
+# 2. under a terminal: the chain starts with one and loses it at step 2; the
+#    shell outlives the setsid, so the terminal's hangup reaches no step
+DAEMON_STEPS_LOG="$TMP/log" DAEMON_STEPS_RUN=terminal \
+	script -qec "sh -c '\"$BIN/step1-fork\" ${chain[*]:1} heartbeatd --seconds 1; sleep 1'" \
+	/dev/null >/dev/null 2>&1 </dev/null
+wait_until 20 grep -q "run=terminal .*event=exit" "$TMP/log" ||
+	fail "the chain under a terminal never finished"
+
+# 3. step2-setsid in a group leader: setsid() fails with EPERM, status 1
+DAEMON_STEPS_LOG="$TMP/log" DAEMON_STEPS_RUN=eperm \
+	perl -e 'setpgrp(0, 0) or die "setpgrp: $!"; exec @ARGV or die "exec: $!"' \
+	"$BIN/step2-setsid" >/dev/null 2>&1
+status=$?
+[ "$status" -eq 1 ] || fail "step2-setsid as a group leader exited $status, not 1"
+
+dump() {
+	"$BIN/daemon-viewer" --dump "$@" "$TMP/log" || fail "daemon-viewer --dump $* exited $?"
+}
+
+# expect RUN TEXT: the run's dump has a line holding TEXT
+expect() {
+	grep -qF -- "$2" "$TMP/$1.txt" || fail "the $1 dump lacks: $2"
+}
+
+dump --run golden >"$TMP/golden.txt"
+expect golden "step2-setsid"
+expect golden "done: setsid(): a session of its own"
+expect golden "[x] own session             (2) <- now"
+expect golden "[x] not a session leader    (3) <- now"
+expect golden "[x] cwd /                   (4) <- now"
+expect golden "[x] umask 0                 (5) <- now"
+expect golden "[x] 0, 1, 2 on /dev/null    (7) <- now"
+grep -qE '^\* umask [0-7]{4} -> 0000' "$TMP/golden.txt" || fail "no umask change to 0000"
+grep -qE '^\* cwd .* -> / ' "$TMP/golden.txt" || fail "no cwd change to /"
+grep -qE '\|x [0-9]+ step1-fork' "$TMP/golden.txt" || fail "no ghost of step 1's parent"
+
+dump --run terminal >"$TMP/terminal.txt"
+grep -qE '^\* TTY   pts/[0-9]+ -> \? \(none\)' "$TMP/terminal.txt" ||
+	fail "the terminal run does not show the terminal lost"
+expect terminal "[x] no controlling terminal (2) <- now"
+
+dump --run eperm >"$TMP/eperm.txt"
+expect eperm "FAILED: setsid: EPERM"
+expect eperm "Answer: Fork first (step 1)"
+
+# the newest run comes first when no --run is given
+dump >"$TMP/newest.txt"
+grep -q "^run eperm:" "$TMP/newest.txt" || fail "the newest run is not shown by default"
+
+# the golden part: from step 7 on, the same on any machine
+dump --run golden --normalize |
+	awk '{ line[NR] = $0 } /^step7-reopen-stdio [^ ]*: begins/ && !from { from = NR - 2 }
+	     END { for (i = from; from && i <= NR; i++) print line[i] }' >"$TMP/golden-part.txt"
+if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+	cp "$TMP/golden-part.txt" "$SRC/tests/viewer/golden/full-chain.txt"
+fi
+diff -u "$SRC/tests/viewer/golden/full-chain.txt" "$TMP/golden-part.txt" ||
+	fail "the normalized dump differs from tests/viewer/golden/full-chain.txt"
+echo "PASS: the dump tells the story of the real programs"
