@@ -1,0 +1,115 @@
+#!/bin/bash
+# tmux-view.sh BIN SOURCE-DIR - daemon-viewer in a real terminal.
+#
+# tmux gives the viewer a pseudo-terminal of a known size; send-keys types,
+# capture-pane reads the screen. Checks the keys, the help, resizing below and
+# above 80x24, --follow picking up an appended record, and that quitting with
+# q, Ctrl-C or SIGTERM leaves the terminal restored (the alternate screen off).
+set -u
+BIN=$1
+SRC=$2
+. "$SRC/tests/viewer/lib.sh"
+
+command -v tmux >/dev/null || skip "tmux is not installed"
+
+SOCKET=$(mktemp -u /tmp/dv-XXXXXX)	# short: a socket path has ~107 bytes
+stop_tmux() { tmux -S "$SOCKET" kill-server 2>/dev/null; rm -f "$SOCKET"; }
+CLEANUPS="$CLEANUPS stop_tmux"
+
+t() { tmux -S "$SOCKET" "$@"; }
+cp "$SRC/tests/viewer/sample.log" "$TMP/log"
+FULL=20260101-100000-200
+
+# start NAME ARGS...: the viewer in a new window NAME, kept after it exits
+start() {
+	local name=$1
+	shift
+	if t has-session 2>/dev/null; then
+		t new-window -d -n "$name" "$BIN/daemon-viewer $*"
+	else
+		t -f /dev/null new-session -d -s viewer -n "$name" -x 100 -y 30 \
+			-e TERM=tmux-256color "$BIN/daemon-viewer $*"
+	fi
+	t set-option -w -t "viewer:$name" remain-on-exit on
+}
+
+screen_of() { t capture-pane -p -S - -t "viewer:$1"; }
+shows() { screen_of "$1" | grep -qF -- "$2"; }
+keys() { local name=$1; shift; t send-keys -t "viewer:$name" "$@"; }
+
+# expect NAME TEXT: waits until the window shows TEXT
+expect() {
+	wait_until 10 shows "$1" "$2" || {
+		screen_of "$1" >&2
+		fail "window $1 never showed: $2"
+	}
+}
+
+pane() { t display -p -t "viewer:$1" "$2"; }
+is_dead() { [ "$(pane "$1" '#{pane_dead}')" = 1 ]; }
+
+# ended NAME: waits for the viewer to exit; the terminal must be restored
+ended() {
+	# tmux here may miss a SIGCHLD (see docs in testing-terminals.md): nudge it
+	wait_until 10 sh -c "kill -CHLD $(pane "$1" '#{pid}'); [ \"\$(tmux -S $SOCKET display -p -t viewer:$1 '#{pane_dead}')\" = 1 ]" ||
+		fail "the viewer in $1 did not exit"
+	[ "$(pane "$1" '#{alternate_on}')" = 0 ] || fail "$1: the terminal was left in the alternate screen"
+}
+
+# --- keys, on the full run
+start keys --run $FULL "$TMP/log"
+expect keys "frame 1/25"
+expect keys "bash 100: the shell the demo started from"
+keys keys Right;      expect keys "frame 2/25"
+keys keys l;          expect keys "frame 3/25"
+keys keys Space;      expect keys "frame 4/25"
+keys keys Left;       expect keys "frame 3/25"
+keys keys h;          expect keys "frame 2/25"
+keys keys BSpace;     expect keys "frame 1/25"
+keys keys End;        expect keys "frame 25/25"
+expect keys "heartbeatd 202: exits: SIGTERM"
+keys keys Home;       expect keys "frame 1/25"
+keys keys G;          expect keys "frame 25/25"
+keys keys g;          expect keys "frame 1/25"
+keys keys 2;          expect keys "step2-setsid 201: begins; next: setsid()"
+keys keys Right;      expect keys "* SID   100 -> 201 (leader)"
+expect keys "[x] own session             (2) <- now"
+expect keys "x 200 step1-fork"
+expect keys "Why: The user's session no longer reaches it"
+keys keys 4;          expect keys "step4-chdir 202: begins"
+keys keys '?';        expect keys "play or pause the replay"
+keys keys x;          expect keys "step4-chdir 202: begins"
+keys keys g p;        expect keys "[playing, 1 s/frame]"
+keys keys +;          expect keys "[playing, 0.5 s/frame]"
+expect keys "frame 3/25"
+keys keys p;          wait_until 10 sh -c "! tmux -S $SOCKET capture-pane -p -t viewer:keys | grep -q playing" ||
+	fail "p did not pause"
+
+# --- resizing: below the minimum it says so; above, the frame returns
+t resize-window -t viewer:keys -x 70 -y 20
+expect keys "needs a terminal of at least 80x24"
+expect keys "this one is 70x20"
+t resize-window -t viewer:keys -x 80 -y 24
+expect keys "A daemon is..."
+t resize-window -t viewer:keys -x 140 -y 45
+expect keys "A daemon is..."
+[ "$(pane keys '#{alternate_on}')" = 1 ] || fail "the viewer does not use the alternate screen"
+keys keys q
+ended keys
+[ "$(pane keys '#{pane_dead_status}')" = 0 ] || fail "q: exit status $(pane keys '#{pane_dead_status}'), not 0"
+
+# --- --follow: a record appended to the log appears
+start follow --follow "$TMP/log"
+expect follow "heartbeatd 301: exits: SIGHUP"
+sed -n '/run=20260101-110000-300 .*event=exit/p' "$TMP/log" |
+	sed 's/event=exit reason=SIGHUP/event=signal signal=SIGTERM/; s/T10:00:5[0-9]/T10:01:00/' >>"$TMP/log"
+expect follow "heartbeatd 301: got SIGTERM"
+keys follow C-c
+ended follow
+
+# --- SIGTERM restores the terminal too
+start term "$TMP/log"
+expect term "A daemon is..."
+kill -TERM "$(pane term '#{pane_pid}')"
+ended term
+echo "PASS: the viewer works in a real terminal"
