@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Fills the excerpts of docs/tutorial.md with real frames: runs daemon-demo
+# into a private log, replays it with daemon-viewer --dump --normalize, and
+# puts into each <!-- excerpt: KEY --> block the frame after that step.
+#
+#   make-excerpts.sh BUILD-DIR           rewrite docs/tutorial.md
+#   make-excerpts.sh BUILD-DIR --check   exit 1, with a diff, if it is stale
+#
+# KEY is a step number (the last frame of that step's program), "shell" (the
+# frame of the launching shell), "daemon" (heartbeatd's last frame before its
+# heartbeats) or "quiz" (the pop quiz's EPERM). Heartbeats, signals and the
+# exit are left out of the replayed log, so two runs give the same frames.
+set -euo pipefail
+bin=$(cd "${1:?build folder}/bin" && pwd)
+mode=${2:-write}
+docs=$(cd "$(dirname "$0")" && pwd)
+tutorial=$docs/tutorial.md
+
+mkdir -p "${DS_TEST_ROOT:-/tmp/daemon-steps-tests}"
+work=$(mktemp -d "${DS_TEST_ROOT:-/tmp/daemon-steps-tests}/excerpts.XXXXXX")
+trap 'DAEMON_STEPS_LOG=$work/log "$bin/daemon-demo" --stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+
+# a run from a clean start: only 0, 1 and 2 open, run from an empty folder
+(
+	for fd_path in /proc/$BASHPID/fd/*; do
+		fd=${fd_path##*/}
+		if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
+	done
+	cd "$work" && DAEMON_STEPS_LOG=$work/log "$bin/daemon-demo" --no-viewer --seconds 5
+) </dev/null >"$work/demo.out" 2>&1 || { cat "$work/demo.out" >&2; exit 1; }
+grep -v -e ' event=heartbeat ' -e ' event=signal ' -e ' event=exit ' "$work/log" >"$work/story.log"
+"$bin/daemon-viewer" --dump --normalize "$work/story.log" >"$work/dump"
+shell=$(sed -n 's/.* prog=\([^ ]*\) step=shell .*/\1/p' "$work/log")
+
+# frames: "--- frame" starts one; its third line begins with the program's name
+awk -v shell="$shell" -v out="$work/frame." '
+	function keep(key) { file = out key; printf "%s", frame > file; close(file) }
+	function flush() {
+		if (frame == "") return
+		if (prog ~ /^step[1-7]-/) keep(substr(prog, 5, 1))
+		if (prog == "heartbeatd") keep("daemon")
+		if (prog == shell) keep("shell")
+		if (prog == "popquiz" && frame ~ /leader-setsid/ && !quiz_done) { keep("quiz"); quiz_done = 1 }
+	}
+	/^--- frame/ { flush(); frame = ""; line = 0 }
+	{ line++; if (line == 3) { prog = $1 } if (line > 0) frame = frame $0 "\n" }
+	END { flush() }
+' "$work/dump"
+
+awk -v frames="$work/frame." '
+	/^<!-- excerpt: / {
+		print
+		key = $3
+		file = frames key
+		print "```"
+		n = 0
+		while ((getline l < file) > 0) lines[++n] = l
+		close(file)
+		while (n > 0 && lines[n] == "") n--
+		for (i = 1; i <= n; i++) print lines[i]
+		print "```"
+		skipping = 1
+		next
+	}
+	/^<!-- end of excerpt -->/ { skipping = 0 }
+	!skipping { print }
+' "$tutorial" >"$work/tutorial.md"
+
+for key in shell 1 2 3 4 5 6 7 daemon quiz; do
+	[ -s "$work/frame.$key" ] || { echo "make-excerpts: no frame for $key" >&2; exit 1; }
+done
+if [ "$mode" = --check ]; then
+	if ! diff -u "$tutorial" "$work/tutorial.md"; then
+		echo "docs/tutorial.md is stale: run cmake --build BUILD --target tutorial-excerpts" >&2
+		exit 1
+	fi
+	echo "ok: docs/tutorial.md shows what the programs do today"
+else
+	cp "$work/tutorial.md" "$tutorial"
+	echo "make-excerpts: docs/tutorial.md updated"
+fi
