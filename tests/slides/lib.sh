@@ -1,0 +1,68 @@
+# lib.sh - what the slide tests share, on top of tests/process/lib.sh (a
+# folder of their own, $WORK, under DS_TEST_ROOT; fail, pass, wait_until;
+# tmux_kill and the check for leftover processes on exit).
+#
+# Every slide test takes the project's source folder as its first argument.
+
+: "${1:?usage: $0 SOURCE-DIR [ARGS...]}"
+SOURCE_DIR=$(cd "$1" && pwd)
+SLIDES=$SOURCE_DIR/slides
+DECK=$SLIDES/daemon-steps.md
+# shellcheck source=../process/lib.sh
+. "$SOURCE_DIR/tests/process/lib.sh"
+
+# skip MESSAGE: CTest counts status 77 as skipped (SKIP_RETURN_CODE).
+skip() {
+	echo "skipped: $*"
+	exit 77
+}
+
+need() {
+	local tool
+	for tool in "$@"; do
+		command -v "$tool" >/dev/null || skip "$tool not installed (sudo apt-get install $tool)"
+	done
+}
+
+# mdp_start COLUMNS ROWS FILE: mdp on FILE in a private tmux server, in a
+# pane of that size that stays after mdp exits, so its status can be read.
+mdp_start() {
+	TMUX_SOCKET=$(mktemp -u /tmp/ds-slides-XXXXXX)
+	tmux -S "$TMUX_SOCKET" -f /dev/null new-session -d -x "$1" -y "$2" \
+		-e TERM=tmux-256color "timeout 120 mdp -f $(printf '%q' "$3")"
+	tmux -S "$TMUX_SOCKET" set-option -g remain-on-exit on >/dev/null
+}
+
+tmux_keys() {
+	tmux -S "$TMUX_SOCKET" send-keys "$@"
+}
+
+pane_dead() {
+	[ "$(tmux -S "$TMUX_SOCKET" display-message -p '#{pane_dead}' 2>/dev/null)" = 1 ]
+}
+
+# pane_status: the exit status of the pane's program, once it is dead.
+pane_status() {
+	local status server
+	status=$(tmux -S "$TMUX_SOCKET" display-message -p '#{pane_dead_status}')
+	if [ -z "$status" ]; then
+		# Seen here: the status does not arrive until tmux gets SIGCHLD again.
+		server=$(tmux -S "$TMUX_SOCKET" display-message -p '#{pid}')
+		kill -CHLD "$server" 2>/dev/null || true
+		sleep 0.2
+		status=$(tmux -S "$TMUX_SOCKET" display-message -p '#{pane_dead_status}')
+	fi
+	echo "$status"
+}
+
+# The headings of the slides of a deck, one a line, in order: the first
+# "# " line after each separator (an empty line, then --- alone on a line).
+slide_headings() {
+	awk '
+		BEGIN { slide = 1 }
+		/^(---+|\*\*\*+)[ \t]*$/ && blank { slide++; blank = 0; next }
+		/^# / && !(slide in heading) { heading[slide] = substr($0, 3) }
+		{ blank = ($0 == "") }
+		END { for (i = 1; i <= slide; i++) print heading[i] }
+	' "$1"
+}
