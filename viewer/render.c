@@ -62,6 +62,7 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 {
 	const struct run *run = view->run;
 	int current = timeline_stop_of(entry_text(current_frame(view)->record, "step"));
+	int quiz = timeline_stop_of("quiz");
 	int present[TIMELINE_STOPS] = { [0] = 1 };
 	int full = 0, col = 0;
 
@@ -70,7 +71,7 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 	/* the quiz is a stop only in a run that has one; the steps always are,
 	 * so that a step left out shows as left out */
 	for (int i = 0; i < TIMELINE_STOPS; i++)
-		if (i != 1 || present[i])
+		if (i != quiz || present[i])
 			full += (int)strlen(timeline[i].label) + 2;
 
 	for (int i = 0; i < TIMELINE_STOPS; i++) {
@@ -79,7 +80,7 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 		size_t len = full <= canvas->cols ? strlen(name) : strcspn(name, " ");
 		enum role role = i == current ? ROLE_CURRENT : present[i] ? ROLE_NORMAL : ROLE_DIM;
 
-		if (i == 1 && !present[i])
+		if (i == quiz && !present[i])
 			continue;
 		snprintf(label, sizeof label, "%c%.*s%c",
 			 i == current ? '[' : present[i] ? ' ' : '(', (int)len, name,

@@ -173,7 +173,7 @@ test_explanations(const struct model *model)
 	      strstr(text->without, "SIGHUP") != NULL);
 	text = explain(single->frames[frame_of(single, "daemon", "signal")].record);
 	CHECK(strstr(text->what, "SIGHUP") != NULL);
-	CHECK(timeline_stop_of("shell") == 0 && timeline_stop_of("3") == 4);
+	CHECK(timeline_stop_of("shell") == 0 && timeline_stop_of("3") == 3);
 }
 
 static void
