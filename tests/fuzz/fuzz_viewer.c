@@ -1,0 +1,65 @@
+/* fuzz_viewer.c - libFuzzer target: the record parser and the frame builder.
+ *
+ * The input is a log: it goes through log_read() and the model as a file
+ * would, then every frame of every run is told and laid out, plain and
+ * normalized, so the story, the names and the layout see what the parser let
+ * through. Built with clang -fsanitize=fuzzer,address,undefined when
+ * DAEMON_STEPS_FUZZ=ON; tests/fuzz/run-fuzz.sh runs it.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "canvas.h"
+#include "model.h"
+#include "names.h"
+#include "render.h"
+#include "story.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void
+lay_out_every_frame(const struct model *model, struct canvas *canvas, int normalize)
+{
+	for (size_t r = 0; r < model->count; r++) {
+		const struct run *run = model_run(model, r);
+		struct story story;
+		struct names names;
+		struct frame_view view = { model, run, &story, &names };
+
+		names_build(&names, run, normalize);
+		story_start(&story, run);
+		for (size_t f = 0; f < run->count; f++) {
+			story_advance(&story, f);
+			render_frame(canvas, &view, normalize ? NULL : "keys");
+		}
+	}
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct model model;
+	struct canvas screen, dump;
+	FILE *log;
+
+	if (size == 0)
+		return 0;	/* fmemopen wants a buffer */
+	log = fmemopen((void *)data, size, "r");
+	if (log == NULL)
+		return 0;
+	model_init(&model);
+	(void)model_read(&model, log);
+	fclose(log);
+
+	if (canvas_init(&screen, RENDER_MIN_ROWS, RENDER_MIN_COLS) == 0 &&
+	    canvas_init(&dump, RENDER_DUMP_ROWS, RENDER_MIN_COLS) == 0) {
+		lay_out_every_frame(&model, &screen, 0);
+		lay_out_every_frame(&model, &dump, 1);
+	}
+	canvas_free(&screen);
+	canvas_free(&dump);
+	model_free(&model);
+	return 0;
+}
