@@ -80,8 +80,9 @@ is_repeat(const struct entry *before, const struct logfmt_record *record)
 		const char *key = record->fields[i].key;
 		if (strcmp(before->fields[i].key, key) != 0)
 			return 0;
-		if (!is_counting_field(key) &&
-		    strcmp(before->fields[i].value, record->fields[i].value) != 0)
+		/* values first: most are equal, and then the key need not be looked at */
+		if (strcmp(before->fields[i].value, record->fields[i].value) != 0 &&
+		    !is_counting_field(key))
 			return 0;
 	}
 	return 1;
