@@ -220,6 +220,13 @@ model_add(struct model *model, const struct logfmt_record *record, size_t line)
 		return -1;
 	frame->line = line;
 	frame->thread = thread;
+	/* the shell's record shows where the story began, not a transition of
+	 * its process: it is compared with nothing, and nothing with it */
+	if (step && strcmp(step, "shell") == 0) {
+		frame->previous = NO_FRAME;
+		run->count++;
+		return 0;
+	}
 	frame->previous = previous;
 	if (previous != NO_FRAME)
 		frame->changed = changed_fields(run->frames[previous].record, frame->record);
