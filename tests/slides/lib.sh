@@ -11,6 +11,25 @@ DECK=$SLIDES/daemon-steps.md
 # shellcheck source=../process/lib.sh
 . "$SOURCE_DIR/tests/process/lib.sh"
 
+# processes_with_log [PREFIX]: as in tests/process/lib.sh (the PIDs of live
+# processes whose DAEMON_STEPS_LOG starts with PREFIX, default $WORK/), whose
+# cleanup on exit calls this one. Two differences: one grep reads every
+# environ at once, so a chain that forks while we look has little time to
+# slip by (a child born after the list of /proc was made is not on it); and
+# no `tr | grep -q` pipe, which under pipefail fails when grep quits first.
+# Callers that must see everything scan until it stays empty (quiet_scan).
+processes_with_log() {
+	local prefix=${1:-$WORK/} environ pid
+	{ grep -l -s -z -e "^DAEMON_STEPS_LOG=$prefix" /proc/[0-9]*/environ || true; } |
+		while read -r environ; do
+			pid=${environ#/proc/}
+			pid=${pid%/environ}
+			[ "$pid" = $$ ] && continue
+			is_alive "$pid" && echo "$pid"
+		done
+	return 0
+}
+
 # skip MESSAGE: CTest counts status 77 as skipped (SKIP_RETURN_CODE).
 skip() {
 	echo "skipped: $*"
