@@ -175,7 +175,7 @@ read_news(struct run_news *news)
 
 	if (f == NULL)
 		return;
-	(void)log_read(f, note_record, news, &stats);
+	(void)log_read(f, LOG_READ_WHOLE_LINES, note_record, news, &stats);
 	fclose(f);
 }
 
@@ -310,7 +310,7 @@ print_run(const char *run)
 	}
 	printf("\n%-18s %-11s %6s %6s %6s %6s %-6s %5s %-12s %s\n", "PROGRAM", "EVENT", "PID",
 	       "PPID", "PGID", "SID", "TTY", "UMASK", "CWD", "FDS (and notes)");
-	(void)log_read(f, print_row, (void *)run, &stats);
+	(void)log_read(f, LOG_READ_ALL, print_row, (void *)run, &stats);
 	fclose(f);
 }
 

@@ -196,24 +196,60 @@ hex_value(unsigned char c)
 	return -1;
 }
 
-/* Decodes a quoted value starting after its opening quote. */
-static enum logfmt_error
-parse_quoted(const unsigned char **pp, const unsigned char *end, char **outp)
+/* Character classes for the parser's inner loops, which run over every byte of a log. */
+enum { KEY_CHAR = 1, BARE_CHAR = 2, QUOTED_CHAR = 4 };
+
+static const unsigned char *
+char_classes(void)
 {
-	const unsigned char *p = *pp;
-	char *out = *outp;
+	static unsigned char classes[256];
+	static int ready;
+
+	if (!ready) {
+		for (int c = 0; c < 256; c++) {
+			int plain = !is_control((unsigned char)c) && c != '"' && c != '\\';
+			classes[c] = (unsigned char)((is_key_char((unsigned char)c) ? KEY_CHAR : 0) |
+						     (plain && c != ' ' && c != '=' ? BARE_CHAR : 0) |
+						     (plain ? QUOTED_CHAR : 0));
+		}
+		ready = 1;
+	}
+	return classes;
+}
+
+/* Skips the run of bytes of class wanted; returns its length. */
+static size_t
+skip_run(char **pp, const char *end, const unsigned char *classes, unsigned char wanted)
+{
+	char *from = *pp, *p = from;
+
+	while (p < end && (classes[(unsigned char)*p] & wanted))
+		p++;
+	*pp = p;
+	return (size_t)(p - from);
+}
+
+/*
+ * Decodes, in place, a quoted value whose opening quote is at *pp: the
+ * decoded value is never longer than its quoted form, so it is written over
+ * it and ended by a NUL. *pp is left after the closing quote.
+ */
+static enum logfmt_error
+decode_quoted(char **pp, const char *end, const unsigned char *classes)
+{
+	char *out = *pp, *p = *pp + 1;
 
 	for (;;) {
+		char *plain = p;
+		size_t n = skip_run(&p, end, classes, QUOTED_CHAR);
+		memmove(out, plain, n);
+		out += n;
 		if (p == end)
 			return LOGFMT_UNTERMINATED_QUOTE;
 		if (*p == '"')
 			break;
-		if (is_control(*p))
-			return LOGFMT_BAD_VALUE;
-		if (*p != '\\') {
-			*out++ = (char)*p++;
-			continue;
-		}
+		if (*p != '\\')
+			return LOGFMT_BAD_VALUE;	/* a raw control byte */
 		if (++p == end)
 			return LOGFMT_UNTERMINATED_QUOTE;
 		switch (*p) {
@@ -224,8 +260,8 @@ parse_quoted(const unsigned char **pp, const unsigned char *end, char **outp)
 		case 'r':  *out++ = '\r'; break;
 		case 'x': {
 			int hi, lo;
-			if (end - p < 3 || (hi = hex_value(p[1])) < 0 ||
-			    (lo = hex_value(p[2])) < 0 || hi * 16 + lo == 0)
+			if (end - p < 3 || (hi = hex_value((unsigned char)p[1])) < 0 ||
+			    (lo = hex_value((unsigned char)p[2])) < 0 || hi * 16 + lo == 0)
 				return LOGFMT_BAD_ESCAPE;
 			*out++ = (char)(hi * 16 + lo);
 			p += 2;
@@ -236,17 +272,21 @@ parse_quoted(const unsigned char **pp, const unsigned char *end, char **outp)
 		}
 		p++;
 	}
+	*out = '\0';
 	*pp = p + 1;
-	*outp = out;
 	return LOGFMT_OK;
 }
 
+/*
+ * The line is copied once into the record's storage and split there: each
+ * key's '=' and each separating space become the NULs that end keys and
+ * values, and quoted values are decoded where they stand.
+ */
 enum logfmt_error
 logfmt_parse(const char *line, size_t len, struct logfmt_record *out)
 {
-	const unsigned char *p = (const unsigned char *)line;
-	const unsigned char *end;
-	char *store = out->storage;
+	const unsigned char *classes = char_classes();
+	char *p = out->storage, *end;
 
 	out->count = 0;
 	if (len > LOGFMT_RECORD_MAX)
@@ -255,49 +295,39 @@ logfmt_parse(const char *line, size_t len, struct logfmt_record *out)
 		len--;
 	if (len == 0)
 		return LOGFMT_EMPTY;
+	memcpy(p, line, len);
+	p[len] = '\0';
 	end = p + len;
 
 	while (p < end) {
 		struct logfmt_field *field;
-		enum logfmt_error error;
 
 		if (out->count == LOGFMT_FIELDS_MAX)
 			return LOGFMT_TOO_MANY_FIELDS;
 		field = &out->fields[out->count];
 
-		field->key = store;
-		while (p < end && is_key_char(*p))
-			*store++ = (char)*p++;
-		if (store == field->key)
+		field->key = p;
+		if (skip_run(&p, end, classes, KEY_CHAR) == 0)
 			return LOGFMT_BAD_KEY;
-		*store++ = '\0';
 		if (p == end || *p != '=')
 			return LOGFMT_NO_EQUALS;
-		p++;
+		*p++ = '\0';
 
-		field->value = store;
+		field->value = p;
 		if (p < end && *p == '"') {
-			p++;
-			error = parse_quoted(&p, end, &store);
+			enum logfmt_error error = decode_quoted(&p, end, classes);
 			if (error != LOGFMT_OK)
 				return error;
-		} else {
-			while (p < end && *p != ' ') {
-				if (*p == '"' || *p == '=' || *p == '\\' ||
-				    is_control(*p))
-					return LOGFMT_BAD_VALUE;
-				*store++ = (char)*p++;
-			}
-			if (store == field->value)
-				return LOGFMT_BAD_VALUE;
+		} else if (skip_run(&p, end, classes, BARE_CHAR) == 0) {
+			return LOGFMT_BAD_VALUE;
 		}
-		*store++ = '\0';
 		out->count++;
 
 		if (p < end) {
 			if (*p != ' ')
 				return LOGFMT_BAD_VALUE;
-			if (++p == end)
+			*p++ = '\0';	/* ends a bare value; after a quoted one, a spare */
+			if (p == end)
 				return LOGFMT_BAD_KEY;
 		}
 	}
@@ -324,8 +354,9 @@ logfmt_strerror(enum logfmt_error error)
 const char *
 logfmt_get(const struct logfmt_record *record, const char *key)
 {
+	/* the first byte first: most keys differ there, and this runs for every field asked */
 	for (size_t i = 0; i < record->count; i++)
-		if (strcmp(record->fields[i].key, key) == 0)
+		if (record->fields[i].key[0] == key[0] && strcmp(record->fields[i].key, key) == 0)
 			return record->fields[i].value;
 	return NULL;
 }

@@ -57,7 +57,7 @@ struct logfmt_field {
 struct logfmt_record {
 	struct logfmt_field fields[LOGFMT_FIELDS_MAX];
 	size_t count;
-	char storage[LOGFMT_RECORD_MAX + 2 * LOGFMT_FIELDS_MAX];	/* keys and values, each NUL-ended */
+	char storage[LOGFMT_RECORD_MAX + 1];	/* the line, split into NUL-ended keys and values */
 };
 
 /* Why a line is not a record. */

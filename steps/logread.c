@@ -1,9 +1,11 @@
 /* logread.c - reading a transition log (see logread.h). */
-#define _GNU_SOURCE	/* getc_unlocked */
 #include "logread.h"
 
 #include <errno.h>
 #include <string.h>
+
+/* Read in large blocks: lines are found with memchr, not byte by byte. */
+enum { BLOCK = 1 << 16 };
 
 static void
 count_bad(struct log_read_stats *stats, enum logfmt_error error)
@@ -14,52 +16,91 @@ count_bad(struct log_read_stats *stats, enum logfmt_error error)
 	}
 }
 
-int
-log_read(FILE *file, log_visit_fn visit, void *context, struct log_read_stats *stats)
+/* One line, without its newline; returns the visitor's answer. */
+static int
+take_line(const char *line, size_t len, log_visit_fn visit, void *context,
+	  struct log_read_stats *stats)
 {
-	static char line[LOGFMT_RECORD_MAX];
 	static struct logfmt_record record;	/* large: kept off the stack */
-	int c = 0;
+	enum logfmt_error error;
+
+	stats->lines++;
+	if (len + 1 > LOGFMT_RECORD_MAX) {	/* + 1: the newline */
+		count_bad(stats, LOGFMT_TOO_LONG);
+		return 0;
+	}
+	if (memchr(line, '\0', len) != NULL) {
+		count_bad(stats, LOGFMT_BAD_VALUE);
+		return 0;
+	}
+	error = logfmt_parse(line, len, &record);
+	if (error != LOGFMT_OK) {
+		count_bad(stats, error);
+		return 0;
+	}
+	stats->records++;
+	return visit(&record, stats->lines, context);
+}
+
+int
+log_read(FILE *file, enum log_read_mode mode, log_visit_fn visit, void *context,
+	 struct log_read_stats *stats)
+{
+	static char block[BLOCK];
+	size_t start = 0, end = 0;	/* the unread part of block */
+	int too_long = 0;		/* in a line longer than any record */
+	int stopped = 0;
 
 	memset(stats, 0, sizeof *stats);
-	while (c != EOF) {
-		size_t len = 0;
-		int too_long = 0, has_nul = 0;
-		enum logfmt_error error;
+	while (!stopped) {
+		char *newline = memchr(block + start, '\n', end - start);
 
-		/* a line of any length is read, but only a record's worth is kept */
-		while ((c = getc_unlocked(file)) != EOF && c != '\n') {
-			if (c == '\0')
-				has_nul = 1;
-			if (len < sizeof line)
-				line[len++] = (char)c;
-			else
-				too_long = 1;
+		if (newline != NULL) {
+			size_t len = (size_t)(newline - (block + start));
+			if (too_long) {
+				stats->lines++;
+				count_bad(stats, LOGFMT_TOO_LONG);
+				too_long = 0;
+			} else {
+				stopped = take_line(block + start, len, visit, context, stats);
+			}
+			start += len + 1;
+			continue;
 		}
-		if (c == EOF && len == 0)
+		/* no whole line left: keep the start of the next one, read more */
+		if (end - start >= LOGFMT_RECORD_MAX) {
+			too_long = 1;	/* more than a record: drop what is here */
+			start = end;
+		}
+		memmove(block, block + start, end - start);
+		end -= start;
+		start = 0;
+		size_t got = fread(block + end, 1, sizeof block - end, file);
+		if (got == 0)
 			break;
-		stats->lines++;
-		if (too_long || len + 1 > LOGFMT_RECORD_MAX) {	/* + 1: the newline */
-			count_bad(stats, LOGFMT_TOO_LONG);
-			continue;
-		}
-		if (has_nul) {
-			count_bad(stats, LOGFMT_BAD_VALUE);
-			continue;
-		}
-		error = logfmt_parse(line, len, &record);
-		if (error != LOGFMT_OK) {
-			count_bad(stats, error);
-			continue;
-		}
-		stats->records++;
-		if (visit(&record, stats->lines, context))
-			break;
+		end += got;
 	}
 	if (ferror(file)) {
 		if (errno == 0)
 			errno = EIO;
 		return -1;
 	}
+	if (!stopped && (end > start || too_long)) {	/* a last line without its newline */
+		if (mode == LOG_READ_WHOLE_LINES && !too_long) {
+			(void)fseek(file, -(long)(end - start), SEEK_CUR);
+			clearerr(file);
+			return 0;
+		}
+		if (too_long) {
+			stats->lines++;
+			count_bad(stats, LOGFMT_TOO_LONG);
+		} else {
+			(void)take_line(block + start, end - start, visit, context, stats);
+		}
+		return 0;
+	}
+	/* stopped early: stand after the last line taken */
+	if (stopped && end > start)
+		(void)fseek(file, -(long)(end - start), SEEK_CUR);
 	return 0;
 }

@@ -20,11 +20,19 @@ struct log_read_stats {
 typedef int (*log_visit_fn)(const struct logfmt_record *record, size_t line_number,
 			    void *context);
 
+enum log_read_mode {
+	LOG_READ_ALL,		/* a last line without its newline is a (truncated) line */
+	LOG_READ_WHOLE_LINES	/* it is being written: leave it for a later call */
+};
+
 /*
- * Reads every line of file: records go to visit, other lines (too long, not
- * logfmt, binary) are counted in *stats. Memory stays bounded whatever the
- * file holds. Returns 0, or -1 with errno when reading failed.
+ * Reads the lines of file from where it stands: records go to visit, other
+ * lines (too long, not logfmt, binary) are counted in *stats. Memory stays
+ * bounded whatever the file holds. Afterwards the file stands after the last
+ * line read (for a file that can seek), so a later call reads on.
+ * Returns 0, or -1 with errno when reading failed.
  */
-int log_read(FILE *file, log_visit_fn visit, void *context, struct log_read_stats *stats);
+int log_read(FILE *file, enum log_read_mode mode, log_visit_fn visit, void *context,
+	     struct log_read_stats *stats);
 
 #endif

@@ -92,7 +92,7 @@ main(int argc, char **argv)
 		q.fields = argv + arg + 1;
 		q.nfields = argc - arg - 1;
 	}
-	if (log_read(f, visit, &q, &stats) == -1) {
+	if (log_read(f, LOG_READ_ALL, visit, &q, &stats) == -1) {
 		perror("reading the log");
 		return 1;
 	}

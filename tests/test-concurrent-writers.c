@@ -109,7 +109,7 @@ main(int argc, char **argv)
 
 	t.seen = calloc((size_t)t.writers * (size_t)t.each, 1);
 	FILE *f = fopen(log_path(), "r");
-	if (t.seen == NULL || f == NULL || log_read(f, check_record, &t, &stats) == -1)
+	if (t.seen == NULL || f == NULL || log_read(f, LOG_READ_ALL, check_record, &t, &stats) == -1)
 		fail("reading the log back", errno, NULL, EXIT_SYSCALL_FAILED);
 	fclose(f);
 	for (int i = 0; i < t.writers * t.each; i++)

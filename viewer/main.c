@@ -172,7 +172,7 @@ main(int argc, char **argv)
 		return EXIT_CANNOT_READ;
 	}
 	model_init(&model);
-	if (model_read(&model, log) == -1) {
+	if (model_read(&model, log, o.follow ? LOG_READ_WHOLE_LINES : LOG_READ_ALL) == -1) {
 		fprintf(stderr, "%s: cannot read the log %s: %s\n", program, o.log, strerror(errno));
 		status = EXIT_CANNOT_READ;
 		goto out;

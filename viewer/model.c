@@ -254,7 +254,7 @@ visit_record(const struct logfmt_record *record, size_t line, void *context)
 }
 
 int
-model_read(struct model *model, FILE *file)
+model_read(struct model *model, FILE *file, enum log_read_mode mode)
 {
 	struct log_read_stats now;
 	struct reading reading = { model, model->stats.lines };
@@ -262,7 +262,7 @@ model_read(struct model *model, FILE *file)
 	int result;
 
 	clearerr(file);		/* after an end of file, --follow reads on */
-	result = log_read(file, visit_record, &reading, &now);
+	result = log_read(file, mode, visit_record, &reading, &now);
 	if (now.bad_lines && total->bad_lines == 0) {
 		total->first_bad_line = reading.lines_before + now.first_bad_line;
 		total->first_error = now.first_error;

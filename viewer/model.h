@@ -76,10 +76,11 @@ void model_free(struct model *model);
 
 /*
  * Reads the records file holds from where the last read stopped (so --follow
- * can call it again as records arrive). Returns 0, or -1 with errno set when
- * reading failed or memory ran out (ENOMEM).
+ * can call it again as records arrive; it reads LOG_READ_WHOLE_LINES, so a
+ * record being written is left for the next call). Returns 0, or -1 with
+ * errno set when reading failed or memory ran out (ENOMEM).
  */
-int model_read(struct model *model, FILE *file);
+int model_read(struct model *model, FILE *file, enum log_read_mode mode);
 
 /* Adds one record, as model_read() does for each (for tests and the fuzzer).
  * Returns 0, or -1 when memory ran out. */

@@ -322,7 +322,7 @@ read_on(struct screen *screen, FILE *log)
 	size_t frames = runs ? shown_run(screen)->count : 0;
 	int at_end = frames == 0 || screen->player.frame + 1 == frames;
 
-	if (model_read(screen->model, log) == -1)
+	if (model_read(screen->model, log, LOG_READ_WHOLE_LINES) == -1)
 		return OUTCOME_NOTHING;	/* a passing error: the next look may read */
 	if (screen->model->count == runs && (runs == 0 || shown_run(screen)->count == frames))
 		return OUTCOME_NOTHING;

@@ -50,7 +50,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (log == NULL)
 		return 0;
 	model_init(&model);
-	(void)model_read(&model, log);
+	(void)model_read(&model, log, LOG_READ_ALL);
 	fclose(log);
 
 	if (canvas_init(&screen, RENDER_MIN_ROWS, RENDER_MIN_COLS) == 0 &&

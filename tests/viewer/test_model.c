@@ -315,7 +315,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	model_init(&model);
-	CHECK(model_read(&model, log) == 0);
+	CHECK(model_read(&model, log, LOG_READ_ALL) == 0);
 	fclose(log);
 
 	test_runs_and_frames(&model);
