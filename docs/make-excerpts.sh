@@ -52,7 +52,7 @@ awk -v frames="$work/frame." '
 		print
 		key = $3
 		file = frames key
-		print "```"
+		print "```text"
 		n = 0
 		while ((getline l < file) > 0) lines[++n] = l
 		close(file)

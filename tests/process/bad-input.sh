@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bad input: the documented message and exit code, and no process left.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 # try EXPECTED-STATUS EXPECTED-MESSAGE COMMAND...: runs COMMAND, stderr kept.
 try() {

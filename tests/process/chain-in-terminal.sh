@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole chain, typed into an interactive job-control bash on a real
 # terminal (tmux): each step's effect, in the log and in /proc itself.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 interactive_shell
 tmux_type "step1-fork step2-setsid step3-fork-again step4-chdir step5-umask step6-close-fds step7-reopen-stdio heartbeatd --seconds 30; echo chain-status=\$?"

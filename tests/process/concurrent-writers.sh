@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Concurrent writers never interleave records: 8 processes x 250 records of ~3 KB.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 DAEMON_STEPS_LOG=$LOG "$DS_CONCURRENT_WRITERS" 8 250 || fail "records were damaged, lost or doubled"
 expect "records in the log (with the start record)" "$(count)" "2001"

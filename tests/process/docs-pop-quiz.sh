@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # docs/pop-quiz.md quotes popquiz's output: it must still be what popquiz
 # prints, but for the numbers (PIDs, terminals), which differ from run to run.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 doc=$(dirname "$0")/../../docs/pop-quiz.md
 numbers_as_n() { sed -E 's/[0-9]+/N/g'; }

@@ -3,7 +3,7 @@
 # into an interactive bash on a real terminal (tmux) with heartbeatd as prog;
 # then the terminal goes away, and each heartbeatd's log says whether it got
 # SIGHUP. The table is the expectation: edit it, and this test checks it.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 doc=$(dirname "$0")/../../docs/compared.md
 rows=$(sed -n '/<!-- hangup-table/,/<!-- end of hangup-table/p' "$doc" |

@@ -2,7 +2,7 @@
 # Hangup: in a job-control shell on a real terminal, `heartbeatd &` is a job
 # and gets SIGHUP when the terminal goes away; the daemon the chain made gets
 # nothing and goes on beating.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 job_log=$WORK/job/log
 has_record_in() {

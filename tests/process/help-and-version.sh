@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every program answers --help (with the one exit-code table) and --version.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 for program in step1-fork step2-setsid step3-fork-again step4-chdir step5-umask \
 	step6-close-fds step7-reopen-stdio heartbeatd popquiz daemon-demo; do

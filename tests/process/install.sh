@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # cmake --install puts the programs, the manual pages and the docs in place,
 # and the installed chain finds its steps beside each other.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 : "${DS_BUILD_DIR:?}"
 prefix=$WORK/prefix

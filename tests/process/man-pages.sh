@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Every manual page renders without a single warning from mandoc's linter
 # (man --warnings and groff -ww only print, they cannot fail a test).
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
-command -v mandoc >/dev/null || { echo "skipped: mandoc is not installed (apt-get install mandoc)"; exit 77; }
+need mandoc
 pages=("$(dirname "$0")"/../../docs/man/*.[1-9])
 [ ${#pages[@]} -ge 4 ] || fail "expected the four manual pages, found ${#pages[@]}"
 for page in "${pages[@]}"; do

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The cleanup fixture: after every process test, no process started by one
 # may still run. Finds them by the test log in their environment.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
-left=$(processes_with_log "$DS_TEST_ROOT/")
+left=$(left_running "$DS_TEST_ROOT/")
 if [ -n "$left" ]; then
 	for pid in $left; do
 		echo "left running: $(ps -o pid=,args= -p "$pid")" >&2

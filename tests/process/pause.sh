@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # daemon-demo --pause: every step waits that long after its record, so a class
 # can watch each state in ps; the pause reaches the steps through the environment.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 run_program daemon-demo --pause 0.3 --no-viewer --seconds 10 >"$WORK/out" 2>&1 </dev/null ||
 	fail "daemon-demo --pause exited $?: $(cat "$WORK/out")"

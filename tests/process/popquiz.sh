@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The pop quiz: both lessons, each outcome in the log and in the exit code.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 run_program popquiz >"$WORK/out" 2>&1 || fail "popquiz exited $? : $(cat "$WORK/out")"
 pass "popquiz exits 0 when the kernel answers as expected"

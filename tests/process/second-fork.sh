@@ -2,7 +2,7 @@
 # Why the second fork: without step 3 the daemon is a session leader, takes
 # the runner's fresh pseudo-terminal and gets SIGHUP when the runner closes the
 # master; after the full chain the same open takes nothing.
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 run_program daemon-demo --single-fork --no-viewer --seconds 30 >"$WORK/single" 2>&1 </dev/null ||
 	fail "daemon-demo --single-fork exited $?: $(cat "$WORK/single")"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # daemon-demo --skip N: the consequence of leaving out step N, in the log and
 # in /proc. Usage: skip.sh N
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 step=${1:?which step to leave out}
 launch=$WORK/launch

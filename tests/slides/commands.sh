@@ -8,7 +8,8 @@
 # Which lines are commands (kept simple on purpose):
 #  1. Files: slides/*.md, README.md, docs/*.md.
 #  2. Only lines of code blocks: inside ``` or ~~~ fences, or indented by at
-#     least four spaces or a tab. Prose, and `inline code` in it, is skipped.
+#     least four spaces or a tab. Prose, and `inline code` in it, is skipped,
+#     and so are fences marked as output, ```text.
 #  3. A line ending in "\" goes on with the next line.
 #  4. Leading blanks and a "$ " prompt are dropped. The first word must be one
 #     of the project's programs (PROGRAMS below), bare or after a path to a
@@ -46,7 +47,12 @@ extract() {
 			n = split(programs, list, /[ \t\n]+/)
 			for (i = 1; i <= n; i++) if (list[i] != "") program[list[i]] = 1
 		}
-		/^[ \t]*(```|~~~)/ { fenced = !fenced; next }
+		/^[ \t]*(```|~~~)/ {
+			if (!fenced) output = /(```|~~~)text/
+			fenced = !fenced
+			next
+		}
+		output && fenced { next }
 		{
 			code = fenced || /^(    |\t)/
 			if (pending != "") { line = pending " " $0; pending = "" }

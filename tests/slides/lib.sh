@@ -1,5 +1,5 @@
-# lib.sh - what the slide tests share, on top of tests/process/lib.sh (a
-# folder of their own, $WORK, under DS_TEST_ROOT; fail, pass, wait_until;
+# lib.sh - what the slide tests share, on top of tests/lib.sh (a folder of
+# their own, $WORK, under DS_TEST_ROOT; fail, pass, skip, need, wait_until;
 # tmux_kill and the check for leftover processes on exit).
 #
 # Every slide test takes the project's source folder as its first argument.
@@ -8,40 +8,8 @@
 SOURCE_DIR=$(cd "$1" && pwd)
 SLIDES=$SOURCE_DIR/slides
 DECK=$SLIDES/daemon-steps.md
-# shellcheck source=../process/lib.sh
-. "$SOURCE_DIR/tests/process/lib.sh"
-
-# processes_with_log [PREFIX]: as in tests/process/lib.sh (the PIDs of live
-# processes whose DAEMON_STEPS_LOG starts with PREFIX, default $WORK/), whose
-# cleanup on exit calls this one. Two differences: one grep reads every
-# environ at once, so a chain that forks while we look has little time to
-# slip by (a child born after the list of /proc was made is not on it); and
-# no `tr | grep -q` pipe, which under pipefail fails when grep quits first.
-# Callers that must see everything scan until it stays empty (quiet_scan).
-processes_with_log() {
-	local prefix=${1:-$WORK/} environ pid
-	{ grep -l -s -z -e "^DAEMON_STEPS_LOG=$prefix" /proc/[0-9]*/environ || true; } |
-		while read -r environ; do
-			pid=${environ#/proc/}
-			pid=${pid%/environ}
-			[ "$pid" = $$ ] && continue
-			is_alive "$pid" && echo "$pid"
-		done
-	return 0
-}
-
-# skip MESSAGE: CTest counts status 77 as skipped (SKIP_RETURN_CODE).
-skip() {
-	echo "skipped: $*"
-	exit 77
-}
-
-need() {
-	local tool
-	for tool in "$@"; do
-		command -v "$tool" >/dev/null || skip "$tool not installed (sudo apt-get install $tool)"
-	done
-}
+# shellcheck source=../lib.sh
+. "$SOURCE_DIR/tests/lib.sh"
 
 # mdp_start COLUMNS ROWS FILE: mdp on FILE in a private tmux server, in a
 # pane of that size that stays after mdp exits, so its status can be read.

@@ -14,58 +14,58 @@ SRC=$2
 check() {
 	local name=$1 want=$2 text=$3 status
 	shift 3
-	"$BIN/daemon-viewer" "$@" >"$TMP/out" 2>"$TMP/err" </dev/null
+	"$BIN/daemon-viewer" "$@" >"$WORK/out" 2>"$WORK/err" </dev/null
 	status=$?
-	[ "$status" -eq "$want" ] || { cat "$TMP/err" >&2; fail "$name: exit status $status, not $want"; }
-	grep -qF -- "$text" "$TMP/out" "$TMP/err" || { cat "$TMP/out" "$TMP/err" >&2; fail "$name: no '$text'"; }
+	[ "$status" -eq "$want" ] || { cat "$WORK/err" >&2; fail "$name: exit status $status, not $want"; }
+	grep -qF -- "$text" "$WORK/out" "$WORK/err" || { cat "$WORK/out" "$WORK/err" >&2; fail "$name: no '$text'"; }
 	echo "ok: $name"
 }
 
 good=$(grep -m1 'step=2 event=after' "$SRC/tests/viewer/sample.log")
 
-check "missing file" 1 "cannot read the log $TMP/nope: No such file or directory" "$TMP/nope"
-check "a directory" 1 "cannot read the log $TMP: Is a directory" "$TMP"
+check "missing file" 1 "cannot read the log $WORK/nope: No such file or directory" "$WORK/nope"
+check "a directory" 1 "cannot read the log $WORK: Is a directory" "$WORK"
 if [ "$(id -u)" -ne 0 ]; then
-	echo "$good" >"$TMP/secret" && chmod 000 "$TMP/secret"
-	check "unreadable file" 1 "Permission denied" "$TMP/secret"
+	echo "$good" >"$WORK/secret" && chmod 000 "$WORK/secret"
+	check "unreadable file" 1 "Permission denied" "$WORK/secret"
 else
 	echo "note: running as root, the unreadable-file case cannot fail to read: left out"
 fi
 
-: >"$TMP/empty"
-check "empty log" 3 "holds no records: it is empty" "$TMP/empty"
+: >"$WORK/empty"
+check "empty log" 3 "holds no records: it is empty" "$WORK/empty"
 
-printf 'hello\nnot=a record here\n\n' >"$TMP/junk"
-check "no records, only junk" 3 "only lines that are not records" "$TMP/junk"
+printf 'hello\nnot=a record here\n\n' >"$WORK/junk"
+check "no records, only junk" 3 "only lines that are not records" "$WORK/junk"
 
 { echo "a line of prose"; echo "$good"; echo "key=\"never closed"; echo "$good" | cut -c1-100
-  head -c 10000 /dev/zero | tr '\0' x; echo; echo "$good"; } >"$TMP/mixed"
-check "bad lines are counted" 0 "4 bad lines skipped (first: line 1" "$TMP/mixed"
-grep -qF "4 bad lines skipped" "$TMP/out" || fail "the dump does not show the bad-line count"
+  head -c 10000 /dev/zero | tr '\0' x; echo; echo "$good"; } >"$WORK/mixed"
+check "bad lines are counted" 0 "4 bad lines skipped (first: line 1" "$WORK/mixed"
+grep -qF "4 bad lines skipped" "$WORK/out" || fail "the dump does not show the bad-line count"
 
-{ echo "$good" | sed 's/ cwd=/ colour=blue mood="rather good" cwd=/'; } >"$TMP/unknown"
-check "unknown fields are tolerated" 0 'mood="rather good"' --width 200 "$TMP/unknown"
+{ echo "$good" | sed 's/ cwd=/ colour=blue mood="rather good" cwd=/'; } >"$WORK/unknown"
+check "unknown fields are tolerated" 0 'mood="rather good"' --width 200 "$WORK/unknown"
 
-echo "v=1 run=r time=soon prog=x step=9 event=whatever" >"$TMP/sparse"
-check "records missing fields" 0 "x ?: whatever" "$TMP/sparse"
+echo "v=1 run=r time=soon prog=x step=9 event=whatever" >"$WORK/sparse"
+check "records missing fields" 0 "x ?: whatever" "$WORK/sparse"
 
-printf 'v=1 run=r\0x prog=a\n%s\n' "$good" >"$TMP/nul"
-check "a NUL byte" 0 "1 bad line skipped (first: line 1" "$TMP/nul"
+printf 'v=1 run=r\0x prog=a\n%s\n' "$good" >"$WORK/nul"
+check "a NUL byte" 0 "1 bad line skipped (first: line 1" "$WORK/nul"
 
-head -c 200000 /dev/urandom >"$TMP/binary"
-"$BIN/daemon-viewer" --dump "$TMP/binary" >/dev/null 2>"$TMP/err"
+head -c 200000 /dev/urandom >"$WORK/binary"
+"$BIN/daemon-viewer" --dump "$WORK/binary" >/dev/null 2>"$WORK/err"
 status=$?
-[ "$status" -eq 0 ] || [ "$status" -eq 3 ] || { cat "$TMP/err" >&2; fail "binary garbage: exit status $status"; }
+[ "$status" -eq 0 ] || [ "$status" -eq 3 ] || { cat "$WORK/err" >&2; fail "binary garbage: exit status $status"; }
 echo "ok: binary garbage (exit $status)"
-{ cat "$TMP/binary"; echo; echo "$good"; } >"$TMP/binary-then-record"
-check "a record after garbage" 0 "1 records in 1 run" "$TMP/binary-then-record"
+{ cat "$WORK/binary"; echo; echo "$good"; } >"$WORK/binary-then-record"
+check "a record after garbage" 0 "1 records in 1 run" "$WORK/binary-then-record"
 
 check "unknown option" 2 "unknown option '--colour'" --colour
-check "missing argument" 2 "option '--run' needs an argument" "$TMP/mixed" --run
-check "bad width" 2 "--width wants a number from 80 to 400, not 'wide'" --width wide "$TMP/mixed"
-check "two logs" 2 "one log at a time" "$TMP/mixed" "$TMP/mixed"
-check "--follow into a pipe" 2 "--follow needs a terminal" --follow "$TMP/mixed"
-check "no such run" 3 "no run 'nope' in" --run nope "$TMP/mixed"
+check "missing argument" 2 "option '--run' needs an argument" "$WORK/mixed" --run
+check "bad width" 2 "--width wants a number from 80 to 400, not 'wide'" --width wide "$WORK/mixed"
+check "two logs" 2 "one log at a time" "$WORK/mixed" "$WORK/mixed"
+check "--follow into a pipe" 2 "--follow needs a terminal" --follow "$WORK/mixed"
+check "no such run" 3 "no run 'nope' in" --run nope "$WORK/mixed"
 check "--help" 0 "Exit status:" --help
 check "--version" 0 "daemon-viewer (daemon-steps)" --version
 echo "PASS: bad input handled"

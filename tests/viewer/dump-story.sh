@@ -24,60 +24,60 @@ run_chain golden setsid "$BIN/${chain[0]}" "${chain[@]:1}"
 
 # 2. under a terminal: the chain starts with one and loses it at step 2; the
 #    shell outlives the setsid, so the terminal's hangup reaches no step
-DAEMON_STEPS_LOG="$TMP/log" DAEMON_STEPS_RUN=terminal \
+DAEMON_STEPS_LOG="$WORK/log" DAEMON_STEPS_RUN=terminal \
 	script -qec "sh -c '\"$BIN/step1-fork\" ${chain[*]:1} heartbeatd --seconds 1; sleep 1'" \
 	/dev/null >/dev/null 2>&1 </dev/null
-wait_until 20 grep -q "run=terminal .*event=exit" "$TMP/log" ||
+poll_until 20 grep -q "run=terminal .*event=exit" "$WORK/log" ||
 	fail "the chain under a terminal never finished"
 
 # 3. step2-setsid in a group leader: setsid() fails with EPERM, status 1
-DAEMON_STEPS_LOG="$TMP/log" DAEMON_STEPS_RUN=eperm \
+DAEMON_STEPS_LOG="$WORK/log" DAEMON_STEPS_RUN=eperm \
 	perl -e 'setpgrp(0, 0) or die "setpgrp: $!"; exec @ARGV or die "exec: $!"' \
 	"$BIN/step2-setsid" >/dev/null 2>&1
 status=$?
 [ "$status" -eq 1 ] || fail "step2-setsid as a group leader exited $status, not 1"
 
 dump() {
-	"$BIN/daemon-viewer" --dump "$@" "$TMP/log" || fail "daemon-viewer --dump $* exited $?"
+	"$BIN/daemon-viewer" --dump "$@" "$WORK/log" || fail "daemon-viewer --dump $* exited $?"
 }
 
-# expect RUN TEXT: the run's dump has a line holding TEXT
-expect() {
-	grep -qF -- "$2" "$TMP/$1.txt" || fail "the $1 dump lacks: $2"
+# dump_has RUN TEXT: the run's dump has a line holding TEXT
+dump_has() {
+	grep -qF -- "$2" "$WORK/$1.txt" || fail "the $1 dump lacks: $2"
 }
 
-dump --run golden >"$TMP/golden.txt"
-expect golden "step2-setsid"
-expect golden "done: setsid(): a session of its own"
-expect golden "[x] own session             (2) <- now"
-expect golden "[x] not a session leader    (3) <- now"
-expect golden "[x] cwd /                   (4) <- now"
-expect golden "[x] umask 0                 (5) <- now"
-expect golden "[x] 0, 1, 2 on /dev/null    (7) <- now"
-grep -qE '^\* umask [0-7]{4} -> 0000' "$TMP/golden.txt" || fail "no umask change to 0000"
-grep -qE '^\* cwd .* -> / ' "$TMP/golden.txt" || fail "no cwd change to /"
-grep -qE '\|x [0-9]+ step1-fork' "$TMP/golden.txt" || fail "no ghost of step 1's parent"
+dump --run golden >"$WORK/golden.txt"
+dump_has golden "step2-setsid"
+dump_has golden "done: setsid(): a session of its own"
+dump_has golden "[x] own session             (2) <- now"
+dump_has golden "[x] not a session leader    (3) <- now"
+dump_has golden "[x] cwd /                   (4) <- now"
+dump_has golden "[x] umask 0                 (5) <- now"
+dump_has golden "[x] 0, 1, 2 on /dev/null    (7) <- now"
+grep -qE '^\* umask [0-7]{4} -> 0000' "$WORK/golden.txt" || fail "no umask change to 0000"
+grep -qE '^\* cwd .* -> / ' "$WORK/golden.txt" || fail "no cwd change to /"
+grep -qE '\|x [0-9]+ step1-fork' "$WORK/golden.txt" || fail "no ghost of step 1's parent"
 
-dump --run terminal >"$TMP/terminal.txt"
-grep -qE '^\* TTY   pts/[0-9]+ -> \? \(none\)' "$TMP/terminal.txt" ||
+dump --run terminal >"$WORK/terminal.txt"
+grep -qE '^\* TTY   pts/[0-9]+ -> \? \(none\)' "$WORK/terminal.txt" ||
 	fail "the terminal run does not show the terminal lost"
-expect terminal "[x] no controlling terminal (2) <- now"
+dump_has terminal "[x] no controlling terminal (2) <- now"
 
-dump --run eperm >"$TMP/eperm.txt"
-expect eperm "FAILED: setsid: EPERM"
-expect eperm "Answer: Fork first (step 1)"
+dump --run eperm >"$WORK/eperm.txt"
+dump_has eperm "FAILED: setsid: EPERM"
+dump_has eperm "Answer: Fork first (step 1)"
 
 # the newest run comes first when no --run is given
-dump >"$TMP/newest.txt"
-grep -q "^run eperm:" "$TMP/newest.txt" || fail "the newest run is not shown by default"
+dump >"$WORK/newest.txt"
+grep -q "^run eperm:" "$WORK/newest.txt" || fail "the newest run is not shown by default"
 
 # the golden part: from step 7 on, the same on any machine
 dump --run golden --normalize |
 	awk '{ line[NR] = $0 } /^step7-reopen-stdio [^ ]*: begins/ && !from { from = NR - 2 }
-	     END { for (i = from; from && i <= NR; i++) print line[i] }' >"$TMP/golden-part.txt"
+	     END { for (i = from; from && i <= NR; i++) print line[i] }' >"$WORK/golden-part.txt"
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
-	cp "$TMP/golden-part.txt" "$SRC/tests/viewer/golden/full-chain.txt"
+	cp "$WORK/golden-part.txt" "$SRC/tests/viewer/golden/full-chain.txt"
 fi
-diff -u "$SRC/tests/viewer/golden/full-chain.txt" "$TMP/golden-part.txt" ||
+diff -u "$SRC/tests/viewer/golden/full-chain.txt" "$WORK/golden-part.txt" ||
 	fail "the normalized dump differs from tests/viewer/golden/full-chain.txt"
 echo "PASS: the dump tells the story of the real programs"

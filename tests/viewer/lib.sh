@@ -1,42 +1,16 @@
-# lib.sh - what the viewer's test scripts share: a private temp dir that is
-# always removed, waiting with a deadline, failing loudly, skipping visibly.
-# Sourced by the scripts; BIN (the built programs' directory) must be set.
+# lib.sh - what the viewer's test scripts add to tests/lib.sh (fail, skip,
+# poll_until, a folder of their own in $WORK, the check for leftover processes
+# on exit): stopping a chain's daemon, and running a chain. Sourced by the
+# scripts once they have set BIN (the programs' folder) and SRC (the source
+# tree). They check exit statuses themselves, so errexit and pipefail are off.
 
-SKIP=77
-
-fail() {
-	echo "FAIL: $*" >&2
-	exit 1
-}
-
-skip() {
-	echo "SKIP: $*" >&2
-	exit "$SKIP"
-}
-
-# A temp dir per test, removed on any exit; cleanup hooks run first.
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/dv-test-XXXXXX") || fail "mktemp"
-CLEANUPS=""
-on_exit() {
-	for hook in $CLEANUPS; do "$hook"; done
-	rm -rf "$TMP"
-}
-trap on_exit EXIT
-trap 'exit 1' INT TERM HUP
-
-# wait_until SECONDS COMMAND...: polls COMMAND every 50 ms until it succeeds.
-wait_until() {
-	local deadline=$((SECONDS + $1))
-	shift
-	until "$@"; do
-		[ "$SECONDS" -lt "$deadline" ] || return 1
-		sleep 0.05
-	done
-}
+# shellcheck source=../lib.sh
+. "$SRC/tests/lib.sh"
+set +e +o pipefail
 
 # The daemon a chain left running, stopped by the PID its pid file names.
 stop_daemon() {
-	local pid_file="$TMP/heartbeatd.pid" pid
+	local pid_file="$WORK/heartbeatd.pid" pid
 	[ -s "$pid_file" ] || return 0
 	pid=$(head -n1 "$pid_file")
 	case "$pid" in ''|*[!0-9]*) return 0 ;; esac
@@ -46,14 +20,14 @@ stop_daemon() {
 CLEANUPS="$CLEANUPS stop_daemon"
 
 # run_chain RUN-ID COMMAND...: runs COMMAND (a chain of step programs) and
-# heartbeatd --seconds 1 with the log in $TMP, and waits for the daemon's
+# heartbeatd --seconds 1 with the log in $WORK, and waits for the daemon's
 # exit record.
 run_chain() {
 	local run=$1
 	shift
-	DAEMON_STEPS_LOG="$TMP/log" DAEMON_STEPS_RUN=$run "$@" \
+	DAEMON_STEPS_LOG="$WORK/log" DAEMON_STEPS_RUN=$run "$@" \
 		heartbeatd --seconds 1 --try-tty /dev/null >/dev/null 2>&1 ||
 		fail "the chain $* failed to start"
-	wait_until 20 grep -q "run=$run .*event=exit" "$TMP/log" ||
+	poll_until 20 grep -q "run=$run .*event=exit" "$WORK/log" ||
 		fail "run $run never recorded its daemon's exit"
 }

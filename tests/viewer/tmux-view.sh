@@ -17,7 +17,7 @@ stop_tmux() { tmux -S "$SOCKET" kill-server 2>/dev/null; rm -f "$SOCKET"; }
 CLEANUPS="$CLEANUPS stop_tmux"
 
 t() { tmux -S "$SOCKET" "$@"; }
-cp "$SRC/tests/viewer/sample.log" "$TMP/log"
+cp "$SRC/tests/viewer/sample.log" "$WORK/log"
 FULL=20260101-100000-200
 
 # start NAME ARGS...: the viewer in a new window NAME, kept after it exits
@@ -37,79 +37,78 @@ screen_of() { t capture-pane -p -S - -t "viewer:$1"; }
 shows() { screen_of "$1" | grep -qF -- "$2"; }
 keys() { local name=$1; shift; t send-keys -t "viewer:$name" "$@"; }
 
-# expect NAME TEXT: waits until the window shows TEXT
-expect() {
-	wait_until 10 shows "$1" "$2" || {
+# screen_shows NAME TEXT: waits until the window shows TEXT
+screen_shows() {
+	poll_until 10 shows "$1" "$2" || {
 		screen_of "$1" >&2
 		fail "window $1 never showed: $2"
 	}
 }
 
 pane() { t display -p -t "viewer:$1" "$2"; }
-is_dead() { [ "$(pane "$1" '#{pane_dead}')" = 1 ]; }
 
 # ended NAME: waits for the viewer to exit; the terminal must be restored
 ended() {
 	# tmux here may miss a SIGCHLD (see docs in testing-terminals.md): nudge it
-	wait_until 10 sh -c "kill -CHLD $(pane "$1" '#{pid}'); [ \"\$(tmux -S $SOCKET display -p -t viewer:$1 '#{pane_dead}')\" = 1 ]" ||
+	poll_until 10 sh -c "kill -CHLD $(pane "$1" '#{pid}'); [ \"\$(tmux -S $SOCKET display -p -t viewer:$1 '#{pane_dead}')\" = 1 ]" ||
 		fail "the viewer in $1 did not exit"
 	[ "$(pane "$1" '#{alternate_on}')" = 0 ] || fail "$1: the terminal was left in the alternate screen"
 }
 
 # --- keys, on the full run
-start keys --run $FULL "$TMP/log"
-expect keys "frame 1/25"
-expect keys "bash 100: the shell the demo started from"
-keys keys Right;      expect keys "frame 2/25"
-keys keys l;          expect keys "frame 3/25"
-keys keys Space;      expect keys "frame 4/25"
-keys keys Left;       expect keys "frame 3/25"
-keys keys h;          expect keys "frame 2/25"
-keys keys BSpace;     expect keys "frame 1/25"
-keys keys End;        expect keys "frame 25/25"
-expect keys "heartbeatd 202: exits: SIGTERM"
-keys keys Home;       expect keys "frame 1/25"
-keys keys G;          expect keys "frame 25/25"
-keys keys g;          expect keys "frame 1/25"
-keys keys 2;          expect keys "step2-setsid 201: begins; next: setsid()"
-keys keys Right;      expect keys "* SID   100 -> 201 (leader)"
-expect keys "[x] own session             (2) <- now"
-expect keys "x 200 step1-fork"
-expect keys "Why: The user's session no longer reaches it"
-keys keys 4;          expect keys "step4-chdir 202: begins"
-keys keys '?';        expect keys "play or pause the replay"
-keys keys x;          expect keys "step4-chdir 202: begins"
-keys keys g p;        expect keys "[playing, 1 s/frame]"
-keys keys +;          expect keys "[playing, 0.5 s/frame]"
-expect keys "frame 3/25"
-keys keys p;          wait_until 10 sh -c "! tmux -S $SOCKET capture-pane -p -t viewer:keys | grep -q playing" ||
+start keys --run $FULL "$WORK/log"
+screen_shows keys "frame 1/25"
+screen_shows keys "bash 100: the shell the demo started from"
+keys keys Right;      screen_shows keys "frame 2/25"
+keys keys l;          screen_shows keys "frame 3/25"
+keys keys Space;      screen_shows keys "frame 4/25"
+keys keys Left;       screen_shows keys "frame 3/25"
+keys keys h;          screen_shows keys "frame 2/25"
+keys keys BSpace;     screen_shows keys "frame 1/25"
+keys keys End;        screen_shows keys "frame 25/25"
+screen_shows keys "heartbeatd 202: exits: SIGTERM"
+keys keys Home;       screen_shows keys "frame 1/25"
+keys keys G;          screen_shows keys "frame 25/25"
+keys keys g;          screen_shows keys "frame 1/25"
+keys keys 2;          screen_shows keys "step2-setsid 201: begins; next: setsid()"
+keys keys Right;      screen_shows keys "* SID   100 -> 201 (leader)"
+screen_shows keys "[x] own session             (2) <- now"
+screen_shows keys "x 200 step1-fork"
+screen_shows keys "Why: The user's session no longer reaches it"
+keys keys 4;          screen_shows keys "step4-chdir 202: begins"
+keys keys '?';        screen_shows keys "play or pause the replay"
+keys keys x;          screen_shows keys "step4-chdir 202: begins"
+keys keys g p;        screen_shows keys "[playing, 1 s/frame]"
+keys keys +;          screen_shows keys "[playing, 0.5 s/frame]"
+screen_shows keys "frame 3/25"
+keys keys p;          poll_until 10 sh -c "! tmux -S $SOCKET capture-pane -p -t viewer:keys | grep -q playing" ||
 	fail "p did not pause"
 
 # --- resizing: below the minimum it says so; above, the frame returns
 t resize-window -t viewer:keys -x 70 -y 20
-expect keys "needs a terminal of at least 80x24"
-expect keys "this one is 70x20"
+screen_shows keys "needs a terminal of at least 80x24"
+screen_shows keys "this one is 70x20"
 t resize-window -t viewer:keys -x 80 -y 24
-expect keys "A daemon is..."
+screen_shows keys "A daemon is..."
 t resize-window -t viewer:keys -x 140 -y 45
-expect keys "A daemon is..."
+screen_shows keys "A daemon is..."
 [ "$(pane keys '#{alternate_on}')" = 1 ] || fail "the viewer does not use the alternate screen"
 keys keys q
 ended keys
 [ "$(pane keys '#{pane_dead_status}')" = 0 ] || fail "q: exit status $(pane keys '#{pane_dead_status}'), not 0"
 
 # --- --follow: a record appended to the log appears
-start follow --follow "$TMP/log"
-expect follow "heartbeatd 301: exits: SIGHUP"
-sed -n '/run=20260101-110000-300 .*event=exit/p' "$TMP/log" |
-	sed 's/event=exit reason=SIGHUP/event=signal signal=SIGTERM/; s/T10:00:5[0-9]/T10:01:00/' >>"$TMP/log"
-expect follow "heartbeatd 301: got SIGTERM"
+start follow --follow "$WORK/log"
+screen_shows follow "heartbeatd 301: exits: SIGHUP"
+sed -n '/run=20260101-110000-300 .*event=exit/p' "$WORK/log" |
+	sed 's/event=exit reason=SIGHUP/event=signal signal=SIGTERM/; s/T10:00:5[0-9]/T10:01:00/' >>"$WORK/log"
+screen_shows follow "heartbeatd 301: got SIGTERM"
 keys follow C-c
 ended follow
 
 # --- SIGTERM restores the terminal too
-start term "$TMP/log"
-expect term "A daemon is..."
+start term "$WORK/log"
+screen_shows term "A daemon is..."
 kill -TERM "$(pane term '#{pane_pid}')"
 ended term
 echo "PASS: the viewer works in a real terminal"

@@ -1,4 +1,4 @@
-# lib.sh - what the process tests share. Sourced by each test script.
+# lib.sh - what every test script shares (process, viewer and slides tests).
 #
 # CTest passes DS_BIN (the programs), DS_LOGQ (the log query helper) and
 # DS_TEST_ROOT (a folder every test's files live under). Each test gets a
@@ -67,14 +67,35 @@ expect_not() {
 	pass "$1 ($2, not $3)"
 }
 
-# wait_until SECONDS DESCRIPTION COMMAND...: polls COMMAND until it succeeds.
+# poll_until SECONDS COMMAND...: polls COMMAND every 50 ms until it succeeds;
+# fails (returns 1) when SECONDS have passed.
+poll_until() {
+	local deadline=$((SECONDS + $1))
+	shift
+	until "$@"; do
+		if [ "$SECONDS" -ge "$deadline" ]; then return 1; fi
+		sleep 0.05
+	done
+}
+
+# wait_until SECONDS DESCRIPTION COMMAND...: the same, failing the test.
 wait_until() {
 	local seconds=$1 what=$2
 	shift 2
-	local deadline=$((SECONDS + seconds))
-	until "$@"; do
-		if [ "$SECONDS" -ge "$deadline" ]; then fail "waited $seconds s for: $what"; fi
-		sleep 0.05
+	poll_until "$seconds" "$@" || fail "waited $seconds s for: $what"
+}
+
+# skip MESSAGE: CTest counts status 77 as skipped (SKIP_RETURN_CODE).
+skip() {
+	echo "skipped: $*"
+	exit 77
+}
+
+# need TOOL...: skips, saying how to install it, when a tool is missing.
+need() {
+	local tool
+	for tool in "$@"; do
+		command -v "$tool" >/dev/null || skip "$tool not installed (sudo apt-get install $tool)"
 	done
 }
 
@@ -113,7 +134,7 @@ stop_pid() {
 
 # tmux_start COMMAND...: a private tmux server running COMMAND in a 120x40 pane.
 tmux_start() {
-	command -v tmux >/dev/null || { echo "tmux is not installed: skipping"; exit 77; }
+	need tmux
 	TMUX_SOCKET=$(mktemp -u /tmp/ds-tmux-XXXXXX)
 	tmux -S "$TMUX_SOCKET" -f /dev/null new-session -d -x 120 -y 40 "$@"
 	tmux -S "$TMUX_SOCKET" set-option -g remain-on-exit on >/dev/null
@@ -160,26 +181,48 @@ shell_pid() {
 
 # --- leftovers -----------------------------------------------------------
 
-# PIDs of processes whose environment names a log under PREFIX (default:
-# this test's folder).
+# processes_with_log [PREFIX]: the PIDs of live processes whose
+# DAEMON_STEPS_LOG starts with PREFIX (default: this test's folder). One grep
+# reads every environ at once, so a chain that forks while we look has little
+# time to slip by; callers that must see everything scan until it stays empty
+# (no_processes_with_log).
 processes_with_log() {
-	local prefix=${1:-$WORK/} pid
-	for environ in /proc/[0-9]*/environ; do
-		pid=${environ#/proc/}
-		pid=${pid%/environ}
-		[ "$pid" = $$ ] && continue
-		if tr '\0' '\n' 2>/dev/null <"$environ" | grep -q "^DAEMON_STEPS_LOG=$prefix"; then
+	local prefix=${1:-$WORK/} environ pid
+	{ grep -l -s -z -e "^DAEMON_STEPS_LOG=$prefix" /proc/[0-9]*/environ || true; } |
+		while read -r environ; do
+			pid=${environ#/proc/}
+			pid=${pid%/environ}
+			[ "$pid" = $$ ] && continue
 			is_alive "$pid" && echo "$pid"
-		fi
-	done
+		done
 	return 0
 }
 
+# left_running [PREFIX]: processes_with_log, until two scans 0.2 s apart agree
+# that nothing is left (a child born during a scan is not in it), or prints
+# what is left.
+left_running() {
+	local left quiet=0
+	while [ "$quiet" -lt 2 ]; do
+		left=$(processes_with_log "$@")
+		if [ -n "$left" ]; then
+			echo "$left"
+			return 0
+		fi
+		quiet=$((quiet + 1))
+		sleep 0.2
+	done
+}
+
+# Hooks a test adds, run first on exit (names of functions).
+CLEANUPS=""
+
 cleanup() {
-	local status=$? left
+	local status=$? left hook
 	trap - EXIT
+	for hook in $CLEANUPS; do "$hook" || true; done
 	tmux_kill
-	left=$(processes_with_log)
+	left=$(left_running)
 	if [ -n "$left" ]; then
 		echo "FAIL: processes left running: $left" >&2
 		for pid in $left; do
