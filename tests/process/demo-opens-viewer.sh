@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# daemon-demo on a terminal ends in the viewer, on the run it just made; q
+# leaves it, and the demo's exit status is 0.
+. "$(dirname "$0")/../lib.sh"
+
+interactive_shell
+tmux_type "daemon-demo --seconds 30; echo demo-status=\$?"
+wait_until 15 "the viewer's first frame" screen_has "frame 1/"
+run=$(q1 prog=daemon-demo event=start -- run)
+wait_until 5 "the viewer on this run ($run)" screen_has "run $run"
+screen_has "daemon-demo" || fail "the first frame does not show the runner"
+tmux -S "$TMUX_SOCKET" send-keys End
+wait_until 5 "the last frame" screen_has "quiz"
+tmux -S "$TMUX_SOCKET" send-keys q
+wait_until 10 "the demo's exit status" screen_has "demo-status=0"
+pass "q leaves the viewer, and daemon-demo exits 0"
+stop_pid "$(q1 run="$run" prog=heartbeatd event=start -- pid)"
