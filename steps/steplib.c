@@ -301,6 +301,30 @@ parse_options(const struct program *p, int argc, char **argv, const char **value
 
 /*** the log's place ***/
 
+/* The folder of the log when DAEMON_STEPS_LOG is not set; -1 when too long. */
+static int
+default_log_directory(char *dir, size_t size)
+{
+	const char *runtime = getenv("XDG_RUNTIME_DIR");
+	const char *tmp = getenv("TMPDIR");
+	char per_user[64];
+
+	if (runtime && runtime[0] == '/')
+		return join_path(dir, size, runtime, "daemon-steps");
+	snprintf(per_user, sizeof per_user, "daemon-steps-%u", (unsigned)getuid());
+	return join_path(dir, size, tmp && tmp[0] == '/' ? tmp : "/tmp", per_user);
+}
+
+int
+default_log_path(char *path, size_t size)
+{
+	char dir[PATH_MAX];
+
+	if (default_log_directory(dir, sizeof dir) == -1)
+		return -1;
+	return join_path(path, size, dir, "transitions.log");
+}
+
 /*
  * The default log directory is private to the user: created 0700, and
  * refused when someone else could have made or changed it.
@@ -308,23 +332,12 @@ parse_options(const struct program *p, int argc, char **argv, const char **value
 static int
 settle_default_directory(char *dir, size_t size)
 {
-	const char *runtime = getenv("XDG_RUNTIME_DIR");
-	const char *tmp = getenv("TMPDIR");
 	struct stat st;
 
-	char per_user[64];
-	int fits;
-
-	snprintf(per_user, sizeof per_user, "daemon-steps-%u", (unsigned)getuid());
-	if (runtime && runtime[0] == '/')
-		fits = join_path(dir, size, runtime, "daemon-steps");
-	else
-		fits = join_path(dir, size, tmp && tmp[0] == '/' ? tmp : "/tmp", per_user);
-	if (fits == -1) {
+	if (default_log_directory(dir, size) == -1) {
 		fprintf(stderr, "%s: the log directory's path is too long\n", program_name());
 		return -1;
 	}
-
 	if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
 		fprintf(stderr, "%s: cannot create the log directory %s: %s\n",
 			program_name(), dir, strerror(errno));

@@ -130,6 +130,11 @@ noreturn void exec_next(char **next);
 /* Sleeps $DAEMON_STEPS_PAUSE seconds, if set, so a class can watch a state. */
 void pause_if_asked(void);
 
+/* Where the log is when DAEMON_STEPS_LOG is not set:
+ * $XDG_RUNTIME_DIR/daemon-steps/transitions.log, else
+ * ${TMPDIR:-/tmp}/daemon-steps-$UID/transitions.log. -1 when too long. */
+int default_log_path(char *path, size_t size);
+
 /* The log's absolute path, settled by program_start(). */
 const char *log_path(void);
 

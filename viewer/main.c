@@ -71,21 +71,16 @@ usage(const char *fmt, const char *detail)
 	exit(EXIT_USAGE);
 }
 
-/* The log daemon-demo writes, by the same rules as the step programs. */
+/* The log daemon-demo writes: $DAEMON_STEPS_LOG, else the default place. */
 static const char *
-default_log_path(char *out, size_t size)
+log_of_the_demo(char *out, size_t size)
 {
 	const char *given = getenv(ENV_LOG);
-	const char *runtime = getenv("XDG_RUNTIME_DIR");
-	const char *tmp = getenv("TMPDIR");
 
 	if (given && given[0])
-		snprintf(out, size, "%s", given);
-	else if (runtime && runtime[0] == '/')
-		snprintf(out, size, "%s/daemon-steps/transitions.log", runtime);
-	else
-		snprintf(out, size, "%s/daemon-steps-%u/transitions.log",
-			 tmp && tmp[0] == '/' ? tmp : "/tmp", (unsigned)getuid());
+		return given;
+	if (default_log_path(out, size) == -1)
+		usage("%s", "the default log's path is too long: name the log");
 	return out;
 }
 
@@ -156,14 +151,15 @@ main(int argc, char **argv)
 	int screen, status = 0;
 	long run = 0;
 
+	ensure_stdio_open();	/* CI and cron may start us with 0, 1 or 2 closed */
 	parse_options(argc, argv, &o);
 	if (o.log == NULL)
-		o.log = default_log_path(default_path, sizeof default_path);
+		o.log = log_of_the_demo(default_path, sizeof default_path);
 	screen = !o.dump && !o.list && isatty(STDOUT_FILENO);
 	if (o.follow && !screen)
 		usage("--follow %s", "needs a terminal: --dump prints the log as it stands");
 
-	log = fopen(o.log, "r");
+	log = fopen(o.log, "re");
 	if (log == NULL) {
 		fprintf(stderr, "%s: cannot read the log %s: %s\n", program, o.log, strerror(errno));
 		if (errno == ENOENT)
