@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fills the excerpts of docs/tutorial.md with real frames: runs daemon-demo
-# into a private log, replays it with daemon-viewer --dump --normalize, and
-# puts into each <!-- excerpt: KEY --> block the frame after that step.
+# from an interactive shell on a terminal, into a private log, replays it with
+# daemon-viewer --dump --normalize, and puts into each <!-- excerpt: KEY -->
+# block the frame after that step.
 #
 #   make-excerpts.sh BUILD-DIR           rewrite docs/tutorial.md
 #   make-excerpts.sh BUILD-DIR --check   exit 1, with a diff, if it is stale
@@ -20,14 +21,20 @@ mkdir -p "${DS_TEST_ROOT:-/tmp/daemon-steps-tests}"
 work=$(mktemp -d "${DS_TEST_ROOT:-/tmp/daemon-steps-tests}/excerpts.XXXXXX")
 trap 'DAEMON_STEPS_LOG=$work/log "$bin/daemon-demo" --stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
-# a run from a clean start: only 0, 1 and 2 open, run from an empty folder
+# A run from a clean start, as a student makes one: typed into an interactive
+# bash on a terminal (a pseudo-terminal that script(1) makes), in an empty
+# folder, with only 0, 1 and 2 open.
 (
 	for fd_path in /proc/$BASHPID/fd/*; do
 		fd=${fd_path##*/}
 		if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
 	done
-	cd "$work" && DAEMON_STEPS_LOG=$work/log "$bin/daemon-demo" --no-viewer --seconds 5
-) </dev/null >"$work/demo.out" 2>&1 || { cat "$work/demo.out" >&2; exit 1; }
+	timeout 60 script -q -e -c "env -i PATH=$bin:/usr/bin:/bin HOME=$work TERM=dumb PS1='$ ' \
+		DAEMON_STEPS_LOG=$work/log bash --norc --noprofile -i" /dev/null <<-EOF
+		cd && daemon-demo --no-viewer --seconds 5
+		exit
+	EOF
+) >"$work/demo.out" 2>&1 || { cat "$work/demo.out" >&2; exit 1; }
 grep -v -e ' event=heartbeat ' -e ' event=signal ' -e ' event=exit ' "$work/log" >"$work/story.log"
 "$bin/daemon-viewer" --dump --normalize "$work/story.log" >"$work/dump"
 shell=$(sed -n 's/.* prog=\([^ ]*\) step=shell .*/\1/p' "$work/log")

@@ -64,6 +64,18 @@ canvas_put_max(struct canvas *canvas, int row, int col, enum role role,
 }
 
 int
+canvas_put_label(struct canvas *canvas, int row, int col, enum role role,
+		 const char *text, int max)
+{
+	int end = canvas_put_max(canvas, row, col, role, text, max);
+
+	/* a cut label ends in '~': "group 46~" must not pass for group 46 */
+	if (end > col && (size_t)(end - col) < strlen(text))
+		put_char(canvas, row, end - 1, role, '~');
+	return end;
+}
+
+int
 canvas_put(struct canvas *canvas, int row, int col, enum role role, const char *text)
 {
 	return canvas_put_max(canvas, row, col, role, text, canvas->cols);
@@ -91,7 +103,7 @@ canvas_box(struct canvas *canvas, int top, int left, int height, int width,
 	put_char(canvas, bottom, right, role, '+');
 	if (title && title[0] && width > 6) {
 		int end = canvas_put_max(canvas, top, left + 2, role, " ", 1);
-		end = canvas_put_max(canvas, top, end, role, title, width - 6);
+		end = canvas_put_label(canvas, top, end, role, title, width - 6);
 		put_char(canvas, top, end, role, ' ');
 	}
 }

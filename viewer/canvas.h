@@ -40,6 +40,11 @@ int canvas_put(struct canvas *canvas, int row, int col, enum role role, const ch
 int canvas_put_max(struct canvas *canvas, int row, int col, enum role role,
 		   const char *text, int max);
 
+/* The same for a label (a box's title, a process in a box): when cut, its
+ * last character shown is '~', so a cut number is not read as another. */
+int canvas_put_label(struct canvas *canvas, int row, int col, enum role role,
+		     const char *text, int max);
+
 /* A box of +, - and | with a title in its top edge. */
 void canvas_box(struct canvas *canvas, int top, int left, int height, int width,
 		enum role role, const char *title);

@@ -43,7 +43,7 @@ static const struct {
 	{ "7", "/dev/null on 0, 1 and 2" },
 	{ "daemon", "the daemon at work" },
 	{ "quiz", "the pop quiz" },
-	{ "shell", "the shell the demo started from" },
+	{ "shell", "where daemon-demo was started" },
 	{ "demo", "the runner, daemon-demo" },
 };
 
@@ -66,6 +66,15 @@ static const struct {
 	struct explanation text;
 } rows[] = {
 	/* where it starts */
+	{ "shell", "*", "tty", "?", {
+	  "This is the program daemon-demo was started from, its parent. It has "
+	  "no controlling terminal (TTY ?): the demo ran from a script, a "
+	  "service or a test, not from a terminal.",
+	  "A program started here inherits its session, its working directory, "
+	  "its umask and its open descriptors on 0, 1, 2 and up.",
+	  "The seven steps take these ties away one by one; with no terminal "
+	  "to leave, the TTY column stays ?. Run daemon-demo from a terminal to "
+	  "see it change.", "Watch" } },
 	{ "shell", "*", NULL, NULL, {
 	  "This is the shell the demo was started from. It leads its session, and "
 	  "its terminal is the session's controlling terminal. Each command typed "
@@ -114,7 +123,7 @@ static const struct {
 	  "The kernel gives a terminal nobody owns to the first session leader "
 	  "that opens it.",
 	  "It gets SIGHUP when that terminal hangs up, and Ctrl-C typed there. "
-	  "That is why step 3 forks again.", WITHOUT " step 3" } },
+	  "That is why step 3 forks again.", "Without step 3" } },
 	{ "quiz", "*", "quiz", "non-leader-opens-tty", {
 	  "After a second fork, the child opened the same kind of terminal "
 	  "without O_NOCTTY: tty_taken=no, it got no controlling terminal.",
@@ -124,9 +133,9 @@ static const struct {
 
 	/* step 1 */
 	{ "1", "start", NULL, NULL, {
-	  "step1-fork begins, as the shell started it: in the shell's session, "
-	  "with the shell's terminal, directory, umask and descriptors. A job of "
-	  "a job-control shell leads its own process group. "
+	  "step1-fork begins as a shell starts a job: in a process group of its "
+	  "own, which it leads, in the starter's session, with its terminal, "
+	  "directory, umask and descriptors. "
 	  "Next: fork(), so that a process that leads no group can go on.",
 	  NULL, NULL, NULL } },
 	{ "1", "parent-exit", NULL, NULL, {
@@ -222,8 +231,9 @@ static const struct {
 	  "--log).",
 	  "open() returns the lowest free number: with 0, 1 and 2 taken, the "
 	  "daemon's own files get 3 and up.",
-	  "The first file the daemon opens becomes descriptor 0 or 1, and any "
-	  "printf() writes into it.", WITHOUT } },
+	  "With 0, 1 and 2 closed, the daemon's first file (its pid file, its "
+	  "log) becomes descriptor 0 and the next one 1: a printf() then writes "
+	  "into that file.", WITHOUT } },
 
 	/* the daemon */
 	{ "daemon", "start", NULL, NULL, {
@@ -244,21 +254,25 @@ static const struct {
 	  "It does not lead its session (step 3): no open can give it a "
 	  "terminal, or a terminal's signals.", NULL, NULL } },
 	{ "daemon", "heartbeat", "stdout_errno", NULL, {
-	  "A heartbeat: the daemon runs. Its printf() to stdout failed "
-	  "(stdout_errno): this run left descriptor 1 closed.",
-	  "Without step 7, the first file the daemon opens takes descriptor 1, "
-	  "and its output lands in that file.", NULL, NULL } },
+	  "A heartbeat: the daemon runs, but its printf() to stdout failed "
+	  "(stdout_errno): this run left out step 7, so 1 and 2 are closed, and "
+	  "its pid file took descriptor 0 (see 0 1 2).",
+	  "open() hands out the lowest free number: had the daemon opened one "
+	  "more file, it would be descriptor 1, and these lines would land in it.",
+	  NULL, NULL } },
 	{ "daemon", "heartbeat", NULL, NULL, {
 	  "A heartbeat: the daemon runs, recording its state once a second. "
 	  "Heartbeats that change nothing are counted on one frame.",
 	  NULL, NULL, NULL } },
 	{ "*", "signal", "signal", "SIGHUP", {
-	  "SIGHUP arrived. The kernel sends it to a session leader whose "
-	  "terminal hangs up; a shell sends it to its jobs when it exits.",
-	  "A daemon has no terminal, so a SIGHUP it gets was sent on purpose: "
-	  "by convention, \"read your configuration again\".",
-	  "A daemon that took a terminal gets it when the terminal closes, and "
-	  "dies of it unless it catches it.", WITHOUT " step 3" } },
+	  "SIGHUP arrived. The kernel sends it to the session leader that "
+	  "controls a terminal when the terminal hangs up; bash, getting one, "
+	  "resends it to its jobs.",
+	  "A daemon made by all seven steps has no terminal to lose: a SIGHUP it "
+	  "gets was sent on purpose (kill -HUP), by convention meaning \"read "
+	  "your configuration again\".",
+	  "A daemon that took a terminal gets it when that terminal closes, and "
+	  "dies of it unless it catches it.", "Without step 3" } },
 	{ "*", "signal", "signal", "SIGTERM", {
 	  "SIGTERM arrived: someone (kill, the runner, systemd) asks the daemon "
 	  "to stop. It records it and exits cleanly.",

@@ -220,9 +220,11 @@ model_add(struct model *model, const struct logfmt_record *record, size_t line)
 		return -1;
 	frame->line = line;
 	frame->thread = thread;
-	/* the shell's record shows where the story began, not a transition of
-	 * its process: it is compared with nothing, and nothing with it */
-	if (step && strcmp(step, "shell") == 0) {
+	/* the shell's record shows where the story began, and each pop quiz
+	 * record is an experiment of its own, on a process of its own: they are
+	 * not transitions of the daemon's process, so they are compared with
+	 * nothing, and nothing with them */
+	if (step && (strcmp(step, "shell") == 0 || strcmp(step, "quiz") == 0)) {
 		frame->previous = NO_FRAME;
 		run->count++;
 		return 0;
@@ -297,8 +299,20 @@ model_find_run(const struct model *model, const char *id)
 size_t
 run_find_step(const struct run *run, const char *step)
 {
-	for (size_t f = 0; f < run->count; f++)
-		if (strcmp(entry_text(run->frames[f].record, "step"), step) == 0)
+	size_t first = NO_FRAME, failed = NO_FRAME;
+
+	for (size_t f = 0; f < run->count; f++) {
+		const struct entry *record = run->frames[f].record;
+		const char *event = entry_text(record, "event");
+
+		if (strcmp(entry_text(record, "step"), step) != 0)
+			continue;
+		if (strcmp(event, "after") == 0)
 			return f;
-	return NO_FRAME;
+		if (first == NO_FRAME)
+			first = f;
+		if (failed == NO_FRAME && strcmp(event, "error") == 0)
+			failed = f;
+	}
+	return failed != NO_FRAME ? failed : first;
 }

@@ -92,7 +92,9 @@ const struct run *model_run(const struct model *model, size_t newest_first);
 /* The index (newest first) of the run with id, or -1. */
 long model_find_run(const struct model *model, const char *id);
 
-/* The first frame of the run whose step is `step` ("1".."7"), or NO_FRAME. */
+/* The frame that shows what step `step` ("1".."7") did: its "after" frame,
+ * else (it failed) its error, else its first frame; NO_FRAME when the run
+ * has none of that step. */
 size_t run_find_step(const struct run *run, const char *step);
 
 #endif

@@ -452,7 +452,7 @@ draw_group(struct canvas *canvas, int top, int left, int height,
 			snprintf(label, sizeof label, "  +%d more", group->count - i);
 		else
 			actor_label(view, actor, label, sizeof label);
-		canvas_put_max(canvas, top + 1 + i, left + 1, role, label, group->width - 2);
+		canvas_put_label(canvas, top + 1 + i, left + 1, role, label, group->width - 2);
 	}
 }
 

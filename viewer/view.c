@@ -253,7 +253,7 @@ draw_help(void)
 	mvaddstr(row++, 2, "[x] a checklist item met; '>' the process the frame is about;");
 	mvaddstr(row++, 2, "'x' a process that exited (a ghost); SL/GL: session/group leader.");
 	row++;
-	mvaddstr(row, 2, "Press any key to go back.");
+	mvaddstr(row, 2, "Press any key to go back (q quits).");
 }
 
 static void

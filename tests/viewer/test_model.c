@@ -78,7 +78,7 @@ test_runs_and_frames(const struct model *model)
 	CHECK(full->frames[step2].changed ==
 	      (1u << SF_PGID | 1u << SF_SID | 1u << SF_TTY | 1u << SF_TPGID));
 	CHECK(full->frames[frame_of(full, "4", "after")].changed == 1u << SF_CWD);
-	CHECK(run_find_step(full, "3") == frame_of(full, "3", "start"));
+	CHECK(run_find_step(full, "3") == frame_of(full, "3", "after"));
 	CHECK(run_find_step(run_named(model, SINGLE), "3") == NO_FRAME);
 }
 
