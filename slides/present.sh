@@ -22,7 +22,7 @@ session=daemon-steps
 build= stacked=0 attach=1 socket=
 
 usage() {
-	sed -n 's/^# \{0,1\}//; 6,17p' "$0"
+	sed -n '6,16s/^# \{0,1\}//p' "$0"
 	exit "${1:-0}"
 }
 

@@ -59,6 +59,8 @@ static const struct program program = {
 		   "stdout is a terminal). Exits 0 when the demo ran as intended, the\n"
 		   "failures it provokes on purpose included, 1 when something else failed.",
 	.options = options,
+	.exit_note = "daemon-demo exits 0 when the demo ran as intended, --skip 1's EPERM\n"
+		     "included; 1 when anything else failed.",
 };
 
 /* What the runner learns of the run from the log. */
@@ -358,8 +360,13 @@ main(int argc, char **argv)
 	int next = program_setup(&program, argc, argv, values);
 	if (argv[next])
 		usage_error("unexpected argument '%s'", argv[next]);
-	if (values[OPT_STOP])
-		return stop_daemon() == -1 ? EXIT_SYSCALL_FAILED : 0;
+	if (values[OPT_STOP]) {
+		int stopped = stop_daemon();
+		if (stopped == 0)
+			printf("%s: no demo daemon is running (%s names none)\n", program_name(),
+			       pid_file_path());
+		return stopped == -1 ? EXIT_SYSCALL_FAILED : 0;
+	}
 	if (values[OPT_SKIP])
 		parse_skips(values[OPT_SKIP], skipped);
 	if (values[OPT_SINGLE_FORK])

@@ -45,6 +45,7 @@ static const struct program program = {
 		   "prints a line once a second, records SIGHUP and SIGTERM, and exits on\n"
 		   "SIGTERM or after N seconds. Keeps a locked pid file beside the log.",
 	.options = options,
+	.exit_note = "heartbeatd runs no next program (no 126, 127).",
 };
 
 /* Creates, locks and fills the pid file; returns its descriptor. */

@@ -6,7 +6,8 @@
  * that prints to stdout or reads stdin would then write into that file or read
  * from it. Putting /dev/null (or a log file, for stdout and stderr) on 0, 1 and
  * 2 keeps those numbers taken. Then we check with fstat() that they really are
- * what we meant, as APUE's daemonize() does.
+ * what we meant (APUE's daemonize() checks at least that open() returned 0,
+ * 1 and 2).
  *
  * Usage: step7-reopen-stdio [--log FILE] [NEXT-PROGRAM [ARGS...]]
  */

@@ -242,7 +242,8 @@ usage_error(const char *fmt, ...)
 static void
 print_help(const struct program *p)
 {
-	printf("Usage: %s %s\n\n%s\n\nOptions:\n", p->name, p->synopsis, p->purpose);
+	printf("Usage: %s%s%s\n\n%s\n\nOptions:\n", p->name, p->synopsis[0] ? " " : "",
+	       p->synopsis, p->purpose);
 	for (const struct step_option *o = p->options; o && o->name; o++) {
 		char left[64];
 		snprintf(left, sizeof left, "--%s%s%s", o->name, o->arg ? " " : "",
@@ -262,6 +263,8 @@ print_help(const struct program *p)
 	       "  2    bad usage: unknown option, bad value, missing argument\n"
 	       "  126  the next program was found but cannot be executed\n"
 	       "  127  the next program was not found\n");
+	if (p->exit_note)
+		printf("%s\n", p->exit_note);
 }
 
 static void

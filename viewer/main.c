@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "model.h"
@@ -141,6 +142,20 @@ parse_options(int argc, char **argv, struct options *o)
 		usage("one log at a time, not also '%s'", argv[optind]);
 }
 
+/* --follow before any demo ran: like tail -F, wait for the log to appear. */
+static FILE *
+wait_for_log(const char *path)
+{
+	const struct timespec tick = { 0, 250 * 1000 * 1000 };
+	FILE *log;
+
+	fprintf(stderr, "%s: waiting for %s to appear: run daemon-demo (Ctrl-C to give up)\n",
+		program, path);
+	while ((log = fopen(path, "re")) == NULL && errno == ENOENT)
+		nanosleep(&tick, NULL);
+	return log;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -160,6 +175,8 @@ main(int argc, char **argv)
 		usage("--follow %s", "needs a terminal: --dump prints the log as it stands");
 
 	log = fopen(o.log, "re");
+	if (log == NULL && errno == ENOENT && o.follow)
+		log = wait_for_log(o.log);
 	if (log == NULL) {
 		fprintf(stderr, "%s: cannot read the log %s: %s\n", program, o.log, strerror(errno));
 		if (errno == ENOENT)

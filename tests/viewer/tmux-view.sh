@@ -3,7 +3,8 @@
 #
 # tmux gives the viewer a pseudo-terminal of a known size; send-keys types,
 # capture-pane reads the screen. Checks the keys, the help, resizing below and
-# above 80x24, --follow picking up an appended record, and that quitting with
+# above 80x24, --follow picking up an appended record and waiting for a log
+# that does not exist yet, and that quitting with
 # q, Ctrl-C or SIGTERM leaves the terminal restored (the alternate screen off).
 set -u
 BIN=$1
@@ -105,6 +106,14 @@ sed -n '/run=20260101-110000-300 .*event=exit/p' "$WORK/log" |
 screen_shows follow "heartbeatd 301: got SIGTERM"
 keys follow C-c
 ended follow
+
+# --- --follow before the log exists: it waits, then shows it
+start waiting --follow "$WORK/later.log"
+screen_shows waiting "waiting for $WORK/later.log to appear"
+cp "$WORK/log" "$WORK/later.log"
+screen_shows waiting "A daemon is..."
+keys waiting q
+ended waiting
 
 # --- SIGTERM restores the terminal too
 start term "$WORK/log"
