@@ -280,22 +280,25 @@ print_row(const struct logfmt_record *r, size_t line, void *context)
 {
 	const char *run = context;
 	static const char *const columns[] = { "prog", "event", "pid", "ppid", "pgid", "sid",
-					       "tty", "umask", "cwd" };
-	static const int widths[] = { -18, -11, 6, 6, 6, 6, -6, 5, -12 };
+					       "tty", "umask", "cwd", "fds" };
+	static const int widths[] = { -18, -11, 5, 5, 5, 5, -5, 4, -10, 0 };
+	static const char *const notes[] = { "quiz", "adopter", "errno", "hint", "tried_tty",
+					      "tty_taken", "signal", "reason" };
+	const char *separator = "\n      ";
 
 	(void)line;
 	if (!logfmt_get(r, "run") || strcmp(logfmt_get(r, "run"), run) != 0)
 		return 0;
 	for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
 		const char *value = logfmt_get(r, columns[i]);
-		printf("%*s ", widths[i], value ? value : "-");
+		printf("%*s%s", widths[i], value ? value : "-", widths[i] ? " " : "");
 	}
-	printf("%s", logfmt_get(r, "fds") ? logfmt_get(r, "fds") : "-");
-	static const char *const notes[] = { "adopter", "errno", "hint", "signal", "tty_taken",
-					     "quiz", "reason" };
+	/* what the event adds goes on a line of its own, so the table stays narrow */
 	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
-		if (logfmt_get(r, notes[i]))
-			printf("  %s=%s", notes[i], logfmt_get(r, notes[i]));
+		if (logfmt_get(r, notes[i])) {
+			printf("%s%s=%s", separator, notes[i], logfmt_get(r, notes[i]));
+			separator = " ";
+		}
 	printf("\n");
 	return 0;
 }
@@ -310,8 +313,8 @@ print_run(const char *run)
 		report_failure("opening the log", errno, log_path());
 		return;
 	}
-	printf("\n%-18s %-11s %6s %6s %6s %6s %-6s %5s %-12s %s\n", "PROGRAM", "EVENT", "PID",
-	       "PPID", "PGID", "SID", "TTY", "UMASK", "CWD", "FDS (and notes)");
+	printf("\n%-18s %-11s %5s %5s %5s %5s %-5s %4s %-10s %s\n", "PROGRAM", "EVENT", "PID",
+	       "PPID", "PGID", "SID", "TTY", "MASK", "CWD", "FDS");
 	(void)log_read(f, LOG_READ_ALL, print_row, (void *)run, &stats);
 	fclose(f);
 }
