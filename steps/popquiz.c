@@ -27,10 +27,15 @@
 
 #include "steplib.h"
 
+static const struct step_option options[] = {
+	{ "ask", NULL, "ask each question first; Enter shows the kernel's answer" },
+	{ NULL, NULL, NULL },
+};
+
 static const struct program program = {
 	.name = "popquiz",
 	.step = "quiz",
-	.synopsis = "",
+	.synopsis = "[--ask]",
 	.purpose = "The pop quiz \"why can't we do just a single fork?\", answered by the\n"
 		   "kernel: a process-group leader's setsid() fails with EPERM (fork before\n"
 		   "setsid), and a session leader that opens a fresh pseudo-terminal gets it\n"
@@ -38,7 +43,25 @@ static const struct program program = {
 		   "answered as expected, 1 otherwise.",
 	.exit_note = "popquiz provokes EPERM on purpose: it exits 0 when the kernel answered\n"
 		     "as expected, 1 when it did not. It runs no next program (no 126, 127).",
+	.options = options,
 };
+
+static int asking;	/* --ask: a question, then the answer */
+
+/* With --ask, puts the question and waits for the student's answer (a line). */
+static void
+ask(const char *question)
+{
+	char answer[256];
+
+	if (!asking)
+		return;
+	printf("%s\n   Your answer? (Enter shows the kernel's) ", question);
+	fflush(stdout);
+	if (fgets(answer, sizeof answer, stdin) == NULL)
+		printf("\n");
+	printf("\n");
+}
 
 /*** the pieces each lesson needs ***/
 
@@ -148,6 +171,8 @@ group_leader_tries_setsid(void)
 static int
 lesson_fork_before_setsid(void)
 {
+	ask("Question 1: a job-control shell makes every job a process-group leader.\n"
+	    "   What happens when such a process calls setsid() without forking first?");
 	printf("1. Why fork BEFORE setsid()?\n");
 	pid_t child = fork_flushed();
 	if (child == 0)
@@ -190,6 +215,9 @@ lesson_fork_again(void)
 	int first_master = open_fresh_pty(first_slave, sizeof first_slave);
 	int second_master = open_fresh_pty(second_slave, sizeof second_slave);
 
+	ask("Question 2: after fork and setsid(), the process leads a new session with\n"
+	    "   no terminal. What if it opens a terminal that no session owns yet, and\n"
+	    "   what does a second fork change?");
 	printf("2. Why fork AGAIN after setsid()?\n");
 	pid_t leader = fork_flushed();
 	if (leader == 0)
@@ -214,6 +242,7 @@ main(int argc, char **argv)
 	const char *values[1];
 	int next = program_start(&program, argc, argv, values);
 
+	asking = values[0] != NULL;
 	if (argv[next])
 		usage_error("popquiz takes no arguments ('%s')", argv[next]);
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The pop quiz: both lessons, each outcome in the log and in the exit code.
+# The pop quiz: both lessons, each outcome in the log and in the exit code;
+# and --ask, which puts each question before its answer.
 . "$(dirname "$0")/../lib.sh"
 
 run_program popquiz >"$WORK/out" 2>&1 || fail "popquiz exited $? : $(cat "$WORK/out")"
@@ -29,3 +30,16 @@ grep -q "setsid() failed: EPERM" "$WORK/out" || fail "the output does not show t
 grep -q "it became its controlling terminal" "$WORK/out" || fail "the output does not show the terminal taken"
 grep -q "no controlling terminal: tty stays ?" "$WORK/out" || fail "the output does not show the terminal refused"
 pass "the output tells both lessons"
+
+# --ask: a question first; the kernel's answer only after the student's
+interactive_shell
+tmux_type "popquiz --ask; echo quiz-status=\$?"
+wait_until 10 "the first question" screen_has "Question 1"
+screen_has "EPERM" && fail "--ask showed the answer before the question was answered"
+tmux_type "it fails"
+wait_until 10 "the first answer" screen_has "setsid() failed: EPERM"
+wait_until 10 "the second question" screen_has "Question 2"
+screen_has "became its controlling terminal" && fail "--ask showed the second answer too soon"
+tmux_type ""
+wait_until 10 "the second answer, and the end" screen_has "quiz-status=0"
+pass "popquiz --ask asks each question before the kernel answers it"
