@@ -499,11 +499,11 @@ draw_session(struct canvas *canvas, int top, int left, int height, int width,
 static const char diagram_legend[] =
 	"> this process   x exited (a ghost)   SL session leader   GL group leader";
 
-/* The rows the diagram wants: the legend, two box edges each, the processes. */
+/* The rows the diagram wants: the legend (if shown), two box edges each, the processes. */
 static int
-diagram_rows(const struct stage *stage)
+diagram_rows(const struct stage *stage, int legend)
 {
-	return stage->count ? 1 + 4 + stage->tallest : 0;
+	return stage->count ? legend + 4 + stage->tallest : 0;
 }
 
 /* Gives a group up to `spare` more columns, as far as its labels want them;
@@ -581,18 +581,22 @@ fit_widths(struct stage *stage, const struct frame_view *view, int cols)
 }
 
 static void
-draw_diagram(struct canvas *canvas, int top, int height, struct stage *stage,
+draw_diagram(struct canvas *canvas, int top, int height, int legend, struct stage *stage,
 	     const struct frame_view *view)
 {
 	int left = 0;
 
-	if (stage->count == 0 || height < 6)
+	if (stage->count == 0 || height < legend + 5)
 		return;
-	canvas_put(canvas, top, 0, ROLE_DIM, diagram_legend);
+	if (legend) {
+		canvas_put(canvas, top, 0, ROLE_DIM, diagram_legend);
+		top++;
+		height--;
+	}
 	fit_widths(stage, view, canvas->cols);
 	for (int s = 0; s < stage->count; s++) {
 		int width = session_width(view, &stage->sessions[s], s == 0);
-		draw_session(canvas, top + 1, left, height - 1, width, &stage->sessions[s], view,
+		draw_session(canvas, top, left, height, width, &stage->sessions[s], view,
 			     s == 0);
 		left += width + 1;
 	}
@@ -686,7 +690,7 @@ render_frame(struct canvas *canvas, const struct frame_view *view, const char *s
 	const struct entry *record = current_frame(view)->record;
 	struct stage stage;
 	int half = canvas->cols / 2;
-	int row = STATE_TOP + STATE_ROWS + 1;
+	int gap_before = 1, legend = 1, gap_after = 1;	/* what a short screen gives up */
 	int diagram, explanation;
 
 	canvas_clear(canvas);
@@ -696,18 +700,28 @@ render_frame(struct canvas *canvas, const struct frame_view *view, const char *s
 	draw_checklist(canvas, STATE_TOP, half + 1, view);
 
 	set_stage(&stage, view->story);
-	diagram = diagram_rows(&stage);
 	explanation = explanation_rows(canvas, record);
 	if (status) {
-		/* what the screen has left: the explanation keeps at least four rows */
-		int left = canvas->rows - row - 1;
+		/* The explanation is the lesson: on a short screen the blank lines
+		 * and the diagram's legend (also on the help screen) go first; then
+		 * the explanation still keeps at least four rows. */
+		int left = canvas->rows - STATE_TOP - STATE_ROWS - 1;	/* - the status line */
+		int *spares[] = { &gap_after, &legend, &gap_before };
+		for (size_t i = 0; i < sizeof spares / sizeof spares[0] &&
+		     gap_before + diagram_rows(&stage, legend) + gap_after + explanation > left; i++)
+			*spares[i] = 0;
+		left -= gap_before + gap_after;
+		diagram = diagram_rows(&stage, legend);
 		int keep = explanation < 4 ? explanation : 4;
 		if (diagram > left - keep)
 			diagram = left - keep;
 		explanation = left - diagram;
+	} else {
+		diagram = diagram_rows(&stage, legend);
 	}
-	draw_diagram(canvas, row, diagram, &stage, view);
-	row += diagram > 0 ? diagram + 1 : 0;
+	int row = STATE_TOP + STATE_ROWS + gap_before;
+	draw_diagram(canvas, row, diagram, legend, &stage, view);
+	row += diagram > 0 ? diagram + gap_after : 0;
 	row += draw_explanation(canvas, row, explanation, record);
 	if (status)
 		draw_status(canvas, canvas->rows - 1, view, status);
