@@ -522,6 +522,19 @@ widen(struct group_box *group, int spare)
 	return spare;
 }
 
+/* Whether the process this frame is about is in session. */
+static int
+holds_current(const struct session_box *session, const struct frame_view *view)
+{
+	const char *current = entry_text(current_frame(view)->record, "pid");
+
+	for (int g = 0; g < session->count; g++)
+		for (int i = 0; i < session->groups[g].count; i++)
+			if (strcmp(session->groups[g].actors[i]->pid, current) == 0)
+				return 1;
+	return 0;
+}
+
 /*
  * Gives each group the width of its longest label, then, while the sessions
  * are wider than the screen, narrows the widest groups first: a long ghost
@@ -561,6 +574,18 @@ fit_widths(struct stage *stage, const struct frame_view *view, int cols)
 		}
 		if (total <= cols)
 			break;
+	}
+	/* still too wide: the sessions that hold neither the story's origin nor
+	 * this frame's process make room, the oldest first */
+	for (int s = 1; total > cols && s < stage->count;) {
+		if (holds_current(&stage->sessions[s], view)) {
+			s++;
+			continue;
+		}
+		total -= session_width(view, &stage->sessions[s], 0) + 1;
+		memmove(&stage->sessions[s], &stage->sessions[s + 1],
+			(size_t)(stage->count - s - 1) * sizeof stage->sessions[0]);
+		stage->count--;
 	}
 	for (int s = 0; s < stage->count; s++) {
 		struct session_box *session = &stage->sessions[s];
