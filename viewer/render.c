@@ -63,13 +63,21 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 	const struct run *run = view->run;
 	int current = timeline_stop_of(entry_text(current_frame(view)->record, "step"));
 	int quiz = timeline_stop_of("quiz");
-	int present[TIMELINE_STOPS] = { [0] = 1 };
+	int present[TIMELINE_STOPS] = { [0] = 1 }, left_out[TIMELINE_STOPS] = { 0 };
 	int full = 0, col = 0;
 
-	for (size_t f = 0; f < run->count; f++)
-		present[timeline_stop_of(entry_text(run->frames[f].record, "step"))] = 1;
+	for (size_t f = 0; f < run->count; f++) {
+		const struct entry *record = run->frames[f].record;
+		const char *skip = entry_get(record, "skip");	/* daemon-demo's: "3" or "3,6" */
+
+		present[timeline_stop_of(entry_text(record, "step"))] = 1;
+		for (const char *p = skip; p && *p; p++)
+			if (*p >= '1' && *p <= '7')
+				left_out[timeline_stop_of((char[]){ *p, '\0' })] = 1;
+	}
 	/* the quiz is a stop only in a run that has one; the steps always are,
-	 * so that a step left out shows as left out */
+	 * so that a step left out shows as left out, "(3 fork)", and one not
+	 * reached (yet) dim, without parentheses */
 	for (int i = 0; i < TIMELINE_STOPS; i++)
 		if (i != quiz || present[i])
 			full += (int)strlen(timeline[i].label) + 2;
@@ -83,8 +91,8 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 		if (i == quiz && !present[i])
 			continue;
 		snprintf(label, sizeof label, "%c%.*s%c",
-			 i == current ? '[' : present[i] ? ' ' : '(', (int)len, name,
-			 i == current ? ']' : present[i] ? ' ' : ')');
+			 i == current ? '[' : left_out[i] ? '(' : ' ', (int)len, name,
+			 i == current ? ']' : left_out[i] ? ')' : ' ');
 		col = canvas_put(canvas, row, col, role, label);
 		if (full > canvas->cols)	/* short labels have room to breathe */
 			col++;
