@@ -85,48 +85,51 @@ close_with_loop(void)
 	return 0;
 }
 
+/* The ways to close everything, best first: "auto" tries them in this order. */
+static const struct {
+	const char *name;
+	int (*close_all)(void);
+} methods[] = {
+	{ "close_range", close_with_close_range },
+	{ "proc", close_with_proc },
+	{ "loop", close_with_loop },
+};
+enum { METHODS = sizeof methods / sizeof methods[0] };
+
 int
 main(int argc, char **argv)
 {
 	const char *values[1];
 	int next = program_start(&program, argc, argv, values);
-	const char *method = values[0] ? values[0] : "auto";
-	int result;
+	const char *asked = values[0] ? values[0] : "auto";
+	size_t first = 0, last = METHODS - 1;	/* the methods to try */
+	size_t m;
+	int result = -1;
 
-	if (strcmp(method, "auto") != 0 && strcmp(method, "close_range") != 0 &&
-	    strcmp(method, "proc") != 0 && strcmp(method, "loop") != 0)
-		usage_error("--method wants auto, close_range, proc or loop, not '%s'", method);
+	if (strcmp(asked, "auto") != 0) {
+		for (first = 0; first < METHODS && strcmp(methods[first].name, asked) != 0; first++)
+			;
+		if (first == METHODS)
+			usage_error("--method wants auto, close_range, proc or loop, not '%s'", asked);
+		last = first;
+	}
 
 	/* the record tells how long closing took: the loop's cost grows with the limit */
 	struct timespec started, finished;
 	clock_gettime(CLOCK_MONOTONIC, &started);
 
 	/* stderr is among what we close: errors from here on are in the log only */
-	if (strcmp(method, "auto") == 0) {
-		method = "close_range";
-		if ((result = close_with_close_range()) == -1) {
-			method = "proc";
-			if ((result = close_with_proc()) == -1) {
-				method = "loop";
-				result = close_with_loop();
-			}
-		}
-	} else if (strcmp(method, "close_range") == 0) {
-		result = close_with_close_range();
-	} else if (strcmp(method, "proc") == 0) {
-		result = close_with_proc();
-	} else {
-		result = close_with_loop();
-	}
+	for (m = first; m <= last && (result = methods[m].close_all()) == -1; m++)
+		;
 	if (result == -1)
-		fail(method, errno, NULL, EXIT_SYSCALL_FAILED);
+		fail(methods[last].name, errno, NULL, EXIT_SYSCALL_FAILED);
 	clock_gettime(CLOCK_MONOTONIC, &finished);
 
 	char took[32];
 	snprintf(took, sizeof took, "%ld", (long)((finished.tv_sec - started.tv_sec) * 1000000L +
 						   (finished.tv_nsec - started.tv_nsec) / 1000));
-	if (record("after", "method", method, "close_us", took, (char *)NULL) == -1)
+	if (record("after", "method", methods[m].name, "close_us", took, (char *)NULL) == -1)
 		exit(EXIT_SYSCALL_FAILED);	/* nothing left to tell it with */
 
-	continue_chain(argv + next, "closed every descriptor (with %s)", method);
+	continue_chain(argv + next, "closed every descriptor (with %s)", methods[m].name);
 }
