@@ -140,6 +140,11 @@ test_malformed(void)
 		      cases[i].line, logfmt_strerror(error), logfmt_strerror(cases[i].error));
 	}
 
+	/* a NUL inside a line (the parser stops its scans at NUL) */
+	CHECK(logfmt_parse("k=a\0b", 5, &parsed) == LOGFMT_BAD_VALUE, "a NUL in a bare value");
+	CHECK(logfmt_parse("k=\"a\0b\"", 7, &parsed) == LOGFMT_BAD_VALUE, "a NUL in a quoted value");
+	CHECK(logfmt_parse("k\0=v", 5, &parsed) == LOGFMT_NO_EQUALS, "a NUL in a key");
+
 	static char line[LOGFMT_RECORD_MAX + 10];
 	memset(line, 'a', sizeof line);
 	memcpy(line, "k=", 2);
