@@ -68,7 +68,7 @@ static size_t
 encode_value(const char *value, char *out, size_t room, int *was_cut)
 {
 	const unsigned char *in = (const unsigned char *)value;
-	size_t i = 0, n = 0;
+	size_t n = 0, character_start = 1;	/* where the last whole character began */
 
 	*was_cut = 0;
 	if (!needs_quotes(value)) {
@@ -80,19 +80,23 @@ encode_value(const char *value, char *out, size_t room, int *was_cut)
 		*was_cut = 1;
 		for (n = room; n > 0 && is_utf8_continuation(in[n]); n--)
 			;
-		memcpy(out, value, n);
-		return n;
+		if (n > 0) {
+			memcpy(out, value, n);
+			return n;
+		}
+		/* not even one character fits bare: the empty value, "" */
 	}
 
 	out[n++] = '"';
-	for (; in[i]; i++) {
+	for (size_t i = 0; in[i]; i++) {
 		char esc[4];
 		size_t k = escape_byte(in[i], esc);
+		if (!is_utf8_continuation(in[i]))
+			character_start = n;
 		if (n + k + 1 > room) {		/* + 1: the closing quote */
 			*was_cut = 1;
-			/* bytes >= 0x80 were copied one for one: drop a partial character */
-			for (; i > 0 && is_utf8_continuation(in[i]); i--)
-				n--;
+			if (is_utf8_continuation(in[i]))
+				n = character_start;	/* drop the character's first bytes */
 			break;
 		}
 		memcpy(out + n, esc, k);

@@ -112,6 +112,49 @@ test_cuts(void)
 	      "whole escapes only: %zu", text ? strlen(text) : 0);
 }
 
+/* Whether s ends inside a UTF-8 character. */
+static int
+ends_mid_character(const char *s)
+{
+	size_t len = strlen(s), back = 0;
+
+	while (back < len && (s[len - 1 - back] & 0xc0) == 0x80)
+		back++;
+	if (back == len)
+		return back > 0;
+	unsigned char lead = (unsigned char)s[len - 1 - back];
+	size_t wants = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : lead >= 0xc0 ? 1 : 0;
+	return back != wants;
+}
+
+/* Every value, cut to every small room: a record that parses, holding a
+ * prefix of the value that ends on a whole character. */
+static void
+test_small_rooms(void)
+{
+	static const char *const values[] = {
+		"\x01\x80\x80\x80", "a\\\xb0\xb0\xb0\xb0", "\xe2\x82\xac\xe2\x82\xac",
+		"a b \xc3\xa9\"\n", "\xc3\xa9\xc3\xa9plain", "x=\xf0\x9f\x98\x80y",
+	};
+	for (size_t v = 0; v < sizeof values / sizeof values[0]; v++)
+		for (size_t room = 2; room <= 12; room++) {
+			struct logfmt_writer w;
+			logfmt_start(&w);
+			logfmt_add_max(&w, "k", values[v], room);
+			size_t len = logfmt_finish(&w);
+			enum logfmt_error error = logfmt_parse(w.line, len, &parsed);
+			CHECK(error == LOGFMT_OK, "value %zu in %zu bytes: %.*s: %s", v, room,
+			      (int)len - 1, w.line, logfmt_strerror(error));
+			if (error != LOGFMT_OK)
+				continue;
+			const char *back = logfmt_get(&parsed, "k");
+			CHECK(back && strncmp(back, values[v], strlen(back)) == 0 &&
+			      (strcmp(back, values[v]) == 0 || !ends_mid_character(back)),
+			      "value %zu in %zu bytes: not a whole-character prefix: %s", v, room,
+			      back ? back : "(none)");
+		}
+}
+
 static void
 test_malformed(void)
 {
@@ -172,6 +215,7 @@ main(void)
 	test_roundtrip();
 	test_bare_and_quoted();
 	test_cuts();
+	test_small_rooms();
 	test_malformed();
 	test_unknown_and_missing();
 	printf("%s: %d failures\n", failures ? "FAIL" : "ok", failures);
