@@ -48,7 +48,8 @@ log_read(FILE *file, enum log_read_mode mode, log_visit_fn visit, void *context,
 {
 	static char block[BLOCK];
 	size_t start = 0, end = 0;	/* the unread part of block */
-	int too_long = 0;		/* in a line longer than any record */
+	long block_at = ftell(file);	/* where block[0] is in the file; -1: a pipe */
+	long long_line_at = -1;		/* where a line longer than any record began */
 	int stopped = 0;
 
 	memset(stats, 0, sizeof *stats);
@@ -57,10 +58,10 @@ log_read(FILE *file, enum log_read_mode mode, log_visit_fn visit, void *context,
 
 		if (newline != NULL) {
 			size_t len = (size_t)(newline - (block + start));
-			if (too_long) {
+			if (long_line_at >= 0) {
 				stats->lines++;
 				count_bad(stats, LOGFMT_TOO_LONG);
-				too_long = 0;
+				long_line_at = -1;
 			} else {
 				stopped = take_line(block + start, len, visit, context, stats);
 			}
@@ -69,10 +70,15 @@ log_read(FILE *file, enum log_read_mode mode, log_visit_fn visit, void *context,
 		}
 		/* no whole line left: keep the start of the next one, read more */
 		if (end - start >= LOGFMT_RECORD_MAX) {
-			too_long = 1;	/* more than a record: drop what is here */
+			/* more than a record: drop what is here, remember where it began
+			 * (on a pipe, where nothing can be read again, only that it did) */
+			if (long_line_at < 0)
+				long_line_at = block_at < 0 ? 0 : block_at + (long)start;
 			start = end;
 		}
 		memmove(block, block + start, end - start);
+		if (block_at >= 0)
+			block_at += (long)start;
 		end -= start;
 		start = 0;
 		size_t got = fread(block + end, 1, sizeof block - end, file);
@@ -85,13 +91,15 @@ log_read(FILE *file, enum log_read_mode mode, log_visit_fn visit, void *context,
 			errno = EIO;
 		return -1;
 	}
-	if (!stopped && (end > start || too_long)) {	/* a last line without its newline */
-		if (mode == LOG_READ_WHOLE_LINES && !too_long) {
-			(void)fseek(file, -(long)(end - start), SEEK_CUR);
+	if (!stopped && (end > start || long_line_at >= 0)) {	/* a last line without its newline */
+		if (mode == LOG_READ_WHOLE_LINES && block_at >= 0) {
+			/* it is being written: the next call reads it again, from its start */
+			(void)fseek(file, long_line_at >= 0 ? long_line_at : block_at + (long)start,
+				    SEEK_SET);
 			clearerr(file);
 			return 0;
 		}
-		if (too_long) {
+		if (long_line_at >= 0) {
 			stats->lines++;
 			count_bad(stats, LOGFMT_TOO_LONG);
 		} else {
@@ -100,7 +108,7 @@ log_read(FILE *file, enum log_read_mode mode, log_visit_fn visit, void *context,
 		return 0;
 	}
 	/* stopped early: stand after the last line taken */
-	if (stopped && end > start)
-		(void)fseek(file, -(long)(end - start), SEEK_CUR);
+	if (stopped && block_at >= 0)
+		(void)fseek(file, block_at + (long)start, SEEK_SET);
 	return 0;
 }
