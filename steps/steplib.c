@@ -75,6 +75,15 @@ join_path(char *out, size_t size, const char *dir, const char *name)
 	return (n < 0 || (size_t)n >= size) ? -1 : 0;
 }
 
+int
+path_beside_log(const char *name, char *out, size_t size)
+{
+	size_t dir_len = (size_t)(strrchr(log_path_, '/') - log_path_);
+	int n = snprintf(out, size, "%.*s/%s", (int)dir_len, log_path_, name);
+
+	return (n < 0 || (size_t)n >= size) ? -1 : 0;
+}
+
 static void
 format_time(char *out, size_t size)
 {
@@ -284,8 +293,9 @@ parse_options(const struct program *p, int argc, char **argv, const char **value
 	longopts[n + 2] = (struct option){ NULL, 0, NULL, 0 };
 
 	opterr = 0;
-	/* '+': stop at the first non-option, which is the next program */
-	while ((c = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+	/* '+': stop at the first non-option, which is the next program;
+	 * ':': tell a missing argument from an unknown option */
+	while ((c = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
 		if (c == 'h') {
 			print_help(p);
 			exit(0);
@@ -294,12 +304,30 @@ parse_options(const struct program *p, int argc, char **argv, const char **value
 			exit(0);
 		} else if (c >= 1 && (size_t)c <= n) {
 			values[c - 1] = optarg ? optarg : "";
-		} else if (optopt >= 1 && (size_t)optopt <= n) {
-			usage_error("option '--%s' needs an argument", longopts[optopt - 1].name);
 		} else {
-			usage_error("unknown option '%s'", argv[optind - 1]);
+			char problem[256];
+			option_problem(c, longopts, argv, problem, sizeof problem);
+			usage_error("%s", problem);
 		}
 	}
+}
+
+void
+option_problem(int returned, const struct option *longopts, char **argv, char *message,
+	       size_t size)
+{
+	const char *given = argv[optind - 1];
+
+	if (returned == ':') {
+		snprintf(message, size, "option '%s' needs an argument", given);
+		return;
+	}
+	for (const struct option *o = longopts; optopt && o->name; o++)
+		if (o->val == optopt && o->has_arg == no_argument) {
+			snprintf(message, size, "option '--%s' takes no argument", o->name);
+			return;
+		}
+	snprintf(message, size, "unknown option '%s'", given);
 }
 
 /*** the log's place ***/
@@ -395,10 +423,8 @@ settle_log_path(void)
 			return -1;
 		fits = join_path(log_path_, sizeof log_path_, dir, "transitions.log");
 	}
-	memcpy(dir, log_path_, sizeof dir);
-	*strrchr(dir, '/') = '\0';
-	if (fits == -1 || join_path(pid_file_path_, sizeof pid_file_path_, dir,
-				    "heartbeatd.pid") == -1) {
+	if (fits == -1 ||
+	    path_beside_log("heartbeatd.pid", pid_file_path_, sizeof pid_file_path_) == -1) {
 		fprintf(stderr, "%s: the log's path is too long: %s\n", program_name(),
 			log_path_);
 		return -1;
@@ -537,10 +563,16 @@ pause_if_asked(void)
 int
 wait_until_orphaned(pid_t parent)
 {
+	/* the parent exits at once: look often, so the chain loses no time */
 	const struct timespec tick = { 0, 100 * 1000 };		/* 0.1 ms */
+	struct timespec now, deadline;
 
-	for (int waited = 0; getppid() == parent; waited++) {
-		if (waited == 100 * 1000) {			/* 10 s */
+	clock_gettime(CLOCK_MONOTONIC, &deadline);
+	deadline.tv_sec += 10;
+	while (getppid() == parent) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec > deadline.tv_sec ||
+		    (now.tv_sec == deadline.tv_sec && now.tv_nsec >= deadline.tv_nsec)) {
 			errno = ETIMEDOUT;
 			return -1;
 		}

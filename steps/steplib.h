@@ -90,6 +90,15 @@ noreturn void fail(const char *call, int err, const char *hint, int code);
 noreturn void usage_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)));
 
+/*
+ * What went wrong when getopt_long(), given an optstring that begins with ':',
+ * returned ':' (an argument missing) or '?' (an unknown option, or an argument
+ * given to a flag): a message for usage_error().
+ */
+struct option;
+void option_problem(int returned, const struct option *longopts, char **argv,
+		    char *message, size_t size);
+
 /* The errno's symbolic name ("EPERM"). */
 const char *errno_name(int err);
 
@@ -138,6 +147,9 @@ int default_log_path(char *path, size_t size);
 
 /* The log's absolute path, settled by program_start(). */
 const char *log_path(void);
+
+/* name, in the folder of the log; -1 when too long. */
+int path_beside_log(const char *name, char *path, size_t size);
 
 /* The pid file of heartbeatd, beside the log. */
 const char *pid_file_path(void);

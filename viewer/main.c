@@ -109,7 +109,7 @@ parse_options(int argc, char **argv, struct options *o)
 	char *end;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd': o->dump = 1; break;
 		case 'n': o->normalize = 1; break;
@@ -130,10 +130,11 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'V':
 			printf("%s (daemon-steps) %s\n", program, PROJECT_VERSION);
 			exit(0);
-		default:
-			if (optopt)
-				usage("option '%s' needs an argument", argv[optind - 1]);
-			usage("unknown option '%s'", argv[optind - 1]);
+		default: {
+			char problem[256];
+			option_problem(c, longopts, argv, problem, sizeof problem);
+			usage("%s", problem);
+		}
 		}
 	}
 	if (optind < argc)

@@ -18,6 +18,8 @@ for program in step1-fork step4-chdir step7-reopen-stdio heartbeatd popquiz daem
 	try 2 "unknown option '--bogus'" run_program "$program" --bogus
 done
 try 2 "option '--dir' needs an argument" run_program step4-chdir --dir
+try 2 "option '--no-viewer' takes no argument" run_program daemon-demo --no-viewer=1
+try 2 "unknown option '-x'" run_program step1-fork -x
 try 2 "--mask wants an octal number from 0 to 0777, not '9'" run_program step5-umask --mask 9
 try 2 "not '01000'" run_program step5-umask --mask 01000
 try 2 "not '-1'" run_program step5-umask --mask -1
