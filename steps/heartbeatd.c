@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -54,19 +55,32 @@ take_pid_file(const char *path)
 {
 	struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
 	char text[32];
-	int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+	int fd;
 
-	if (fd == -1)
-		fail("open pid file", errno, path, EXIT_SYSCALL_FAILED);
-	if (fcntl(fd, F_SETLK, &lock) == -1) {
-		int err = errno;
-		ssize_t n = read(fd, text, sizeof text - 1);
-		char hint[PATH_MAX + 96];
-		text[n > 0 ? n : 0] = '\0';
-		text[strcspn(text, "\n")] = '\0';
-		snprintf(hint, sizeof hint, "another heartbeatd (PID %s) holds the pid file %s",
-			 text[0] ? text : "?", path);
-		fail("locking the pid file", err, hint, EXIT_SYSCALL_FAILED);
+	for (;;) {
+		fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+		if (fd == -1)
+			fail("open pid file", errno, path, EXIT_SYSCALL_FAILED);
+		if (fcntl(fd, F_SETLK, &lock) == -1) {
+			int err = errno;
+			ssize_t n = read(fd, text, sizeof text - 1);
+			char hint[PATH_MAX + 96];
+			text[n > 0 ? n : 0] = '\0';
+			text[strcspn(text, "\n")] = '\0';
+			snprintf(hint, sizeof hint, "another heartbeatd (PID %s) holds the pid file %s",
+				 text[0] ? text : "?", path);
+			fail("locking the pid file", err, hint, EXIT_SYSCALL_FAILED);
+		}
+		/* a copy on its way out removes the file, then drops its lock: if
+		 * that happened since our open, we hold a lock on a file nobody
+		 * can find any more, and must take the one at path again */
+		struct stat locked, named;
+		if (fstat(fd, &locked) == -1)
+			fail("fstat pid file", errno, path, EXIT_SYSCALL_FAILED);
+		if (stat(path, &named) == 0 && named.st_dev == locked.st_dev &&
+		    named.st_ino == locked.st_ino)
+			break;
+		close(fd);
 	}
 	int len = snprintf(text, sizeof text, "%d\n", (int)getpid());
 	if (ftruncate(fd, 0) == -1 || write(fd, text, (size_t)len) != len)
@@ -156,15 +170,19 @@ main(int argc, char **argv)
 
 	/* signals are taken one at a time with sigtimedwait(): no handler can race */
 	sigemptyset(&wanted);
-	/* a signal ignored on entry stays ignored, as shells do: that is how nohup
-	 * works (a blocked signal is queued even when its action is "ignore") */
-	struct sigaction hangup;
-	if (sigaction(SIGHUP, NULL, &hangup) == -1)
-		fail("sigaction", errno, NULL, EXIT_SYSCALL_FAILED);
-	if (hangup.sa_handler != SIG_IGN)
-		sigaddset(&wanted, SIGHUP);
 	sigaddset(&wanted, SIGTERM);
-	sigaddset(&wanted, SIGINT);
+	/* a signal ignored on entry stays ignored, as shells do: that is how
+	 * nohup works for SIGHUP, and how a shell without job control keeps
+	 * Ctrl-C's SIGINT from its & commands (a blocked signal is queued even
+	 * when its action is "ignore", so it must not be waited for) */
+	const int unless_ignored[] = { SIGHUP, SIGINT };
+	for (size_t i = 0; i < sizeof unless_ignored / sizeof unless_ignored[0]; i++) {
+		struct sigaction action;
+		if (sigaction(unless_ignored[i], NULL, &action) == -1)
+			fail("sigaction", errno, NULL, EXIT_SYSCALL_FAILED);
+		if (action.sa_handler != SIG_IGN)
+			sigaddset(&wanted, unless_ignored[i]);
+	}
 	if (sigprocmask(SIG_BLOCK, &wanted, NULL) == -1)
 		fail("sigprocmask", errno, NULL, EXIT_SYSCALL_FAILED);
 
