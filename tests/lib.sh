@@ -217,11 +217,20 @@ left_running() {
 # Hooks a test adds, run first on exit (names of functions).
 CLEANUPS=""
 
+# log_is_whole LOG: every line of LOG is a record (logq exits 3 on a bad line).
+log_is_whole() {
+	"$DS_LOGQ" --count "$1" >/dev/null
+}
+
 cleanup() {
 	local status=$? left hook
 	trap - EXIT
 	for hook in $CLEANUPS; do "$hook" || true; done
 	tmux_kill
+	if [ -s "$LOG" ] && ! log_is_whole "$LOG"; then
+		echo "FAIL: the log has lines that are not records" >&2
+		status=1
+	fi
 	left=$(left_running)
 	if [ -n "$left" ]; then
 		echo "FAIL: processes left running: $left" >&2

@@ -40,4 +40,5 @@ while IFS='|' read -r command expected; do
 	fi
 	pass "$command: $expected"
 	stop_pid "$pid"
+	log_is_whole "$row_log" || fail "the log of '$command' has lines that are not records"
 done <<<"$rows"

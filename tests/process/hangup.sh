@@ -30,3 +30,4 @@ wait_until 5 "the daemon's next heartbeats" more_beats_than $((beats + 1))
 expect "the daemon got no signal" "$(count event=signal)" "0"
 stop_pid "$job"
 stop_pid "$daemon"
+log_is_whole "$job_log" || fail "the job's log has lines that are not records"

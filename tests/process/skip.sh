@@ -40,7 +40,8 @@ case $step in
 	pass "ps -t $tty lists the daemon"
 	beats=$(count run="$run" event=heartbeat)
 	tmux_kill
-	wait_until 5 "the daemon to lose its terminal" test "$(proc_field "$daemon" 5)" = 0
+	tty_gone() { [ "$(proc_field "$daemon" 5)" = 0 ]; }
+	wait_until 5 "the daemon to lose its terminal" tty_gone
 	pass "the terminal went away: the daemon's tty is now ?"
 	more_beats() { [ "$(count run="$run" event=heartbeat)" -gt $((beats + 1)) ]; }
 	wait_until 5 "the daemon to go on beating" more_beats

@@ -20,14 +20,14 @@ stop_daemon() {
 CLEANUPS="$CLEANUPS stop_daemon"
 
 # run_chain RUN-ID COMMAND...: runs COMMAND (a chain of step programs) and
-# heartbeatd --seconds 1 with the log in $WORK, and waits for the daemon's
+# heartbeatd --seconds 1 with the log in $LOG, and waits for the daemon's
 # exit record.
 run_chain() {
 	local run=$1
 	shift
-	DAEMON_STEPS_LOG="$WORK/log" DAEMON_STEPS_RUN=$run "$@" \
+	DAEMON_STEPS_LOG="$LOG" DAEMON_STEPS_RUN=$run "$@" \
 		heartbeatd --seconds 1 --try-tty /dev/null >/dev/null 2>&1 ||
 		fail "the chain $* failed to start"
-	poll_until 20 grep -q "run=$run .*event=exit" "$WORK/log" ||
+	poll_until 20 grep -q "run=$run .*event=exit" "$LOG" ||
 		fail "run $run never recorded its daemon's exit"
 }

@@ -18,7 +18,7 @@ stop_tmux() { tmux -S "$SOCKET" kill-server 2>/dev/null; rm -f "$SOCKET"; }
 CLEANUPS="$CLEANUPS stop_tmux"
 
 t() { tmux -S "$SOCKET" "$@"; }
-cp "$SRC/tests/viewer/sample.log" "$WORK/log"
+cp "$SRC/tests/viewer/sample.log" "$WORK/sample.log"
 FULL=20260101-100000-200
 
 # start NAME ARGS...: the viewer in a new window NAME, kept after it exits
@@ -57,7 +57,7 @@ ended() {
 }
 
 # --- keys, on the full run
-start keys --run $FULL "$WORK/log"
+start keys --run $FULL "$WORK/sample.log"
 screen_shows keys "frame 1/25"
 screen_shows keys "bash 100: where daemon-demo was started"
 keys keys Right;      screen_shows keys "frame 2/25"
@@ -99,10 +99,10 @@ ended keys
 [ "$(pane keys '#{pane_dead_status}')" = 0 ] || fail "q: exit status $(pane keys '#{pane_dead_status}'), not 0"
 
 # --- --follow: a record appended to the log appears
-start follow --follow "$WORK/log"
+start follow --follow "$WORK/sample.log"
 screen_shows follow "heartbeatd 301: exits: SIGHUP"
-sed -n '/run=20260101-110000-300 .*event=exit/p' "$WORK/log" |
-	sed 's/event=exit reason=SIGHUP/event=signal signal=SIGTERM/; s/T10:00:5[0-9]/T10:01:00/' >>"$WORK/log"
+sed -n '/run=20260101-110000-300 .*event=exit/p' "$WORK/sample.log" |
+	sed 's/event=exit reason=SIGHUP/event=signal signal=SIGTERM/; s/T10:00:5[0-9]/T10:01:00/' >>"$WORK/sample.log"
 screen_shows follow "heartbeatd 301: got SIGTERM"
 keys follow C-c
 ended follow
@@ -110,13 +110,13 @@ ended follow
 # --- --follow before the log exists: it waits, then shows it
 start waiting --follow "$WORK/later.log"
 screen_shows waiting "waiting for $WORK/later.log to appear"
-cp "$WORK/log" "$WORK/later.log"
+cp "$WORK/sample.log" "$WORK/later.log"
 screen_shows waiting "A daemon is..."
 keys waiting q
 ended waiting
 
 # --- SIGTERM restores the terminal too
-start term "$WORK/log"
+start term "$WORK/sample.log"
 screen_shows term "A daemon is..."
 kill -TERM "$(pane term '#{pane_pid}')"
 ended term
