@@ -1,10 +1,11 @@
 /* step2-setsid - step 2 of 7: start a new session.
  *
- * Why a daemon needs it: a process in the user's session shares the user's
- * controlling terminal. When that terminal goes away, or the user presses
- * Ctrl-C in it, the process is caught up in it. setsid() makes the caller the
- * leader of a new session and of a new process group, with no controlling
- * terminal at all.
+ * Why a daemon needs it: a process in the user's session keeps the user's
+ * terminal as its controlling terminal: it belongs to a login that will end,
+ * the terminal's job control can stop it (SIGTTIN when it reads), and when the
+ * terminal goes away it is left with none, a member of a session that is
+ * gone. setsid() makes the caller the leader of a new session and of a new
+ * process group, with no controlling terminal at all.
  *
  * The kernel refuses setsid() with EPERM to a process-group leader (a process
  * group whose ID is the caller's PID exists), because the group would then be

@@ -147,8 +147,8 @@ static const struct {
 	  "The child was orphaned when its parent exited, and adopted (see PPID). "
 	  "It is in its parent's group, but is not the group's leader.",
 	  "Only a process that leads no group may call setsid() in step 2.",
-	  "setsid() fails with EPERM: a job started by a shell always leads its "
-	  "group.", WITHOUT } },
+	  "setsid() fails with EPERM when the program was started as a job of a "
+	  "job-control shell, which makes every job lead its group.", WITHOUT } },
 
 	/* step 2 */
 	{ "2", "error", "errno", "EPERM", {
@@ -165,9 +165,11 @@ static const struct {
 	{ "2", "after", NULL, NULL, {
 	  "setsid() made the process the leader of a new session and of a new "
 	  "process group, with no controlling terminal (TTY ?).",
-	  "The user's session no longer reaches it: no SIGHUP when the terminal "
-	  "closes, no Ctrl-C or Ctrl-Z typed there, no job control.",
-	  "Closing the terminal, or Ctrl-C in it, would hit the daemon.",
+	  "The user's session no longer reaches it: no terminal of the user's, "
+	  "no job control, nothing of a login that will end.",
+	  "The daemon stays in the user's session, with the user's terminal as "
+	  "its controlling terminal: ps -t lists it there, reading the terminal "
+	  "stops it (SIGTTIN), and when the terminal closes it just loses it.",
 	  WITHOUT } },
 
 	/* step 3 */
@@ -288,7 +290,8 @@ static const struct {
 	/* whatever is left */
 	{ "*", "error", NULL, NULL, {
 	  "A system call failed: call= names it, errno= and error= say why. The "
-	  "program records it and exits with status 1.",
+	  "program records it and exits with status 1 (126 or 127 when the next "
+	  "program could not be run).",
 	  NULL, NULL, NULL } },
 	{ "*", "parent-exit", NULL, NULL, {
 	  "The parent of a fork exits; its child is orphaned and adopted.",
