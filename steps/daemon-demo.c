@@ -247,10 +247,11 @@ leak_a_file(void)
 	static const char note[] = "daemon-demo left this file open in the daemon chain "
 				   "on purpose: step 6 closes it.\n";
 
-	snprintf(path, sizeof path, "%s", log_path());
-	snprintf(strrchr(path, '/') + 1, sizeof path - (size_t)(strrchr(path, '/') + 1 - path),
-		 "left-open-by-daemon-demo");
-	int fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW, 0600);	/* no O_CLOEXEC */
+	int fd = -1;
+	if (path_beside_log("left-open-by-daemon-demo", path, sizeof path) == 0)
+		fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_NOFOLLOW, 0600);	/* no O_CLOEXEC */
+	else
+		errno = ENAMETOOLONG;
 	if (fd == -1 || write(fd, note, sizeof note - 1) == -1)
 		fail("opening the file to leave open", errno, path, EXIT_SYSCALL_FAILED);
 	return fd;
