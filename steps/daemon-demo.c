@@ -228,14 +228,12 @@ spawn(char **argv, int group_leader)
 	return child;
 }
 
+/* As a shell reports it: the exit status, or 128 + the signal that ended it. */
 static int
 exit_status_of(pid_t child)
 {
-	int status;
+	int status = wait_for_child(child);
 
-	while (waitpid(child, &status, 0) == -1)
-		if (errno != EINTR)
-			fail("waitpid", errno, NULL, EXIT_SYSCALL_FAILED);
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 

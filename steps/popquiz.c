@@ -88,11 +88,8 @@ leave(int as_expected)
 static int
 child_as_expected(pid_t pid)
 {
-	int status;
+	int status = wait_for_child(pid);
 
-	while (waitpid(pid, &status, 0) == -1)
-		if (errno != EINTR)
-			fail("waitpid", errno, NULL, EXIT_SYSCALL_FAILED);
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 

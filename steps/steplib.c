@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -532,6 +533,17 @@ open_fresh_pty(char *slave, size_t size)
 	    ptsname_r(master, slave, size) != 0)
 		fail("preparing a pseudo-terminal", errno, NULL, EXIT_SYSCALL_FAILED);
 	return master;
+}
+
+int
+wait_for_child(pid_t child)
+{
+	int status;
+
+	while (waitpid(child, &status, 0) == -1)
+		if (errno != EINTR)
+			fail("waitpid", errno, NULL, EXIT_SYSCALL_FAILED);
+	return status;
 }
 
 /*** going on ***/

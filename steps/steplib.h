@@ -134,6 +134,9 @@ noreturn void continue_chain(char **next, const char *done_fmt, ...)
  */
 int open_fresh_pty(char *slave, size_t size);
 
+/* Waits for child to end; returns its wait status. Exits on failure. */
+int wait_for_child(pid_t child);
+
 /* Executes next[0] as continue_chain() does, without the pause. */
 noreturn void exec_next(char **next);
 

@@ -4,19 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "check.h"
 #include "logfmt.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                   \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			failures++;                                        \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__);        \
-			printf(__VA_ARGS__);                               \
-			printf("\n");                                      \
-		}                                                          \
-	} while (0)
 
 static struct logfmt_record parsed;
 
@@ -218,6 +207,5 @@ main(void)
 	test_small_rooms();
 	test_malformed();
 	test_unknown_and_missing();
-	printf("%s: %d failures\n", failures ? "FAIL" : "ok", failures);
-	return failures ? 1 : 0;
+	return checks_done();
 }

@@ -4,19 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check.h"
 #include "logread.h"
-
-static int failures;
-
-#define CHECK(cond, ...)                                                   \
-	do {                                                               \
-		if (!(cond)) {                                             \
-			failures++;                                        \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__);        \
-			printf(__VA_ARGS__);                               \
-			printf("\n");                                      \
-		}                                                          \
-	} while (0)
 
 struct seen {
 	char values[8][16];	/* the value of key k of each record */
@@ -138,6 +127,5 @@ main(void)
 	test_long_line_being_written();
 	test_all_and_bad_lines();
 	test_early_stop();
-	printf("%s: %d failures\n", failures ? "FAIL" : "ok", failures);
-	return failures ? 1 : 0;
+	return checks_done();
 }
