@@ -21,7 +21,9 @@
 # How each is run: with PROGRAM taken from the build's bin folder, in a
 # folder of its own under DS_TEST_ROOT, with DAEMON_STEPS_LOG there, stdin
 # /dev/null, stdout and stderr to files, under `timeout`. Added to it:
-#  - daemon-demo (unless --stop): --no-viewer and --seconds 2, unless given;
+#  - daemon-demo (unless --stop): --no-viewer and --seconds 2, unless given,
+#    and a --pause of 0.05 s for any number of seconds the text says (a
+#    value that is not a number is kept, so that it fails as it should);
 #  - daemon-viewer: --dump (it must print, not draw), and --follow is dropped
 #    (it needs a terminal and never ends); it reads a log that a short
 #    daemon-demo run made first, so it has something to show;
@@ -128,6 +130,13 @@ run_quoted() {
 			[[ " ${args[*]} " == *" --no-viewer "* ]] || args+=(--no-viewer)
 			[[ " ${args[*]} " == *" --seconds "* ]] || args+=(--seconds 2)
 		fi
+		# a class's pause, seconds a step, parses as well as a short one
+		local i
+		for i in "${!args[@]}"; do
+			if [ "${args[i]}" = --pause ] && [[ "${args[i + 1]:-}" =~ ^[0-9]+(\.[0-9]+)?$ ]]; then
+				args[i + 1]=0.05
+			fi
+		done
 		;;
 	daemon-viewer)
 		local -a kept=()
