@@ -95,8 +95,10 @@ is_dead(pid_t pid)
 	return dead;
 }
 
-/* Stops the heartbeatd named in the pid file. Returns 1 stopped, 0 none, -1 failure. */
-static int
+enum stop { STOP_FAILED = -1, STOP_NONE, STOP_DONE, STOP_NOT_OURS };
+
+/* Stops the heartbeatd named in the pid file, and only a heartbeatd. */
+static enum stop
 stop_daemon(void)
 {
 	char text[32], exe[PATH_MAX], path[64];
@@ -105,33 +107,33 @@ stop_daemon(void)
 	ssize_t n;
 
 	if (f == NULL)
-		return 0;
+		return STOP_NONE;
 	pid = fgets(text, sizeof text, f) ? strtol(text, NULL, 10) : 0;
 	fclose(f);
 	snprintf(path, sizeof path, "/proc/%ld/exe", pid);
 	if (pid <= 1 || (n = readlink(path, exe, sizeof exe - 1)) == -1)
-		return 0;	/* a pid file left by a crash: its process is gone */
+		return STOP_NONE;	/* a pid file left by a crash: its process is gone */
 	exe[n] = '\0';
 	/* pids are reused: make sure it is ours before signalling it */
 	const char *base = strrchr(exe, '/') ? strrchr(exe, '/') + 1 : exe;
 	if (strncmp(base, "heartbeatd", strlen("heartbeatd")) != 0) {
 		fprintf(stderr, "%s: %s names PID %ld, which is %s, not heartbeatd: not touching it\n",
 			program_name(), pid_file_path(), pid, exe);
-		return 0;
+		return STOP_NOT_OURS;
 	}
 	if (kill((pid_t)pid, SIGTERM) == -1) {
 		report_failure("kill", errno, "stopping the demo daemon");
-		return -1;
+		return STOP_FAILED;
 	}
 	for (int waited = 0; !is_dead((pid_t)pid); waited++) {
 		if (waited == 500) {	/* 5 s */
 			fprintf(stderr, "%s: heartbeatd (PID %ld) did not stop\n", program_name(), pid);
-			return -1;
+			return STOP_FAILED;
 		}
 		nanosleep(&(struct timespec){ 0, 10 * 1000 * 1000 }, NULL);
 	}
 	printf("%s: stopped heartbeatd (PID %ld)\n", program_name(), pid);
-	return 1;
+	return STOP_DONE;
 }
 
 /*** reading the run from the log ***/
@@ -363,11 +365,11 @@ main(int argc, char **argv)
 	if (argv[next])
 		usage_error("unexpected argument '%s'", argv[next]);
 	if (values[OPT_STOP]) {
-		int stopped = stop_daemon();
-		if (stopped == 0)
+		enum stop stopped = stop_daemon();
+		if (stopped == STOP_NONE)
 			printf("%s: no demo daemon is running (%s names none)\n", program_name(),
 			       pid_file_path());
-		return stopped == -1 ? EXIT_SYSCALL_FAILED : 0;
+		return stopped == STOP_FAILED || stopped == STOP_NOT_OURS ? EXIT_SYSCALL_FAILED : 0;
 	}
 	if (values[OPT_SKIP])
 		parse_skips(values[OPT_SKIP], skipped);
@@ -393,7 +395,7 @@ main(int argc, char **argv)
 		unsetenv(ENV_PAUSE);
 	}
 
-	if (stop_daemon() == -1)		/* a daemon left from an earlier run */
+	if (stop_daemon() == STOP_FAILED)	/* a daemon left from an earlier run */
 		return EXIT_SYSCALL_FAILED;
 
 	int master = open_fresh_pty(slave, sizeof slave);

@@ -284,7 +284,7 @@ parse_options(const struct program *p, int argc, char **argv, const char **value
 	size_t n = 0;
 	int c;
 
-	for (const struct step_option *o = p->options; o && o->name; o++, n++) {
+	for (const struct step_option *o = p->options; o && o->name && n < MAX_OPTIONS; o++, n++) {
 		longopts[n] = (struct option){ o->name, o->arg ? required_argument : no_argument,
 					       NULL, (int)(n + 1) };
 		values[n] = NULL;

@@ -80,6 +80,17 @@ mkdir -p "$WORK/tmp"
 try 0 "" tmp_default
 expect "without XDG_RUNTIME_DIR: \$TMPDIR/daemon-steps-\$UID" "$(stat -c %a "$WORK/tmp/daemon-steps-$(id -u)")" "700"
 
+# --stop signals only a heartbeatd: a pid file naming another process is left alone
+sleep 30 &
+other=$!
+echo "$other" >"$WORK/heartbeatd.pid"
+try 1 "names PID $other, which is" run_program daemon-demo --stop
+is_alive "$other" || fail "daemon-demo --stop signalled PID $other, which is not heartbeatd"
+pass "--stop left PID $other (sleep) alone"
+kill "$other"
+wait "$other" 2>/dev/null || true
+rm -f "$WORK/heartbeatd.pid"
+
 # a second heartbeatd refuses to start while the first holds the pid file
 DAEMON_STEPS_LOG=$LOG "$DS_BIN/heartbeatd" --seconds 30 >/dev/null 2>&1 </dev/null &
 first=$!
