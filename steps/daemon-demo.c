@@ -350,14 +350,130 @@ open_viewer(const char *run)
 
 /*** the demo ***/
 
+/* The run the options ask for. */
+struct demo {
+	int skipped[STEPS + 1];		/* skipped[N]: step N is left out */
+	long seconds;			/* heartbeatd's --seconds */
+	double pause;			/* seconds each step waits, 0: none */
+	char slave[64];			/* the fresh terminal offered to heartbeatd */
+	char seconds_text[16];
+	char *chain[STEPS + 6];		/* the command line: steps, heartbeatd, its options */
+	char chain_text[512];
+	char skip_text[32];		/* "3" or "3,6"; "" with no step left out */
+};
+
+static void
+read_settings(const char **values, struct demo *demo)
+{
+	char *end;
+
+	if (values[OPT_SKIP])
+		parse_skips(values[OPT_SKIP], demo->skipped);
+	if (values[OPT_SINGLE_FORK])
+		demo->skipped[3] = 1;
+	demo->seconds = DEFAULT_DAEMON_SECONDS;
+	if (values[OPT_SECONDS]) {
+		demo->seconds = strtol(values[OPT_SECONDS], &end, 10);
+		if (*end || end == values[OPT_SECONDS] || demo->seconds < 1 || demo->seconds > 86400)
+			usage_error("--seconds wants a whole number from 1 to 86400, not '%s'",
+				    values[OPT_SECONDS]);
+	}
+	if (values[OPT_PAUSE]) {
+		demo->pause = strtod(values[OPT_PAUSE], &end);
+		if (*end || end == values[OPT_PAUSE] || !(demo->pause > 0 && demo->pause <= 60))
+			usage_error("--pause wants seconds, more than 0 and at most 60, not '%s'",
+				    values[OPT_PAUSE]);
+		setenv(ENV_PAUSE, values[OPT_PAUSE], 1);	/* the steps read it after exec */
+	} else {
+		unsetenv(ENV_PAUSE);
+	}
+}
+
+/* The chain's command line, and the same as text for the log and the user. */
+static void
+build_chain(struct demo *demo)
+{
+	int n = 0;
+
+	for (int step = 1; step <= STEPS; step++) {
+		if (!demo->skipped[step]) {
+			demo->chain[n++] = (char *)step_programs[step - 1];
+			continue;
+		}
+		snprintf(demo->skip_text + strlen(demo->skip_text),
+			 sizeof demo->skip_text - strlen(demo->skip_text), "%s%d",
+			 demo->skip_text[0] ? "," : "", step);
+	}
+	snprintf(demo->seconds_text, sizeof demo->seconds_text, "%ld", demo->seconds);
+	demo->chain[n++] = "heartbeatd";
+	demo->chain[n++] = "--seconds";
+	demo->chain[n++] = demo->seconds_text;
+	demo->chain[n++] = "--try-tty";
+	demo->chain[n++] = demo->slave;
+	demo->chain[n] = NULL;
+	for (int i = 0; i < n; i++)
+		snprintf(demo->chain_text + strlen(demo->chain_text),
+			 sizeof demo->chain_text - strlen(demo->chain_text), "%s%s", i ? " " : "",
+			 demo->chain[i]);
+}
+
+/* The chain's first process has exited with first_status: did the chain go as
+ * intended? Says what happened; waits for heartbeatd when it should start. */
+static int
+chain_went_as_intended(const struct demo *demo, int first_status, struct run_news *news)
+{
+	double patience = 10 + 8 * demo->pause;
+
+	if (first_status != 0) {
+		read_news(news);
+		/* without step 1, and with step 2, the EPERM is the lesson */
+		if (demo->skipped[1] && !demo->skipped[2] && strstr(news->failure, "EPERM")) {
+			printf("%s: as intended without step 1: %s\n", program_name(), news->failure);
+			return 1;
+		}
+		printf("%s: the chain failed (exit status %d): %s\n", program_name(), first_status,
+		       news->failure[0] ? news->failure : "see the log");
+		return 0;
+	}
+	if (!wait_for_news(news, daemon_up_or_chain_failed, patience)) {
+		printf("%s: heartbeatd did not start within %.0f s\n", program_name(), patience);
+		return 0;
+	}
+	if (news->failure[0]) {
+		printf("%s: the chain failed: %s\n", program_name(), news->failure);
+		return 0;
+	}
+	printf("%s: heartbeatd is up: PID %d, its first record %.1f ms after the start.\n"
+	       "%s: it stops by itself after %ld s, or with: daemon-demo --stop\n",
+	       program_name(), (int)news->daemon_pid,
+	       milliseconds_between(news->start_time, news->first_record_time), program_name(),
+	       demo->seconds);
+	return 1;
+}
+
+/* The runner closes its terminal: a daemon that took it (no step 3) must get SIGHUP. */
+static int
+hangup_went_as_intended(const struct demo *demo, int master, struct run_news *news)
+{
+	close(master);
+	if (!news->tty_taken)
+		return 1;
+	if (wait_for_news(news, hangup_arrived, 3)) {
+		printf("%s: heartbeatd took %s as its controlling terminal (no step 3), and got "
+		       "SIGHUP when daemon-demo closed it.\n", program_name(), demo->slave);
+		return 1;
+	}
+	printf("%s: heartbeatd took %s but no SIGHUP was recorded\n", program_name(), demo->slave);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	const char *values[OPT_COUNT];
-	int skipped[STEPS + 1] = { 0 };
-	char slave[64], seconds_text[16], chain_text[512] = "";
-	char *chain[STEPS + 6];
-	int n = 0, intended = 1;
+	struct demo demo = { .skipped = { 0 } };
+	char *quiz[] = { "popquiz", NULL };
+	int intended = 1;
 
 	ensure_stdio_open();
 	unsetenv(ENV_RUN);			/* every demo is a new run */
@@ -371,110 +487,35 @@ main(int argc, char **argv)
 			       pid_file_path());
 		return stopped == STOP_FAILED || stopped == STOP_NOT_OURS ? EXIT_SYSCALL_FAILED : 0;
 	}
-	if (values[OPT_SKIP])
-		parse_skips(values[OPT_SKIP], skipped);
-	if (values[OPT_SINGLE_FORK])
-		skipped[3] = 1;
-	long seconds = DEFAULT_DAEMON_SECONDS;
-	if (values[OPT_SECONDS]) {
-		char *end;
-		seconds = strtol(values[OPT_SECONDS], &end, 10);
-		if (*end || end == values[OPT_SECONDS] || seconds < 1 || seconds > 86400)
-			usage_error("--seconds wants a whole number from 1 to 86400, not '%s'",
-				    values[OPT_SECONDS]);
-	}
-	double pause = 0;
-	if (values[OPT_PAUSE]) {
-		char *end;
-		pause = strtod(values[OPT_PAUSE], &end);
-		if (*end || end == values[OPT_PAUSE] || !(pause > 0 && pause <= 60))
-			usage_error("--pause wants seconds, more than 0 and at most 60, not '%s'",
-				    values[OPT_PAUSE]);
-		setenv(ENV_PAUSE, values[OPT_PAUSE], 1);
-	} else {
-		unsetenv(ENV_PAUSE);
-	}
-
+	read_settings(values, &demo);
 	if (stop_daemon() == STOP_FAILED)	/* a daemon left from an earlier run */
 		return EXIT_SYSCALL_FAILED;
 
-	int master = open_fresh_pty(slave, sizeof slave);
-	for (int step = 1; step <= STEPS; step++)
-		if (!skipped[step])
-			chain[n++] = (char *)step_programs[step - 1];
-	snprintf(seconds_text, sizeof seconds_text, "%ld", seconds);
-	chain[n++] = "heartbeatd";
-	chain[n++] = "--seconds";
-	chain[n++] = seconds_text;
-	chain[n++] = "--try-tty";
-	chain[n++] = slave;
-	chain[n] = NULL;
-	for (int i = 0; i < n; i++)
-		snprintf(chain_text + strlen(chain_text), sizeof chain_text - strlen(chain_text),
-			 "%s%s", i ? " " : "", chain[i]);
-
-	char skip_text[32] = "";
-	for (int step = 1; step <= STEPS; step++)
-		if (skipped[step])
-			snprintf(skip_text + strlen(skip_text), sizeof skip_text - strlen(skip_text),
-				 "%s%d", skip_text[0] ? "," : "", step);
-	if (skip_text[0])
-		record_start("chain", chain_text, "skip", skip_text, (char *)NULL);
+	int master = open_fresh_pty(demo.slave, sizeof demo.slave);
+	build_chain(&demo);
+	if (demo.skip_text[0])
+		record_start("chain", demo.chain_text, "skip", demo.skip_text, (char *)NULL);
 	else
-		record_start("chain", chain_text, (char *)NULL);
+		record_start("chain", demo.chain_text, (char *)NULL);
 	struct proc_state shell;
 	if (proc_state_read(getppid(), &shell) == 0)
 		(void)record_process(getppid(), shell.comm, "shell", "start", (char *)NULL);
 
 	struct run_news news = { .run = getenv(ENV_RUN) };
-	printf("%s: run %s\n%s: %s\n", program_name(), news.run, program_name(), chain_text);
+	printf("%s: run %s\n%s: %s\n", program_name(), news.run, program_name(), demo.chain_text);
 	int leaked = leak_a_file();
-	pid_t first = spawn(chain, 1);
+	pid_t first = spawn(demo.chain, 1);	/* a group leader, as a shell makes a job */
 	close(leaked);				/* the chain has it; nothing else should */
-	int first_status = exit_status_of(first);
+	intended &= chain_went_as_intended(&demo, exit_status_of(first), &news);
 
-	int expect_eperm = skipped[1] && !skipped[2];
-	if (first_status != 0) {
-		read_news(&news);
-		if (expect_eperm && strstr(news.failure, "EPERM"))
-			printf("%s: as intended without step 1: %s\n", program_name(), news.failure);
-		else {
-			printf("%s: the chain failed (exit status %d): %s\n", program_name(),
-			       first_status, news.failure[0] ? news.failure : "see the log");
-			intended = 0;
-		}
-	} else if (!wait_for_news(&news, daemon_up_or_chain_failed, 10 + 8 * pause)) {
-		printf("%s: heartbeatd did not start within %.0f s\n", program_name(), 10 + 8 * pause);
-		intended = 0;
-	} else if (news.failure[0]) {
-		printf("%s: the chain failed: %s\n", program_name(), news.failure);
-		intended = 0;
-	} else {
-		printf("%s: heartbeatd is up: PID %d, its first record %.1f ms after the start.\n"
-		       "%s: it stops by itself after %ld s, or with: daemon-demo --stop\n",
-		       program_name(), (int)news.daemon_pid,
-		       milliseconds_between(news.start_time, news.first_record_time),
-		       program_name(), seconds);
-	}
-
-	char *quiz[] = { "popquiz", NULL };
 	printf("\n");
 	if (exit_status_of(spawn(quiz, 0)) != 0) {
 		fprintf(stderr, "%s: the pop quiz did not go as expected\n", program_name());
 		intended = 0;
 	}
 	printf("\n");
+	intended &= hangup_went_as_intended(&demo, master, &news);
 
-	/* the runner's terminal goes away: a daemon that took it gets SIGHUP */
-	close(master);
-	if (news.tty_taken) {
-		if (wait_for_news(&news, hangup_arrived, 3))
-			printf("%s: heartbeatd took %s as its controlling terminal (no step 3), and got "
-			       "SIGHUP when daemon-demo closed it.\n", program_name(), slave);
-		else
-			printf("%s: heartbeatd took %s but no SIGHUP was recorded\n", program_name(),
-			       slave);
-	}
 	if (isatty(STDOUT_FILENO) && !values[OPT_NO_VIEWER] && intended)
 		open_viewer(news.run);
 	print_run(news.run);
