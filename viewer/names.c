@@ -50,6 +50,33 @@ tty_of_device(const char *path)
 	return strncmp(path, "/dev/", 5) == 0 && strchr(path + 5, '/') ? path + 5 : NULL;
 }
 
+static int
+is_adopter_pid(const struct names *names, const char *pid)
+{
+	for (size_t i = 0; i < names->adopter_pid_count; i++)
+		if (strcmp(names->adopter_pids[i], pid) == 0)
+			return 1;
+	return 0;
+}
+
+/* The adopters first: a subreaper may appear as a parent before it adopts. */
+static void
+find_adopters(struct names *names, const struct run *run)
+{
+	for (size_t f = 0; f < run->count; f++) {
+		const struct entry *record = run->frames[f].record;
+		const char *adopter = entry_get(record, "adopter");
+		const char *pid = entry_text(record, "ppid");
+
+		if (adopter == NULL)
+			continue;
+		if (names->adopter_count < NAMES_MAX && names_process(names, adopter) == adopter)
+			names->adopters[names->adopter_count++] = adopter;
+		if (names->adopter_pid_count < NAMES_MAX && pid[0] && !is_adopter_pid(names, pid))
+			names->adopter_pids[names->adopter_pid_count++] = pid;
+	}
+}
+
 void
 names_build(struct names *names, const struct run *run, int normalize)
 {
@@ -58,19 +85,16 @@ names_build(struct names *names, const struct run *run, int normalize)
 	names->start = run->count ? parse_time(entry_text(run->frames[0].record, "time")) : -1;
 	if (!normalize)
 		return;
+	find_adopters(names, run);
 	for (size_t f = 0; f < run->count; f++) {
 		const struct entry *record = run->frames[f].record;
 		const char *tty = entry_text(record, "tty");
-		const char *adopter = entry_get(record, "adopter");
 
 		for (size_t k = 0; k < sizeof pid_keys / sizeof pid_keys[0]; k++) {
 			const char *pid = entry_text(record, pid_keys[k]);
-			if (!is_universal_pid(pid))
+			if (!is_universal_pid(pid) && !is_adopter_pid(names, pid))
 				add(names->pids, &names->pid_count, pid, "P%zu");
 		}
-		if (adopter && names->adopter_count < NAMES_MAX &&
-		    names_process(names, adopter) == adopter)
-			names->adopters[names->adopter_count++] = adopter;
 		if (strcmp(tty, "?") != 0 && tty[0])
 			add(names->ttys, &names->tty_count, tty, "<tty%zu>");
 		for (size_t k = 0; k < sizeof path_keys / sizeof path_keys[0]; k++) {
@@ -88,7 +112,11 @@ names_pid(const struct names *names, const char *pid)
 {
 	const struct name *name;
 
-	if (!names->normalize || is_universal_pid(pid))
+	if (!names->normalize)
+		return pid;
+	if (is_adopter_pid(names, pid))
+		return "<adopter>";
+	if (is_universal_pid(pid))
 		return pid;
 	name = find(names->pids, names->pid_count, pid);
 	return name ? name->name : "P?";
@@ -147,8 +175,9 @@ names_text(const struct names *names, const char *text, char *out, size_t size)
 		}
 		memcpy(number, p, digits);
 		number[digits] = '\0';
-		shown = find(names->pids, names->pid_count, number) ? names_pid(names, number)
-								     : number;
+		shown = find(names->pids, names->pid_count, number) || is_adopter_pid(names, number)
+				? names_pid(names, number)
+				: number;
 		used += (size_t)snprintf(out + used, size - used, "%s", shown);
 		if (used >= size)
 			used = size - 1;

@@ -3,10 +3,10 @@
  * Plainly, a PID is its number and a time is the clock's. With --normalize,
  * processes are named by their order of appearance in the run (P1, P2, ...;
  * PID 1 stays 1), terminals and files likewise (<tty1>, <path1>; /, /dev/null
- * stay), the process that adopts orphans, whose name varies from machine to
- * machine (init, systemd, a subreaper), is <adopter>, and times are whole
- * seconds from the run's start, so that two runs of the same story dump the
- * same text.
+ * stay), the process that adopts orphans is <adopter>, PID and name, since
+ * both vary from machine to machine (init as PID 1 in a container or in CI,
+ * systemd --user as a subreaper on a desktop), and times are whole seconds
+ * from the run's start, so that two runs of the same story dump the same text.
  */
 #ifndef DAEMON_STEPS_VIEWER_NAMES_H
 #define DAEMON_STEPS_VIEWER_NAMES_H
@@ -27,14 +27,15 @@ struct names {
 	struct name pids[NAMES_MAX], ttys[NAMES_MAX], paths[NAMES_MAX];
 	size_t pid_count, tty_count, path_count;
 	const char *adopters[NAMES_MAX];	/* names the adopter= fields give */
-	size_t adopter_count;
+	const char *adopter_pids[NAMES_MAX];	/* the ppid= beside them */
+	size_t adopter_count, adopter_pid_count;
 	double start;		/* the run's first time, in seconds; < 0: unknown */
 };
 
 /* Settles the names of run (all of it: a name never changes as it plays). */
 void names_build(struct names *names, const struct run *run, int normalize);
 
-/* A PID as shown ("P3" or "3564"). */
+/* A PID as shown ("P3", "3564", or "<adopter>" normalized). */
 const char *names_pid(const struct names *names, const char *pid);
 
 /* A process's name (a parent field, an adopter) as shown. */

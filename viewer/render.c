@@ -245,8 +245,12 @@ state_text(const struct names *names, const struct entry *record, enum state_row
 		snprintf(out, size, "%s", names_pid(names, field_or_unknown(record, "pid")));
 		break;
 	case ROW_PPID:
-		snprintf(out, size, "%s %s", names_pid(names, field_or_unknown(record, "ppid")),
-			 names_process(names, field_or_unknown(record, "parent")));
+		value = names_pid(names, field_or_unknown(record, "ppid"));
+		if (strcmp(value, names_process(names, field_or_unknown(record, "parent"))) == 0)
+			snprintf(out, size, "%s", value);	/* normalized: "<adopter>" once */
+		else
+			snprintf(out, size, "%s %s", value,
+				 names_process(names, field_or_unknown(record, "parent")));
 		break;
 	case ROW_PGID:
 		snprintf(out, size, "%s%s", names_pid(names, field_or_unknown(record, "pgid")),

@@ -186,7 +186,7 @@ test_names(const struct model *model)
 	names_build(&names, full, 1);
 	CHECK(strcmp(names_pid(&names, "100"), "P1") == 0);	/* the shell comes first */
 	CHECK(strcmp(names_pid(&names, "90"), "P2") == 0);
-	CHECK(strcmp(names_pid(&names, "1"), "1") == 0);
+	CHECK(strcmp(names_pid(&names, "1"), "<adopter>") == 0);	/* it adopts 201 */
 	CHECK(strcmp(names_tty(&names, "pts/0"), "<tty1>") == 0);
 	CHECK(strcmp(names_path(&names, "/dev/pts/0", out, sizeof out), "/dev/<tty1>") == 0);
 	CHECK(strcmp(names_path(&names, "/home/ann", out, sizeof out), "<path1>") == 0);
@@ -202,6 +202,47 @@ test_names(const struct model *model)
 		     "10:00:07.600 +2.600s") == 0);
 	CHECK(parse_time("not a time") < 0);
 	CHECK(parse_time("2026-13-01T10:00:00Z") < 0);
+}
+
+/* On a desktop, systemd --user (here PID 3000) adopts the orphans, and it is
+ * the shell's grandparent too: normalized, the run reads as it does where PID
+ * 1 adopts them. */
+static void
+test_names_under_subreaper(void)
+{
+	static const char log_text[] =
+		"v=1 run=r time=2026-01-01T10:00:00Z prog=bash step=shell event=start"
+		" pid=3100 ppid=3050 parent=tmux pgid=3100 sid=3100 tty=pts/1\n"
+		"v=1 run=r time=2026-01-01T10:00:00Z prog=step1-fork step=1 event=start"
+		" pid=3200 ppid=3100 parent=bash pgid=3200 sid=3100 tty=pts/1\n"
+		"v=1 run=r time=2026-01-01T10:00:00Z prog=step1-fork step=1 event=after"
+		" adopter=systemd pid=3201 ppid=3000 parent=systemd pgid=3200 sid=3100 tty=pts/1\n"
+		"v=1 run=r time=2026-01-01T10:00:00Z prog=step2-setsid step=2 event=after"
+		" pid=3201 ppid=3000 parent=systemd pgid=3201 sid=3201 tty=?\n";
+	struct model model;
+	struct names names;
+	FILE *log = fmemopen((void *)log_text, sizeof log_text - 1, "r");
+	char *dump = NULL;
+	size_t dump_size = 0;
+	FILE *out = open_memstream(&dump, &dump_size);
+
+	CHECK(log && out);
+	if (!log || !out)
+		return;
+	model_init(&model);
+	CHECK(model_read(&model, log, LOG_READ_ALL) == 0);
+	fclose(log);
+	names_build(&names, model_run(&model, 0), 1);
+	CHECK(strcmp(names_pid(&names, "3000"), "<adopter>") == 0);
+	CHECK(strcmp(names_pid(&names, "3100"), "P1") == 0);
+	CHECK(strcmp(names_pid(&names, "3201"), "P4") == 0);	/* 3000 takes no number */
+	CHECK(strcmp(names_process(&names, "systemd"), "<adopter>") == 0);
+	CHECK(render_dump(out, &model, model_run(&model, 0), "log", 1, 80) == 0);
+	fclose(out);
+	CHECK(strstr(dump, "* PPID  P1 bash -> <adopter>  ") != NULL);
+	CHECK(strstr(dump, "3000") == NULL && strstr(dump, "systemd") == NULL);
+	free(dump);
+	model_free(&model);
 }
 
 static void
@@ -323,6 +364,7 @@ main(int argc, char **argv)
 	test_ghosts(&model);
 	test_explanations(&model);
 	test_names(&model);
+	test_names_under_subreaper();
 	test_canvas();
 	test_layout(&model);
 	test_player(&model);
