@@ -23,16 +23,15 @@ trap 'DAEMON_STEPS_LOG=$work/log "$bin/daemon-demo" --stop >/dev/null 2>&1 || tr
 
 # A run from a clean start, as a student makes one: typed into an interactive
 # bash on a terminal (a pseudo-terminal that script(1) makes), in an empty
-# folder, with only 0, 1 and 2 open. script(1) runs its command with $SHELL -c,
-# and dash (/bin/sh, the SHELL of many CI machines) stays as the session
-# leader above bash where bash would exec: "exec" makes bash lead the session
-# whatever $SHELL is.
+# folder, with only 0, 1 and 2 open. script(1) runs its command with $SHELL -c:
+# /bin/sh here, whatever the user's shell, and "exec", since dash would stay
+# as the session leader above bash where bash would exec.
 (
 	for fd_path in /proc/$BASHPID/fd/*; do
 		fd=${fd_path##*/}
 		if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
 	done
-	timeout 60 script -q -e -c "exec env -i PATH=$bin:/usr/bin:/bin HOME=$work TERM=dumb PS1='$ ' \
+	SHELL=/bin/sh timeout 60 script -q -e -c "exec env -i PATH=$bin:/usr/bin:/bin HOME=$work TERM=dumb PS1='$ ' \
 		DAEMON_STEPS_LOG=$work/log bash --norc --noprofile -i" /dev/null <<-EOF
 		cd && daemon-demo --no-viewer --seconds 5
 		exit

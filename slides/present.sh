@@ -93,14 +93,17 @@ tm() {
 	if [ -n "$socket" ]; then tmux -S "$socket" "$@"; else tmux "$@"; fi
 }
 
-deck_cmd="$(printf '%q' "$here/show.sh"); echo; read -r -p 'slides closed: Enter closes this pane '"
-shell_cmd="bash --rcfile $(printf '%q' "$rcfile") -i"
+# Both commands are given to tmux as words, so they run in bash whatever the
+# user's $SHELL is (tmux hands a single string to $SHELL -c: zsh's read -p is
+# another thing, and fish would not parse it).
+deck_cmd=(bash -c '"$0"; echo; read -r -p "slides closed: Enter closes this pane "' "$here/show.sh")
+shell_cmd=(bash --rcfile "$rcfile" -i)
 split=-h
 [ $stacked = 1 ] && split=-v
 
 if [ -n "${TMUX:-}" ] && [ -z "$socket" ]; then
-	deck_pane=$(tm new-window -P -F '#{pane_id}' -n "$session" -c "$root" "$deck_cmd")
-	tm split-window "$split" -t "$deck_pane" -c "$root" "$shell_cmd"
+	deck_pane=$(tm new-window -P -F '#{pane_id}' -n "$session" -c "$root" "${deck_cmd[@]}")
+	tm split-window "$split" -t "$deck_pane" -c "$root" "${shell_cmd[@]}"
 	tm select-pane -t "$deck_pane"
 	exit 0
 fi
@@ -110,8 +113,8 @@ if tm has-session -t "=$session" 2>/dev/null; then
 	echo "  (to start afresh: tmux kill-session -t $session)" >&2
 else
 	# A size for the panes before any client attaches; attaching resizes.
-	deck_pane=$(tm new-session -d -P -F '#{pane_id}' -s "$session" -x 200 -y 50 -c "$root" "$deck_cmd")
-	tm split-window "$split" -t "$deck_pane" -c "$root" "$shell_cmd"
+	deck_pane=$(tm new-session -d -P -F '#{pane_id}' -s "$session" -x 200 -y 50 -c "$root" "${deck_cmd[@]}")
+	tm split-window "$split" -t "$deck_pane" -c "$root" "${shell_cmd[@]}"
 	tm select-pane -t "$deck_pane"
 fi
 

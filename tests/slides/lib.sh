@@ -13,10 +13,13 @@ DECK=$SLIDES/daemon-steps.md
 
 # mdp_start COLUMNS ROWS FILE: mdp on FILE in a private tmux server, in a
 # pane of that size that stays after mdp exits, so its status can be read.
+# The command is given as words, so no $SHELL runs between tmux and timeout;
+# --foreground keeps mdp in the terminal's foreground process group (without
+# it, timeout makes a group of its own, and mdp stops on its first read).
 mdp_start() {
 	TMUX_SOCKET=$(mktemp -u /tmp/ds-slides-XXXXXX)
 	tmux -S "$TMUX_SOCKET" -f /dev/null new-session -d -x "$1" -y "$2" \
-		-e TERM=tmux-256color "timeout 120 mdp -f $(printf '%q' "$3")"
+		-e TERM=tmux-256color timeout --foreground 120 mdp -f "$3"
 	tmux -S "$TMUX_SOCKET" set-option -g remain-on-exit on >/dev/null
 }
 

@@ -24,7 +24,8 @@ run_chain golden setsid "$BIN/${chain[0]}" "${chain[@]:1}"
 
 # 2. under a terminal: the chain starts with one and loses it at step 2; the
 #    shell outlives the setsid, so the terminal's hangup reaches no step
-DAEMON_STEPS_LOG="$LOG" DAEMON_STEPS_RUN=terminal \
+#    (script(1) runs its command with $SHELL -c: /bin/sh, whatever the user's)
+DAEMON_STEPS_LOG="$LOG" DAEMON_STEPS_RUN=terminal SHELL=/bin/sh \
 	script -qec "sh -c '\"$BIN/step1-fork\" ${chain[*]:1} heartbeatd --seconds 1; sleep 1'" \
 	/dev/null >/dev/null 2>&1 </dev/null
 poll_until 20 grep -q "run=terminal .*event=exit" "$LOG" ||

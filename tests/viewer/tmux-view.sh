@@ -21,15 +21,18 @@ t() { tmux -S "$SOCKET" "$@"; }
 cp "$SRC/tests/viewer/sample.log" "$WORK/sample.log"
 FULL=20260101-100000-200
 
-# start NAME ARGS...: the viewer in a new window NAME, kept after it exits
+# start NAME ARGS...: the viewer in a new window NAME, kept after it exits.
+# Given as several words, the command runs as the pane's program itself: one
+# string would go through $SHELL -c, and a dash there stays as the pane's
+# process, between tmux and the viewer.
 start() {
 	local name=$1
 	shift
 	if t has-session 2>/dev/null; then
-		t new-window -d -n "$name" "$BIN/daemon-viewer $*"
+		t new-window -d -n "$name" "$BIN/daemon-viewer" "$@"
 	else
 		t -f /dev/null new-session -d -s viewer -n "$name" -x 100 -y 30 \
-			-e TERM=tmux-256color "$BIN/daemon-viewer $*"
+			-e TERM=tmux-256color "$BIN/daemon-viewer" "$@"
 	fi
 	t set-option -w -t "viewer:$name" remain-on-exit on
 }
