@@ -109,7 +109,8 @@ encode_value(const char *value, char *out, size_t room, int *was_cut)
 void
 logfmt_start(struct logfmt_writer *w)
 {
-	w->len = 0;
+	w->len = strlen(LOGFMT_VERSION_FIELD);
+	memcpy(w->line, LOGFMT_VERSION_FIELD, w->len);
 	w->cut[0] = '\0';
 }
 
@@ -290,6 +291,16 @@ decode_quoted(char **pp, const char *end, const unsigned char *classes)
  * key's '=' and each separating space become the NULs that end keys and
  * values, and quoted values are decoded where they stand.
  */
+/* The line's first field is LOGFMT_VERSION_FIELD, whole. */
+static int
+begins_with_version(const char *line, size_t len)
+{
+	size_t field_len = strlen(LOGFMT_VERSION_FIELD);
+
+	return len >= field_len && memcmp(line, LOGFMT_VERSION_FIELD, field_len) == 0 &&
+	       (len == field_len || line[field_len] == ' ');
+}
+
 enum logfmt_error
 logfmt_parse(const char *line, size_t len, struct logfmt_record *out)
 {
@@ -303,6 +314,8 @@ logfmt_parse(const char *line, size_t len, struct logfmt_record *out)
 		len--;
 	if (len == 0)
 		return LOGFMT_EMPTY;
+	if (!begins_with_version(line, len))
+		return LOGFMT_NOT_VERSION_1;
 	memcpy(p, line, len);
 	p[len] = '\0';
 	end = p + len;
@@ -349,6 +362,7 @@ logfmt_strerror(enum logfmt_error error)
 	case LOGFMT_OK:			return "no error";
 	case LOGFMT_TOO_LONG:		return "line longer than a record may be";
 	case LOGFMT_EMPTY:		return "empty line";
+	case LOGFMT_NOT_VERSION_1:	return "does not begin with v=1";
 	case LOGFMT_BAD_KEY:		return "a key is missing or has a character keys may not have";
 	case LOGFMT_NO_EQUALS:		return "a key without '='";
 	case LOGFMT_BAD_VALUE:		return "a value is empty or has a character it must quote";

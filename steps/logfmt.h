@@ -1,7 +1,11 @@
 /* logfmt.h - the one definition of the transition log's record format.
  *
  * A record is one line of `key=value` pairs separated by single spaces and
- * ended by a newline, at most LOGFMT_RECORD_MAX bytes in all. A key is made of
+ * ended by a newline, at most LOGFMT_RECORD_MAX bytes in all. Its first field
+ * is the format's version, v=1: logfmt_start() writes it, and logfmt_parse()
+ * refuses a line without it, so that a stray line that happens to look like
+ * key=value pairs, or a record of another version, is not taken for one of
+ * this format's. A key is made of
  * a-z, 0-9 and '_'. A value is written bare when it is not empty and holds no
  * space, '"', '=', '\\' or control character; otherwise it is quoted:
  * "..." with \" \\ \n \t \r and \xHH (two lowercase hex digits) for any other
@@ -18,8 +22,10 @@
 
 #include <stddef.h>
 
+/* The first field of every record: the format's version. */
+#define LOGFMT_VERSION_FIELD "v=1"
+
 enum {
-	LOGFMT_VERSION = 1,
 	LOGFMT_RECORD_MAX = 4096,	/* bytes, newline included */
 	LOGFMT_FIELDS_MAX = 64,
 	LOGFMT_CUT_ROOM = 96		/* kept free for the cut list */
@@ -32,6 +38,7 @@ struct logfmt_writer {
 	char cut[LOGFMT_CUT_ROOM];	/* keys whose values were cut */
 };
 
+/* Starts a record with its first field, v=1. */
 void logfmt_start(struct logfmt_writer *w);
 
 /* Appends key=value, cutting the value to what room is left. */
@@ -65,6 +72,7 @@ enum logfmt_error {
 	LOGFMT_OK = 0,
 	LOGFMT_TOO_LONG,
 	LOGFMT_EMPTY,
+	LOGFMT_NOT_VERSION_1,
 	LOGFMT_BAD_KEY,
 	LOGFMT_NO_EQUALS,
 	LOGFMT_BAD_VALUE,

@@ -159,7 +159,6 @@ record_va_from(pid_t pid, const char *prog, const char *step, const char *event,
 	format_time(now, sizeof now);
 
 	logfmt_start(&w);
-	logfmt_addf(&w, "v", "%d", LOGFMT_VERSION);
 	logfmt_add(&w, "run", getenv(ENV_RUN) ? getenv(ENV_RUN) : "?");
 	logfmt_add(&w, "time", now);
 	logfmt_add(&w, "prog", prog);

@@ -1,5 +1,6 @@
 /* test-logfmt - the record format: writing and parsing round-trip, hostile
- * values included; cuts keep records whole; malformed lines are refused. */
+ * values included; cuts keep records whole; malformed lines, and lines that
+ * do not begin with v=1, are refused. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,8 +54,8 @@ test_bare_and_quoted(void)
 	logfmt_add(&w, "tty", "?");
 	logfmt_add(&w, "msg", "a b");
 	logfmt_finish(&w);
-	CHECK(strncmp(w.line, "cwd=/ tty=? msg=\"a b\"\n", w.len) == 0,
-	      "simple values bare, others quoted: %.*s", (int)w.len, w.line);
+	CHECK(strncmp(w.line, "v=1 cwd=/ tty=? msg=\"a b\"\n", w.len) == 0,
+	      "the version first, simple values bare, others quoted: %.*s", (int)w.len, w.line);
 }
 
 static void
@@ -150,21 +151,29 @@ test_malformed(void)
 	static const struct { const char *line; enum logfmt_error error; } cases[] = {
 		{ "", LOGFMT_EMPTY },
 		{ "\n", LOGFMT_EMPTY },
-		{ "novalue", LOGFMT_NO_EQUALS },
-		{ "k=", LOGFMT_BAD_VALUE },
-		{ "K=v", LOGFMT_BAD_KEY },
-		{ "=v", LOGFMT_BAD_KEY },
-		{ "k=v  k2=v", LOGFMT_BAD_KEY },
-		{ "k=v ", LOGFMT_BAD_KEY },
-		{ "k=\"open", LOGFMT_UNTERMINATED_QUOTE },
-		{ "k=\"ends in backslash\\", LOGFMT_UNTERMINATED_QUOTE },
-		{ "k=\"bad \\q\"", LOGFMT_BAD_ESCAPE },
-		{ "k=\"nul \\x00\"", LOGFMT_BAD_ESCAPE },
-		{ "k=\"short \\x4\"", LOGFMT_BAD_ESCAPE },
-		{ "k=a\"b", LOGFMT_BAD_VALUE },
-		{ "k=a=b", LOGFMT_BAD_VALUE },
-		{ "k=\"a\"b", LOGFMT_BAD_VALUE },
-		{ "k=\"raw\ttab\"", LOGFMT_BAD_VALUE },
+		{ "k=v", LOGFMT_NOT_VERSION_1 },	/* well-formed, but not a record */
+		{ "v=2 k=v", LOGFMT_NOT_VERSION_1 },
+		{ "v=10 k=v", LOGFMT_NOT_VERSION_1 },
+		{ "v=1x k=v", LOGFMT_NOT_VERSION_1 },
+		{ " v=1 k=v", LOGFMT_NOT_VERSION_1 },
+		{ "k=v v=1", LOGFMT_NOT_VERSION_1 },
+		{ "v=\xbc\xaa\x91", LOGFMT_NOT_VERSION_1 },	/* seen in random bytes */
+		{ "v=1 novalue", LOGFMT_NO_EQUALS },
+		{ "v=1 k=", LOGFMT_BAD_VALUE },
+		{ "v=1 K=v", LOGFMT_BAD_KEY },
+		{ "v=1 =v", LOGFMT_BAD_KEY },
+		{ "v=1 k=v  k2=v", LOGFMT_BAD_KEY },
+		{ "v=1 k=v ", LOGFMT_BAD_KEY },
+		{ "v=1 ", LOGFMT_BAD_KEY },
+		{ "v=1 k=\"open", LOGFMT_UNTERMINATED_QUOTE },
+		{ "v=1 k=\"ends in backslash\\", LOGFMT_UNTERMINATED_QUOTE },
+		{ "v=1 k=\"bad \\q\"", LOGFMT_BAD_ESCAPE },
+		{ "v=1 k=\"nul \\x00\"", LOGFMT_BAD_ESCAPE },
+		{ "v=1 k=\"short \\x4\"", LOGFMT_BAD_ESCAPE },
+		{ "v=1 k=a\"b", LOGFMT_BAD_VALUE },
+		{ "v=1 k=a=b", LOGFMT_BAD_VALUE },
+		{ "v=1 k=\"a\"b", LOGFMT_BAD_VALUE },
+		{ "v=1 k=\"raw\ttab\"", LOGFMT_BAD_VALUE },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		enum logfmt_error error = logfmt_parse(cases[i].line, strlen(cases[i].line), &parsed);
@@ -173,19 +182,22 @@ test_malformed(void)
 	}
 
 	/* a NUL inside a line (the parser stops its scans at NUL) */
-	CHECK(logfmt_parse("k=a\0b", 5, &parsed) == LOGFMT_BAD_VALUE, "a NUL in a bare value");
-	CHECK(logfmt_parse("k=\"a\0b\"", 7, &parsed) == LOGFMT_BAD_VALUE, "a NUL in a quoted value");
-	CHECK(logfmt_parse("k\0=v", 5, &parsed) == LOGFMT_NO_EQUALS, "a NUL in a key");
+	CHECK(logfmt_parse("v=1 k=a\0b", 9, &parsed) == LOGFMT_BAD_VALUE, "a NUL in a bare value");
+	CHECK(logfmt_parse("v=1 k=\"a\0b\"", 11, &parsed) == LOGFMT_BAD_VALUE,
+	      "a NUL in a quoted value");
+	CHECK(logfmt_parse("v=1 k\0=v", 9, &parsed) == LOGFMT_NO_EQUALS, "a NUL in a key");
+	CHECK(logfmt_parse("v=1\0k=v", 7, &parsed) == LOGFMT_NOT_VERSION_1, "a NUL after v=1");
+	CHECK(logfmt_parse("v=1", 3, &parsed) == LOGFMT_OK && parsed.count == 1, "v=1 alone");
 
 	static char line[LOGFMT_RECORD_MAX + 10];
 	memset(line, 'a', sizeof line);
-	memcpy(line, "k=", 2);
+	memcpy(line, "v=1 k=", 6);
 	CHECK(logfmt_parse(line, LOGFMT_RECORD_MAX + 1, &parsed) == LOGFMT_TOO_LONG, "too long");
 	CHECK(logfmt_parse(line, LOGFMT_RECORD_MAX, &parsed) == LOGFMT_OK, "the longest record");
 
-	char many[LOGFMT_FIELDS_MAX * 5 + 10] = "";
-	for (int i = 0; i <= LOGFMT_FIELDS_MAX; i++)
-		sprintf(many + strlen(many), "%sk=%d", i ? " " : "", i % 10);
+	char many[LOGFMT_FIELDS_MAX * 5 + 10] = "v=1";
+	for (int i = 1; i <= LOGFMT_FIELDS_MAX; i++)
+		sprintf(many + strlen(many), " k=%d", i % 10);
 	CHECK(logfmt_parse(many, strlen(many), &parsed) == LOGFMT_TOO_MANY_FIELDS, "too many fields");
 }
 

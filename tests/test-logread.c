@@ -43,7 +43,7 @@ test_whole_lines(void)
 	struct seen seen = { 0 };
 	struct log_read_stats stats;
 
-	append(f, "k=1\nk=");
+	append(f, "v=1 k=1\nv=1 k=");
 	CHECK(log_read(f, LOG_READ_WHOLE_LINES, remember, &seen, &stats) == 0, "read");
 	CHECK(seen.count == 1 && stats.bad_lines == 0, "a half-written line waits: %d records, %zu bad",
 	      seen.count, stats.bad_lines);
@@ -64,11 +64,11 @@ test_long_line_being_written(void)
 	size_t bad = 0;
 
 	memset(long_line, 'x', sizeof long_line - 1);
-	append(f, "k=1\n");
+	append(f, "v=1 k=1\n");
 	append(f, long_line);
 	CHECK(log_read(f, LOG_READ_WHOLE_LINES, remember, &seen, &stats) == 0, "read");
 	bad += stats.bad_lines;
-	append(f, "\nk=2\n");
+	append(f, "\nv=1 k=2\n");
 	CHECK(log_read(f, LOG_READ_WHOLE_LINES, remember, &seen, &stats) == 0, "read on");
 	bad += stats.bad_lines;
 	CHECK(seen.count == 2 && strcmp(seen.values[1], "2") == 0,
@@ -87,13 +87,13 @@ test_all_and_bad_lines(void)
 
 	memset(long_line, 'y', sizeof long_line - 2);
 	long_line[sizeof long_line - 2] = '\n';
-	append(f, "k=1\nnot a record\n");
+	append(f, "v=1 k=1\nnot a record\n");
 	append(f, long_line);
 	fseek(f, 0, SEEK_END);
-	fwrite("k=\0\n", 1, 4, f);
+	fwrite("v=1 k=\0\n", 1, 8, f);
 	fflush(f);
 	fseek(f, 0, SEEK_SET);
-	append(f, "k=last");
+	append(f, "v=1 k=last");
 	CHECK(log_read(f, LOG_READ_ALL, remember, &seen, &stats) == 0, "read");
 	CHECK(seen.count == 2 && strcmp(seen.values[1], "last") == 0,
 	      "a last line without its newline is read: %d records", seen.count);
@@ -110,7 +110,7 @@ test_early_stop(void)
 	struct seen seen = { .stop_after = 1 };
 	struct log_read_stats stats;
 
-	append(f, "k=1\nk=2\nk=3\n");
+	append(f, "v=1 k=1\nv=1 k=2\nv=1 k=3\n");
 	CHECK(log_read(f, LOG_READ_ALL, remember, &seen, &stats) == 0 && seen.count == 1, "stop");
 	seen.stop_after = 0;
 	CHECK(log_read(f, LOG_READ_ALL, remember, &seen, &stats) == 0, "read on");

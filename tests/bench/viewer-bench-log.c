@@ -33,6 +33,8 @@ write_like(const struct logfmt_record *template, double at, long beat, int is_si
 	logfmt_start(&w);
 	for (size_t i = 0; i < template->count; i++) {
 		const char *key = template->fields[i].key, *value = template->fields[i].value;
+		if (i == 0)	/* v=1, which logfmt_start() wrote */
+			continue;
 		if (strcmp(key, "time") == 0)
 			value = when;
 		else if (strcmp(key, "event") == 0 && is_signal)

@@ -40,11 +40,16 @@ check "no records, only junk" 3 "only lines that are not records" "$WORK/junk"
 
 { echo "a line of prose"; echo "$good"; echo "key=\"never closed"; echo "$good" | cut -c1-100
   head -c 10000 /dev/zero | tr '\0' x; echo; echo "$good"; } >"$WORK/mixed"
-check "bad lines are counted" 0 "4 bad lines skipped (first: line 1" "$WORK/mixed"
+check "bad lines are counted" 0 "4 bad lines skipped (first: line 1, does not begin with v=1)" \
+	"$WORK/mixed"
 grep -qF "4 bad lines skipped" "$WORK/out" || fail "the dump does not show the bad-line count"
 
 { echo "$good" | sed 's/ cwd=/ colour=blue mood="rather good" cwd=/'; } >"$WORK/unknown"
 check "unknown fields are tolerated" 0 'mood="rather good"' --width 200 "$WORK/unknown"
+
+{ echo "$good" | sed 's/^v=1 /v=2 /'; echo "key=value pairs=alone"; echo "$good"; } >"$WORK/versions"
+check "a later version, or key=value alone, is not a record" 0 \
+	"1 records in 1 run; 2 bad lines skipped (first: line 1, does not begin with v=1)" "$WORK/versions"
 
 echo "v=1 run=r time=soon prog=x step=9 event=whatever" >"$WORK/sparse"
 check "records missing fields" 0 "x ?: whatever" "$WORK/sparse"
