@@ -23,10 +23,12 @@ trap 'DAEMON_STEPS_LOG=$work/log "$bin/daemon-demo" --stop >/dev/null 2>&1 || tr
 
 # A run from a clean start, as a student makes one: typed into an interactive
 # bash on a terminal (a pseudo-terminal that script(1) makes), in an empty
-# folder, with only 0, 1 and 2 open. script(1) runs its command with $SHELL -c:
+# folder, with only 0, 1 and 2 open, and the common umask 022 (many desktops
+# give users 002: the frames must not depend on who made them). script(1) runs its command with $SHELL -c:
 # /bin/sh here, whatever the user's shell, and "exec", since dash would stay
 # as the session leader above bash where bash would exec.
 (
+	umask 022
 	for fd_path in /proc/$BASHPID/fd/*; do
 		fd=${fd_path##*/}
 		if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
