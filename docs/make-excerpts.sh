@@ -17,24 +17,28 @@ mode=${2:-write}
 docs=$(cd "$(dirname "$0")" && pwd)
 tutorial=$docs/tutorial.md
 
-mkdir -p "${DS_TEST_ROOT:-/tmp/daemon-steps-tests}"
-work=$(mktemp -d "${DS_TEST_ROOT:-/tmp/daemon-steps-tests}/excerpts.XXXXXX")
+work=$(mktemp -d "${DS_TEST_ROOT:-${TMPDIR:-/tmp}}/excerpts.XXXXXX")
 trap 'DAEMON_STEPS_LOG=$work/log "$bin/daemon-demo" --stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 # A run from a clean start, as a student makes one: typed into an interactive
 # bash on a terminal (a pseudo-terminal that script(1) makes), in an empty
 # folder, with only 0, 1 and 2 open, and the common umask 022 (many desktops
-# give users 002: the frames must not depend on who made them). script(1) runs its command with $SHELL -c:
-# /bin/sh here, whatever the user's shell, and "exec", since dash would stay
-# as the session leader above bash where bash would exec.
+# give users 002: the frames must not depend on who made them). script(1) runs
+# its command with $SHELL -c: /bin/sh here, whatever the user's shell, with
+# "exec", since dash would stay as the session leader above bash where bash
+# would exec, and with every word quoted (a build folder may have spaces).
+# Under the sanitizer preset their options go through env -i too, so that
+# their reports still reach the test root.
 (
 	umask 022
 	for fd_path in /proc/$BASHPID/fd/*; do
 		fd=${fd_path##*/}
 		if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
 	done
-	SHELL=/bin/sh timeout 60 script -q -e -c "exec env -i PATH=$bin:/usr/bin:/bin HOME=$work TERM=dumb PS1='$ ' \
-		DAEMON_STEPS_LOG=$work/log bash --norc --noprofile -i" /dev/null <<-EOF
+	interactive_bash=$(printf '%q ' env -i "PATH=$bin:/usr/bin:/bin" "HOME=$work" TERM=dumb 'PS1=$ ' \
+		${ASAN_OPTIONS+"ASAN_OPTIONS=$ASAN_OPTIONS"} ${UBSAN_OPTIONS+"UBSAN_OPTIONS=$UBSAN_OPTIONS"} \
+		"DAEMON_STEPS_LOG=$work/log" bash --norc --noprofile -i)
+	SHELL=/bin/sh timeout 60 script -q -e -c "exec $interactive_bash" /dev/null <<-EOF
 		cd && daemon-demo --no-viewer --seconds 5
 		exit
 	EOF

@@ -14,7 +14,7 @@ set -euo pipefail
 : "${DS_LOGQ:?DS_LOGQ must name the logq helper}"
 : "${DS_TEST_ROOT:?DS_TEST_ROOT must name the tests folder}"
 
-mkdir -p "$DS_TEST_ROOT"
+mkdir -p -m 700 "$DS_TEST_ROOT"
 WORK=$(mktemp -d "$DS_TEST_ROOT/$(basename "$0" .sh).XXXXXX")
 LOG=$WORK/log
 TMUX_SOCKET=
@@ -47,9 +47,15 @@ q() {
 	"$DS_LOGQ" "$LOG" "$@"
 }
 
-# q1 FILTERS -- FIELD: the one value of the first matching record.
+# q1 FILTERS -- FIELD...: the fields of the first matching record.
 q1() {
 	q "$@" | head -n 1
+}
+
+# read_fields NAME... <<<"$(q1 ...)": the fields into NAMEs. logq separates
+# them with a tab, since a value (a path) may hold spaces.
+read_fields() {
+	IFS=$'\t' read -r "$@"
 }
 
 count() {
@@ -167,9 +173,13 @@ tmux_kill() {
 }
 
 # interactive_shell: tmux runs an interactive, job-control bash with a clean
-# environment, the programs in PATH and the test's log; waits for its prompt.
+# environment, the programs in PATH and the test's log (and the sanitizers'
+# options, so that their reports still reach the test root); waits for its
+# prompt.
 interactive_shell() {
 	tmux_start env -i PATH="$DS_BIN:/usr/bin:/bin" HOME="$WORK" TERM=xterm PS1='ds$ ' \
+		${ASAN_OPTIONS+"ASAN_OPTIONS=$ASAN_OPTIONS"} \
+		${UBSAN_OPTIONS+"UBSAN_OPTIONS=$UBSAN_OPTIONS"} \
 		DAEMON_STEPS_LOG="$LOG" bash --norc --noprofile -i
 	wait_until 10 "the shell's prompt" screen_has 'ds$'
 }

@@ -13,29 +13,29 @@ shell_tty=$(q1 prog=step1-fork event=start -- tty)
 expect_not "the chain starts on the shell's terminal" "$shell_tty" "?"
 
 # step 1: the shell made the job a group leader; the fork's child is not one
-read -r pid pgid <<<"$(q1 prog=step1-fork event=start -- pid pgid)"
+read_fields pid pgid <<<"$(q1 prog=step1-fork event=start -- pid pgid)"
 expect "the job starts as a process-group leader" "$pgid" "$pid"
-read -r pid ppid pgid adopter <<<"$(q1 prog=step1-fork event=after -- pid ppid pgid adopter)"
+read_fields pid ppid pgid adopter <<<"$(q1 prog=step1-fork event=after -- pid ppid pgid adopter)"
 expect_not "after step 1: not a group leader (pid vs pgid)" "$pid" "$pgid"
 expect_not "after step 1: adopted, its parent gone" "$ppid" "$(q1 prog=step1-fork event=parent-exit -- pid)"
 expect "after step 1: the adopter is named" "$adopter" "$(cat /proc/"$ppid"/comm)"
 
 # step 2: a new session and group, no terminal
-read -r pid pgid sid tty <<<"$(q1 prog=step2-setsid event=after -- pid pgid sid tty)"
+read_fields pid pgid sid tty <<<"$(q1 prog=step2-setsid event=after -- pid pgid sid tty)"
 expect "after step 2: pgid = pid" "$pgid" "$pid"
 expect "after step 2: sid = pid" "$sid" "$pid"
 expect "after step 2: no controlling terminal" "$tty" "?"
 expect_not "after step 2: not the shell's session" "$sid" "$(proc_field "$shell" 4)"
 
 # step 3: in that session, but not its leader
-read -r pid sid <<<"$(q1 prog=step3-fork-again event=after -- pid sid)"
+read_fields pid sid <<<"$(q1 prog=step3-fork-again event=after -- pid sid)"
 expect_not "after step 3: not the session leader" "$pid" "$sid"
 daemon=$pid
 
 expect "after step 4: cwd" "$(q1 prog=step4-chdir event=after -- cwd)" "/"
 expect "after step 5: umask" "$(q1 prog=step5-umask event=after -- umask)" "0000"
 expect "after step 6: nothing open" "$(q1 prog=step6-close-fds event=after -- nfds)" "0"
-read -r fd0 fd1 fd2 fds <<<"$(q1 prog=step7-reopen-stdio event=after -- fd0 fd1 fd2 fds)"
+read_fields fd0 fd1 fd2 fds <<<"$(q1 prog=step7-reopen-stdio event=after -- fd0 fd1 fd2 fds)"
 expect "after step 7: 0, 1, 2 on /dev/null" "$fd0 $fd1 $fd2 $fds" "/dev/null /dev/null /dev/null 0,1,2"
 pid_file=$WORK/heartbeatd.pid
 expect "heartbeatd holds just 0, 1, 2 and its pid file" \

@@ -17,7 +17,7 @@ while IFS='|' read -r command expected; do
 	i=$((i + 1))
 	mkdir -p "$WORK/row$i"
 	line=${command//prog/heartbeatd --seconds 60}
-	tmux_type "cd $WORK/row$i && export DAEMON_STEPS_LOG=$WORK/row$i/log && $line"
+	tmux_type "cd $(printf %q "$WORK/row$i") && export DAEMON_STEPS_LOG=$(printf %q "$WORK/row$i/log") && $line"
 	row_log=$WORK/row$i/log
 	has_beat() { [ "$("$DS_LOGQ" --count "$row_log" event=heartbeat)" -gt 0 ]; }
 	wait_until 10 "a heartbeat from: $command" has_beat

@@ -15,7 +15,7 @@ more_beats_than() {
 }
 mkdir -p "$WORK/job"
 interactive_shell
-tmux_type "DAEMON_STEPS_LOG=$job_log heartbeatd --seconds 60 &"
+tmux_type "DAEMON_STEPS_LOG=$(printf %q "$job_log") heartbeatd --seconds 60 &"
 tmux_type "step1-fork step2-setsid step3-fork-again step4-chdir step5-umask step6-close-fds step7-reopen-stdio heartbeatd --seconds 60"
 wait_until 10 "the chain's first heartbeat" has_record prog=heartbeatd event=heartbeat
 wait_until 10 "the job's first heartbeat" has_record_in "$job_log" event=heartbeat

@@ -7,21 +7,21 @@ run_program popquiz >"$WORK/out" 2>&1 || fail "popquiz exited $? : $(cat "$WORK/
 pass "popquiz exits 0 when the kernel answers as expected"
 
 # lesson 1: a group leader's setsid() fails with EPERM; its child's works
-read -r pid pgid err <<<"$(q1 quiz=leader-setsid -- pid pgid errno)"
+read_fields pid pgid err <<<"$(q1 quiz=leader-setsid -- pid pgid errno)"
 expect "the process that tried leads its group" "$pgid" "$pid"
 expect "its setsid() failed with" "$err" "EPERM"
 expect "recorded as an error" "$(q1 quiz=leader-setsid -- event)" "error"
-read -r child ppid sid <<<"$(q1 quiz=fork-then-setsid event=after -- pid ppid sid)"
+read_fields child ppid sid <<<"$(q1 quiz=fork-then-setsid event=after -- pid ppid sid)"
 expect "the child of the group leader" "$ppid" "$pid"
 expect "the child's setsid() made it a session leader" "$sid" "$child"
 
 # lesson 2: a session leader takes a fresh terminal; after a second fork, none
-read -r pid sid tty tpgid taken tried <<<"$(q1 quiz=leader-opens-tty -- pid sid tty tpgid tty_taken tried_tty)"
+read_fields pid sid tty tpgid taken tried <<<"$(q1 quiz=leader-opens-tty -- pid sid tty tpgid tty_taken tried_tty)"
 expect "the opener leads its session" "$sid" "$pid"
 expect "the terminal became its controlling terminal" "$taken" "yes"
 expect "/proc names it" "/dev/$tty" "$tried"
 expect "its group is the terminal's foreground group" "$tpgid" "$pid"
-read -r pid sid tty tpgid taken <<<"$(q1 quiz=non-leader-opens-tty -- pid sid tty tpgid tty_taken)"
+read_fields pid sid tty tpgid taken <<<"$(q1 quiz=non-leader-opens-tty -- pid sid tty tpgid tty_taken)"
 expect_not "after the second fork it leads no session" "$sid" "$pid"
 expect "it got no terminal" "$taken $tty $tpgid" "no ? -1"
 expect "both lineages recorded" "$(count step=quiz)" "5"

@@ -9,7 +9,7 @@ run_program daemon-demo --single-fork --no-viewer --seconds 30 >"$WORK/single" 2
 run=$(q1 prog=daemon-demo event=start -- run)
 expect "--single-fork leaves out step 3" "$(q1 run="$run" prog=daemon-demo -- skip)" "3"
 expect "step 3 did not run" "$(count run="$run" step=3)" "0"
-read -r daemon sid tty taken tried <<<"$(q1 run="$run" prog=heartbeatd event=after -- pid sid tty tty_taken tried_tty)"
+read_fields daemon sid tty taken tried <<<"$(q1 run="$run" prog=heartbeatd event=after -- pid sid tty tty_taken tried_tty)"
 expect "the daemon leads its session" "$sid" "$daemon"
 expect "it took the terminal" "$taken" "yes"
 expect "as its controlling terminal" "/dev/$tty" "$tried"
@@ -24,7 +24,7 @@ run_program daemon-demo --no-viewer --seconds 30 >"$WORK/full" 2>&1 </dev/null |
 wait_until 5 "the earlier daemon to stop" is_dead "$daemon"
 expect "the earlier daemon was stopped with" "$(q1 run="$run" prog=heartbeatd event=exit -- reason)" "SIGTERM"
 run=$(q prog=daemon-demo event=start -- run | tail -n 1)
-read -r daemon sid tty taken <<<"$(q1 run="$run" prog=heartbeatd event=after -- pid sid tty tty_taken)"
+read_fields daemon sid tty taken <<<"$(q1 run="$run" prog=heartbeatd event=after -- pid sid tty tty_taken)"
 expect_not "after the full chain the daemon leads no session" "$sid" "$daemon"
 expect "the same open takes no terminal" "$taken $tty" "no ?"
 wait_until 5 "a heartbeat after the runner closed the master" \

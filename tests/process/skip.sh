@@ -19,7 +19,7 @@ demo() {
 case $step in
 1)
 	demo --skip 1
-	read -r pid pgid err <<<"$(q1 run="$run" prog=step2-setsid event=error -- pid pgid errno)"
+	read_fields pid pgid err <<<"$(q1 run="$run" prog=step2-setsid event=error -- pid pgid errno)"
 	expect "step 2 runs in a group leader" "$pgid" "$pid"
 	expect "and setsid() fails with" "$err" "EPERM"
 	expect "no daemon starts" "$daemon" ""
@@ -28,12 +28,12 @@ case $step in
 	;;
 2)
 	interactive_shell
-	tmux_type "cd $launch && daemon-demo --skip 2 --no-viewer --seconds 30 >out 2>&1; echo demo-status=\$?"
+	tmux_type "cd $(printf %q "$launch") && daemon-demo --skip 2 --no-viewer --seconds 30 >out 2>&1; echo demo-status=\$?"
 	wait_until 15 "daemon-demo to finish" screen_has "demo-status=0"
 	run=$(q1 prog=daemon-demo event=start -- run)
 	daemon=$(q1 run="$run" prog=heartbeatd event=start -- pid)
 	shell=$(shell_pid)
-	read -r sid tty <<<"$(q1 run="$run" prog=heartbeatd event=start -- sid tty)"
+	read_fields sid tty <<<"$(q1 run="$run" prog=heartbeatd event=start -- sid tty)"
 	expect "the daemon stays in the shell's session" "$sid" "$(proc_field "$shell" 4)"
 	expect_not "and on the shell's terminal" "$tty" "?"
 	ps -t "$tty" -o pid= | grep -qw "$daemon" || fail "ps -t $tty does not list the daemon $daemon"
@@ -49,7 +49,7 @@ case $step in
 	;;
 3)
 	demo --skip 3
-	read -r sid taken <<<"$(q1 run="$run" prog=heartbeatd event=after -- sid tty_taken)"
+	read_fields sid taken <<<"$(q1 run="$run" prog=heartbeatd event=after -- sid tty_taken)"
 	expect "the daemon leads its session" "$sid" "$daemon"
 	expect "and takes the runner's terminal" "$taken" "yes"
 	wait_until 5 "its SIGHUP" has_record run="$run" prog=heartbeatd signal=SIGHUP
@@ -87,7 +87,7 @@ case $step in
 	expect "the pid file became descriptor 0" "$(readlink /proc/"$daemon"/fd/0)" "$WORK/heartbeatd.pid"
 	expect "in the log too" "$(q1 run="$run" prog=heartbeatd event=start -- fd0)" "closed"
 	wait_until 5 "a heartbeat" has_record run="$run" event=heartbeat
-	read -r fd0 fd1 out_err <<<"$(q1 run="$run" event=heartbeat -- fd0 fd1 stdout_errno)"
+	read_fields fd0 fd1 out_err <<<"$(q1 run="$run" event=heartbeat -- fd0 fd1 stdout_errno)"
 	expect "a heartbeat record shows the pid file on 0" "$fd0" "$WORK/heartbeatd.pid"
 	expect "and stdout closed: its lines go nowhere" "$fd1 $out_err" "closed EBADF"
 	;;

@@ -193,7 +193,7 @@ for file in "${files[@]}"; do
 done >"$quoted"
 
 echo "commands quoted in: ${files[*]#"$SOURCE_DIR"/}"
-while IFS=$'\t' read -r where command; do
+while read_fields where command; do
 	run_quoted "$where" "$command"
 done <"$quoted"
 

@@ -30,7 +30,7 @@ pass "the deck pane shows slide 1, without notes"
 
 wait_until 10 "the shell's greeting" pane_has "$shell_pane" "the demo is ready"
 # The shell's PATH finds the build's programs; a run from it starts and ends.
-tm send-keys -t "$shell_pane" -l "command -v daemon-demo; DAEMON_STEPS_LOG=$WORK/log daemon-demo --no-viewer --seconds 1; echo demo-status=\$?"
+tm send-keys -t "$shell_pane" -l "command -v daemon-demo; DAEMON_STEPS_LOG=$(printf %q "$WORK/log") daemon-demo --no-viewer --seconds 1; echo demo-status=\$?"
 tm send-keys -t "$shell_pane" Enter
 wait_until 10 "daemon-demo's path" pane_has "$shell_pane" "$DS_BIN/daemon-demo"
 pane_matches() {

@@ -25,15 +25,15 @@ run_chain golden setsid "$BIN/${chain[0]}" "${chain[@]:1}"
 # 2. under a terminal: the chain starts with one and loses it at step 2; the
 #    shell outlives the setsid, so the terminal's hangup reaches no step
 #    (script(1) runs its command with $SHELL -c: /bin/sh, whatever the user's)
+in_terminal=$(printf '%q ' "$BIN/step1-fork" "${chain[@]:1}" heartbeatd --seconds 1)
 DAEMON_STEPS_LOG="$LOG" DAEMON_STEPS_RUN=terminal SHELL=/bin/sh \
-	script -qec "sh -c '\"$BIN/step1-fork\" ${chain[*]:1} heartbeatd --seconds 1; sleep 1'" \
-	/dev/null >/dev/null 2>&1 </dev/null
+	script -qec "$in_terminal; sleep 1" /dev/null >/dev/null 2>&1 </dev/null
 poll_until 20 grep -q "run=terminal .*event=exit" "$LOG" ||
 	fail "the chain under a terminal never finished"
 
 # 3. step2-setsid in a group leader: setsid() fails with EPERM, status 1
 DAEMON_STEPS_LOG="$LOG" DAEMON_STEPS_RUN=eperm \
-	perl -e 'setpgrp(0, 0) or die "setpgrp: $!"; exec @ARGV or die "exec: $!"' \
+	perl -e 'setpgrp(0, 0) or die "setpgrp: $!"; exec { $ARGV[0] } @ARGV or die "exec: $!"' \
 	"$BIN/step2-setsid" >/dev/null 2>&1
 status=$?
 [ "$status" -eq 1 ] || fail "step2-setsid as a group leader exited $status, not 1"
