@@ -168,6 +168,9 @@ names_text(const struct names *names, const char *text, char *out, size_t size)
 		size_t digits = strspn(p, "0123456789");
 		char number[NAME_SIZE];
 		const char *shown;
+		/* a PID is a word of its own: the 1 of step1-fork is not PID 1 */
+		int word = (p == text || !isalnum((unsigned char)p[-1])) &&
+			   !isalnum((unsigned char)p[digits]);
 
 		if (digits == 0 || digits >= sizeof number) {
 			out[used++] = *p++;
@@ -175,7 +178,8 @@ names_text(const struct names *names, const char *text, char *out, size_t size)
 		}
 		memcpy(number, p, digits);
 		number[digits] = '\0';
-		shown = find(names->pids, names->pid_count, number) || is_adopter_pid(names, number)
+		shown = word && (find(names->pids, names->pid_count, number) ||
+				 is_adopter_pid(names, number))
 				? names_pid(names, number)
 				: number;
 		used += (size_t)snprintf(out + used, size - used, "%s", shown);

@@ -193,6 +193,8 @@ test_names(const struct model *model)
 	CHECK(strcmp(names_path(&names, "/dev/null", out, sizeof out), "/dev/null") == 0);
 	CHECK(strcmp(names_text(&names, "group 200 exists", out, sizeof out),
 		     "group P4 exists") == 0);
+	CHECK(strcmp(names_text(&names, "step1-fork step2-setsid 1 x200 200x (1)", out, sizeof out),
+		     "step1-fork step2-setsid <adopter> x200 200x (<adopter>)") == 0);
 	CHECK(strcmp(names_time(&names, "2026-01-01T10:00:07.600000Z", out, sizeof out),
 		     "+3s") == 0);
 
