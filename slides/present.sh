@@ -105,6 +105,8 @@ if [ -n "${TMUX:-}" ] && [ -z "$socket" ]; then
 	deck_pane=$(tm new-window -P -F '#{pane_id}' -n "$session" -c "$root" "${deck_cmd[@]}")
 	tm split-window "$split" -t "$deck_pane" -c "$root" "${shell_cmd[@]}"
 	tm select-pane -t "$deck_pane"
+	echo "present.sh: in a pane you open yourself in this session, first run:"
+	echo "  . $(printf '%q' "$rcfile")"
 	exit 0
 fi
 
@@ -116,6 +118,11 @@ else
 	deck_pane=$(tm new-session -d -P -F '#{pane_id}' -s "$session" -x 200 -y 50 -c "$root" "${deck_cmd[@]}")
 	tm split-window "$split" -t "$deck_pane" -c "$root" "${shell_cmd[@]}"
 	tm select-pane -t "$deck_pane"
+	# Panes and windows the teacher opens later in this session (the slides
+	# say Ctrl-b " for the viewer) get the same shell: a login shell would
+	# reset PATH (Debian's /etc/profile does).
+	tm set-option -t "$deck_pane" default-shell "$(command -v bash)" >/dev/null
+	tm set-option -t "$deck_pane" default-command "exec ${shell_cmd[*]@Q}" >/dev/null
 fi
 
 if [ $attach = 1 ]; then

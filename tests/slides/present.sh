@@ -40,6 +40,15 @@ wait_until 60 "daemon-demo to finish" pane_matches "$shell_pane" "demo-status=[0
 pane_has "$shell_pane" "demo-status=0" || { tm capture-pane -p -t "$shell_pane" >&2; fail "daemon-demo failed in the shell pane"; }
 pass "the shell pane runs daemon-demo from $DS_BIN"
 
+# A pane the teacher opens later (the slides say Ctrl-b " for the viewer)
+# finds the programs too.
+new_pane=$(tm split-window -P -F '#{pane_id}' -t "$shell_pane")
+wait_until 10 "the new pane's greeting" pane_has "$new_pane" "the demo is ready"
+tm send-keys -t "$new_pane" -l "command -v daemon-viewer"
+tm send-keys -t "$new_pane" Enter
+wait_until 10 "daemon-viewer's path in a new pane" pane_has "$new_pane" "$DS_BIN/daemon-viewer"
+pass "a pane opened later finds daemon-viewer in $DS_BIN"
+
 # Let heartbeatd end (--seconds 1) before the cleanup looks for leftovers.
 wait_until 10 "heartbeatd to end" eval '[ -z "$(processes_with_log "$WORK/")" ]'
 
