@@ -10,7 +10,8 @@ enum {
 	TEXT_MAX = 512,		/* one value or line of text, as shown */
 	STATE_TOP = 2,		/* the row of the state panel and the checklist */
 	STATE_ROWS = 9,
-	LABEL_WIDTH = 8		/* "* umask " */
+	LABEL_WIDTH = 8,	/* "* umask " */
+	OLD_MIN = 3		/* an old value may shrink to "...": it is in the frame before */
 };
 
 /*** small helpers ***/
@@ -35,11 +36,43 @@ static const char *
 shorten(const char *text, int max, char *out, size_t size)
 {
 	size_t len = strlen(text);
+	const char *file = strrchr(text, '/');
 
-	if (max < 4 || (int)len <= max)
+	if ((int)len <= max)
 		return text;
+	if (max < 4)
+		return "...";
+	/* a path keeps its file's name whole when it can: ".../heartbeatd.pid" */
+	if (file && file[1] && (int)strlen(file) + 3 <= max && !strchr(file, ' ')) {
+		snprintf(out, size, "...%s", file);
+		return out;
+	}
+	if (file && file[1] && (int)strlen(file + 1) <= max && !strchr(file, ' '))
+		return file + 1;
 	snprintf(out, size, "...%s", text + len - (size_t)(max - 3));
 	return out;
+}
+
+/* Shares room between count texts (at most 3) by need, the shortest first:
+ * each gets what it needs while the longer ones keep 4 columns each ("...x");
+ * the longest gets what is left. */
+static void
+share_room(const size_t *lengths, int count, int room, int *shares)
+{
+	int order[3] = { 0, 1, 2 };
+
+	for (int i = 1; i < count; i++)
+		for (int j = i; j > 0 && lengths[order[j]] < lengths[order[j - 1]]; j--) {
+			int swap = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = swap;
+		}
+	for (int k = 0; k < count; k++) {
+		int i = order[k], longer = count - 1 - k, most = room - 4 * longer;
+
+		shares[i] = longer == 0 || (int)lengths[i] > most ? most : (int)lengths[i];
+		room -= shares[i];
+	}
 }
 
 static const struct frame *
@@ -220,16 +253,21 @@ stdio_text(const struct names *names, const struct entry *record, int width, cha
 	char path[3][TEXT_MAX], cut[3][TEXT_MAX];
 	const char *shown[3];
 	static const char *const keys[3] = { "fd0", "fd1", "fd2" };
+	size_t lengths[3];
+	int shares[3];
 
-	for (int fd = 0; fd < 3; fd++)
+	for (int fd = 0; fd < 3; fd++) {
 		shown[fd] = names_path(names, field_or_unknown(record, keys[fd]), path[fd],
 				       sizeof path[fd]);
+		lengths[fd] = strlen(shown[fd]);
+	}
 	if (strcmp(shown[0], shown[1]) == 0 && strcmp(shown[1], shown[2]) == 0) {
 		snprintf(out, size, "all %s", shorten(shown[0], width - 4, cut[0], sizeof cut[0]));
 		return;
 	}
+	share_room(lengths, 3, width - 4, shares);	/* 4: the two ", " */
 	for (int fd = 0; fd < 3; fd++)
-		shown[fd] = shorten(shown[fd], (width - 4) / 3, cut[fd], sizeof cut[fd]);
+		shown[fd] = shorten(shown[fd], shares[fd], cut[fd], sizeof cut[fd]);
 	snprintf(out, size, "%s, %s, %s", shown[0], shown[1], shown[2]);
 }
 
@@ -292,7 +330,7 @@ draw_state(struct canvas *canvas, int top, int width, const struct frame_view *v
 	for (int row = 0; row < STATE_ROWS; row++) {
 		int changed = before && (frame->changed & state_rows[row].fields);
 		char now[TEXT_MAX], old[TEXT_MAX], cut[TEXT_MAX];
-		int col;
+		int col, shares[2];
 
 		canvas_put(canvas, top + row, 0, changed ? ROLE_CHANGED : ROLE_NORMAL,
 			   changed ? "*" : " ");
@@ -303,11 +341,18 @@ draw_state(struct canvas *canvas, int top, int width, const struct frame_view *v
 				       shorten(now, room, cut, sizeof cut), room);
 			continue;
 		}
-		/* old -> new, each in half the room */
-		state_text(view->names, before, row, (room - 4) / 2, old, sizeof old);
-		state_text(view->names, frame->record, row, (room - 4) / 2, now, sizeof now);
+		/* old -> new (4: " -> "); when both do not fit, the new value
+		 * comes first: the old one is in the frame before */
+		state_text(view->names, before, row, room - 4, old, sizeof old);
+		state_text(view->names, frame->record, row, room - 4, now, sizeof now);
+		shares[1] = (int)strlen(now);
+		if ((int)strlen(old) + shares[1] > room - 4 && shares[1] > room - 4 - OLD_MIN)
+			shares[1] = room - 4 - OLD_MIN;
+		shares[0] = room - 4 - shares[1];
+		state_text(view->names, before, row, shares[0], old, sizeof old);
+		state_text(view->names, frame->record, row, shares[1], now, sizeof now);
 		col = canvas_put_max(canvas, top + row, LABEL_WIDTH, ROLE_OLD,
-				     shorten(old, (room - 4) / 2, cut, sizeof cut), room);
+				     shorten(old, shares[0], cut, sizeof cut), room);
 		col = canvas_put(canvas, top + row, col, ROLE_NORMAL, " -> ");
 		canvas_put_max(canvas, top + row, col, ROLE_CHANGED,
 			       shorten(now, width - col, cut, sizeof cut), width - col);

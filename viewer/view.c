@@ -213,13 +213,13 @@ draw_message(const char *const *lines, size_t count)
 static void
 draw_too_small(void)
 {
-	char needs[96], has[64];
-	const char *lines[] = { needs, has, "Enlarge the window, or press q to quit." };
+	char needs[64], has[64];
+	/* short lines: a window of 30x8 still shows both sizes */
+	const char *lines[] = { "daemon-viewer needs", needs, has, "Enlarge it, or press q." };
 
-	snprintf(needs, sizeof needs, "daemon-viewer needs a terminal of at least %dx%d;",
-		 RENDER_MIN_COLS, RENDER_MIN_ROWS);
+	snprintf(needs, sizeof needs, "at least %dx%d;", RENDER_MIN_COLS, RENDER_MIN_ROWS);
 	snprintf(has, sizeof has, "this one is %dx%d.", COLS, LINES);
-	draw_message(lines, 3);
+	draw_message(lines, 4);
 }
 
 static void

@@ -90,6 +90,12 @@ case $step in
 	read_fields fd0 fd1 out_err <<<"$(q1 run="$run" event=heartbeat -- fd0 fd1 stdout_errno)"
 	expect "a heartbeat record shows the pid file on 0" "$fd0" "$WORK/heartbeatd.pid"
 	expect "and stdout closed: its lines go nowhere" "$fd1 $out_err" "closed EBADF"
+	# what the slides promise a projector of 100 columns
+	"$DS_BIN/daemon-viewer" --dump --width 100 --run "$run" "$LOG" >"$WORK/dump" ||
+		fail "daemon-viewer --dump failed"
+	grep -qF -- "-> .../heartbeatd.pid, closed, closed" "$WORK/dump" ||
+		fail "the viewer at 100 columns does not show the pid file on descriptor 0"
+	pass "the viewer at 100 columns shows the pid file on descriptor 0"
 	;;
 *)
 	fail "no step $step"

@@ -108,8 +108,11 @@ keys keys p;          poll_until 10 sh -c "! tmux -S $SOCKET capture-pane -p -t 
 
 # --- resizing: below the minimum it says so; above, the frame returns
 t resize-window -t viewer:keys -x 70 -y 20
-screen_shows keys "needs a terminal of at least 80x24"
+screen_shows keys "at least 80x24"
 screen_shows keys "this one is 70x20"
+t resize-window -t viewer:keys -x 30 -y 8
+screen_shows keys "at least 80x24"
+screen_shows keys "this one is 30x8"
 t resize-window -t viewer:keys -x 80 -y 24
 screen_shows keys "A daemon is..."
 t resize-window -t viewer:keys -x 140 -y 45
