@@ -59,8 +59,10 @@ static const struct program program = {
 		   "stdout is a terminal). Exits 0 when the demo ran as intended, the\n"
 		   "failures it provokes on purpose included, 1 when something else failed.",
 	.options = options,
-	.exit_note = "daemon-demo exits 0 when the demo ran as intended, --skip 1's EPERM\n"
-		     "included; 1 when anything else failed.",
+	.exits = "  0    the demo ran as intended, the failures it provokes on purpose\n"
+		 "       (such as --skip 1's EPERM) included; --stop: stopped, or none ran\n"
+		 "  1    something else failed: a system call, the chain or the pop quiz;\n"
+		 "       --stop: the pid file names another program, left alone",
 };
 
 /* What the runner learns of the run from the log. */

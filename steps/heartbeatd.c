@@ -46,7 +46,8 @@ static const struct program program = {
 		   "prints a line once a second, records SIGHUP and SIGTERM, and exits on\n"
 		   "SIGTERM or after N seconds. Keeps a locked pid file beside the log.",
 	.options = options,
-	.exit_note = "heartbeatd runs no next program (no 126, 127).",
+	.exits = "  0    it ran until SIGTERM, SIGINT or the end of its seconds\n"
+		 "  1    a system call failed, or another heartbeatd holds the pid file",
 };
 
 /* Creates, locks and fills the pid file; returns its descriptor. */

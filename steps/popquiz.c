@@ -41,8 +41,8 @@ static const struct program program = {
 		   "setsid), and a session leader that opens a fresh pseudo-terminal gets it\n"
 		   "as its controlling terminal (fork again). Exits 0 when the kernel\n"
 		   "answered as expected, 1 otherwise.",
-	.exit_note = "popquiz provokes EPERM on purpose: it exits 0 when the kernel answered\n"
-		     "as expected, 1 when it did not. It runs no next program (no 126, 127).",
+	.exits = "  0    the kernel answered as expected (the EPERM it provokes included)\n"
+		 "  1    it did not, or a system call failed",
 	.options = options,
 };
 

@@ -264,16 +264,18 @@ print_help(const struct program *p)
 	printf("\nEnvironment:\n"
 	       "  " ENV_LOG "   the transition log (default: $XDG_RUNTIME_DIR/daemon-steps/\n"
 	       "                     transitions.log, else ${TMPDIR:-/tmp}/daemon-steps-$UID/...)\n"
-	       "  " ENV_RUN "   the run id every record carries (made anew when unset)\n"
-	       "  " ENV_PAUSE " seconds to wait after each step's record\n"
-	       "\nExit status:\n"
-	       "  0    success\n"
-	       "  1    a system call failed (setsid's EPERM included)\n"
-	       "  2    bad usage: unknown option, bad value, missing argument\n"
-	       "  126  the next program was found but cannot be executed\n"
-	       "  127  the next program was not found\n");
-	if (p->exit_note)
-		printf("%s\n", p->exit_note);
+	       "  " ENV_RUN "   the run id every record carries (made anew when unset)\n");
+	if (p->exits == NULL)	/* a step: it pauses, and it runs the next program */
+		printf("  " ENV_PAUSE " seconds to wait after this step's record\n"
+		       "\nExit status:\n"
+		       "  0    success\n"
+		       "  1    a system call failed (setsid's EPERM included)\n"
+		       "  2    bad usage: unknown option, bad value, missing argument\n"
+		       "  126  the next program was found but cannot be executed\n"
+		       "  127  the next program was not found\n");
+	else
+		printf("\nExit status:\n%s\n"
+		       "  2    bad usage: unknown option, bad value, missing argument\n", p->exits);
 }
 
 static void

@@ -38,7 +38,7 @@ struct program {
 	const char *synopsis;		/* what follows the name in the usage line */
 	const char *purpose;		/* a paragraph for --help */
 	const struct step_option *options;	/* ended by an entry with no name */
-	const char *exit_note;		/* what the exit table means for this one, if special */
+	const char *exits;		/* its exit status table, when it is not a step's */
 };
 
 /*
