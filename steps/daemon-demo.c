@@ -335,16 +335,48 @@ milliseconds_between(const char *from, const char *to)
 	return (difftime(timegm(&b), timegm(&a)) + b_frac - a_frac) * 1000;
 }
 
-/* Replaces the runner with the viewer on this run; returns only if it cannot. */
+/* The viewer beside this program, as the user can type it: "./build/bin/
+ * daemon-viewer" below the working directory, else its whole path. */
+static const char *
+viewer_path(char *out, size_t size)
+{
+	char cwd[PATH_MAX];
+	const char *dir = program_directory();
+	size_t cwd_len;
+
+	if (getcwd(cwd, sizeof cwd) && strcmp(cwd, "/") != 0 && (cwd_len = strlen(cwd)) &&
+	    strncmp(dir, cwd, cwd_len) == 0 && dir[cwd_len] == '/')
+		snprintf(out, size, ".%s/daemon-viewer", dir + cwd_len);
+	else
+		snprintf(out, size, "%s/daemon-viewer", dir);
+	return out;
+}
+
+/* The log, and the command that replays this run (naming the log when it is
+ * not the one the viewer reads by default). */
+static void
+print_where_to_replay(const char *run)
+{
+	char viewer[PATH_MAX], usual_log[PATH_MAX];
+	int usual = default_log_path(usual_log, sizeof usual_log) == 0 &&
+		    strcmp(usual_log, log_path()) == 0;
+
+	printf("\nThe log: %s\nReplay it: %s --run %s%s%s\n", log_path(),
+	       viewer_path(viewer, sizeof viewer), run, usual ? "" : " ", usual ? "" : log_path());
+}
+
+/* Replaces the runner with the viewer on this run, from its first frame;
+ * returns only if it cannot. What was printed before (where to replay it) is
+ * on the screen again when the viewer ends. */
 static void
 open_viewer(const char *run)
 {
 	char viewer[PATH_MAX];
 	char *argv[] = { "daemon-viewer", "--run", (char *)run, (char *)log_path(), NULL };
 
-	snprintf(viewer, sizeof viewer, "%s/daemon-viewer", program_directory());
+	print_where_to_replay(run);
 	fflush(stdout);
-	execv(viewer, argv);
+	execv(viewer_path(viewer, sizeof viewer), argv);
 	execvp(argv[0], argv);
 	fprintf(stderr, "%s: cannot open daemon-viewer (%s): printing the run instead\n",
 		program_name(), strerror(errno));
@@ -521,6 +553,6 @@ main(int argc, char **argv)
 	if (isatty(STDOUT_FILENO) && !values[OPT_NO_VIEWER] && intended)
 		open_viewer(news.run);
 	print_run(news.run);
-	printf("\nThe log: %s\nReplay it: daemon-viewer --run %s\n", log_path(), news.run);
+	print_where_to_replay(news.run);
 	return intended ? 0 : EXIT_SYSCALL_FAILED;
 }

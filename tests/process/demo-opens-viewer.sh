@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # daemon-demo on a terminal ends in the viewer, on the run it just made; q
-# leaves it, and the demo's exit status is 0.
+# leaves it, where to replay the run is on the screen, and the demo's exit
+# status is 0.
 . "$(dirname "$0")/../lib.sh"
 
 interactive_shell
@@ -14,4 +15,7 @@ wait_until 5 "the last frame" screen_has "quiz"
 tmux -S "$TMUX_SOCKET" send-keys q
 wait_until 10 "the demo's exit status" screen_has "demo-status=0"
 pass "q leaves the viewer, and daemon-demo exits 0"
+screen_has "Replay it: $DS_BIN/daemon-viewer --run $run" ||
+	fail "after the viewer, the screen does not say how to replay the run"
+pass "the screen says how to replay the run"
 stop_pid "$(q1 run="$run" prog=heartbeatd event=start -- pid)"
