@@ -7,7 +7,7 @@
 
 /* The PID fields, in the order that numbers processes. */
 static const char *const pid_keys[] = { "pid", "ppid", "pgid", "sid", "tpgid" };
-static const char *const path_keys[] = { "cwd", "fd0", "fd1", "fd2" };
+static const char *const path_keys[] = { "cwd", "fd0", "fd1", "fd2", "tried_tty" };
 
 /* Values that are the same on every machine and stay as they are. */
 static int

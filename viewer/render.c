@@ -213,7 +213,8 @@ draw_headline(struct canvas *canvas, int row, const struct frame_view *view)
 			continue;
 		extra_text(view->names, field, text, sizeof text);
 		col = canvas_put_max(canvas, row, col, ROLE_NORMAL, "  ", right - col);
-		col = canvas_put_max(canvas, row, col, ROLE_NORMAL, text, right - col);
+		/* cut by the frame counter: '~' says so */
+		col = canvas_put_label(canvas, row, col, ROLE_NORMAL, text, right - col);
 	}
 }
 
