@@ -75,6 +75,9 @@ struct run_news {
 	char start_time[40];		/* the runner's start record: time zero */
 	char first_record_time[40];	/* heartbeatd's first record */
 	char failure[256];		/* the first error a chain program recorded */
+	struct {			/* heartbeatd's state once it started */
+		char sid[16], tty[32], cwd[256], umask[8], fds[128], fd0[256];
+	} daemon;
 };
 
 /*** stopping a daemon ***/
@@ -140,6 +143,12 @@ stop_daemon(void)
 
 /*** reading the run from the log ***/
 
+static void
+copy_field(char *out, size_t size, const struct logfmt_record *r, const char *key)
+{
+	snprintf(out, size, "%s", logfmt_get(r, key) ? logfmt_get(r, key) : "?");
+}
+
 static int
 note_record(const struct logfmt_record *r, size_t line, void *context)
 {
@@ -161,6 +170,12 @@ note_record(const struct logfmt_record *r, size_t line, void *context)
 	if (logfmt_get(r, "tty_taken") && strcmp(prog, "heartbeatd") == 0) {
 		news->tty_answered = 1;
 		news->tty_taken = strcmp(logfmt_get(r, "tty_taken"), "yes") == 0;
+		copy_field(news->daemon.sid, sizeof news->daemon.sid, r, "sid");
+		copy_field(news->daemon.tty, sizeof news->daemon.tty, r, "tty");
+		copy_field(news->daemon.cwd, sizeof news->daemon.cwd, r, "cwd");
+		copy_field(news->daemon.umask, sizeof news->daemon.umask, r, "umask");
+		copy_field(news->daemon.fds, sizeof news->daemon.fds, r, "fds");
+		copy_field(news->daemon.fd0, sizeof news->daemon.fd0, r, "fd0");
 	}
 	if (strcmp(event, "signal") == 0 && logfmt_get(r, "signal") &&
 	    strcmp(logfmt_get(r, "signal"), "SIGHUP") == 0)
@@ -453,6 +468,37 @@ build_chain(struct demo *demo)
 
 /* The chain's first process has exited with first_status: did the chain go as
  * intended? Says what happened; waits for heartbeatd when it should start. */
+/* What a skipped step left undone, as heartbeatd's state shows it (step 1's
+ * EPERM and step 3's terminal are told where they happen). */
+static void
+tell_what_is_missing(const struct demo *demo, const struct run_news *news)
+{
+	const char *name = program_name();
+
+	if (demo->skipped[2] && strcmp(news->daemon.tty, "?") == 0)
+		printf("%s: without step 2, heartbeatd is still in the session it was started "
+		       "from\n%s: (SID %s, which has no terminal here), not in one of its own.\n",
+		       name, name, news->daemon.sid);
+	else if (demo->skipped[2])
+		printf("%s: without step 2, heartbeatd is still in the session it was started "
+		       "from\n%s: (SID %s), on its terminal: ps -t %s lists it, and when that "
+		       "terminal closes,\n%s: it silently loses it.\n",
+		       name, name, news->daemon.sid, news->daemon.tty, name);
+	if (demo->skipped[4])
+		printf("%s: without step 4, heartbeatd still works in %s:\n%s: that filesystem "
+		       "cannot be unmounted while it runs.\n", name, news->daemon.cwd, name);
+	if (demo->skipped[5])
+		printf("%s: without step 5, heartbeatd keeps the umask it inherited, %s:\n%s: the "
+		       "files it creates get permissions it did not choose.\n", name,
+		       news->daemon.umask, name);
+	if (demo->skipped[6])
+		printf("%s: without step 6, heartbeatd holds descriptors it never opened: "
+		       "fds=%s.\n", name, news->daemon.fds);
+	if (demo->skipped[7])
+		printf("%s: without step 7, 0, 1 and 2 stay closed, and the next open() took "
+		       "descriptor 0:\n%s: fd0=%s.\n", name, name, news->daemon.fd0);
+}
+
 static int
 chain_went_as_intended(const struct demo *demo, int first_status, struct run_news *news)
 {
@@ -482,6 +528,7 @@ chain_went_as_intended(const struct demo *demo, int first_status, struct run_new
 	       program_name(), (int)news->daemon_pid,
 	       milliseconds_between(news->start_time, news->first_record_time), program_name(),
 	       demo->seconds);
+	tell_what_is_missing(demo, news);
 	return 1;
 }
 

@@ -7,6 +7,12 @@ step=${1:?which step to leave out}
 launch=$WORK/launch
 mkdir -p "$launch"
 
+# says TEXT: daemon-demo's output ($WORK/out) says TEXT
+says() {
+	grep -qF -- "$1" "$WORK/out" || { cat "$WORK/out" >&2; fail "daemon-demo does not say: $1"; }
+	pass "daemon-demo says: $1"
+}
+
 # demo ARGS...: runs daemon-demo from $launch, its output in $WORK/out, and
 # sets run and daemon (heartbeatd's PID, when it started).
 demo() {
@@ -36,6 +42,9 @@ case $step in
 	read_fields sid tty <<<"$(q1 run="$run" prog=heartbeatd event=start -- sid tty)"
 	expect "the daemon stays in the shell's session" "$sid" "$(proc_field "$shell" 4)"
 	expect_not "and on the shell's terminal" "$tty" "?"
+	cp "$launch/out" "$WORK/out"
+	says "without step 2, heartbeatd is still in the session it was started from"
+	says "(SID $sid), on its terminal: ps -t $tty lists it, and when that terminal closes,"
 	ps -t "$tty" -o pid= | grep -qw "$daemon" || fail "ps -t $tty does not list the daemon $daemon"
 	pass "ps -t $tty lists the daemon"
 	beats=$(count run="$run" event=heartbeat)
@@ -59,6 +68,7 @@ case $step in
 	demo --skip 4
 	expect "the daemon's cwd stays the launch folder" "$(q1 run="$run" prog=heartbeatd -- cwd)" "$launch"
 	expect "/proc agrees" "$(readlink /proc/"$daemon"/cwd)" "$launch"
+	says "without step 4, heartbeatd still works in $launch:"
 	(cd / && run_program daemon-demo --stop) >"$WORK/stop" 2>&1 || fail "daemon-demo --stop failed"
 	grep -q "stopped heartbeatd (PID $daemon)" "$WORK/stop" || fail "--stop said: $(cat "$WORK/stop")"
 	wait_until 5 "daemon-demo --stop to end it" is_dead "$daemon"
@@ -69,6 +79,7 @@ case $step in
 	demo --skip 5
 	expect "the daemon keeps the inherited umask" "$(q1 run="$run" prog=heartbeatd -- umask)" "0027"
 	expect "/proc agrees" "$(awk '/^Umask:/ { print $2 }' /proc/"$daemon"/status)" "0027"
+	says "without step 5, heartbeatd keeps the umask it inherited, 0027:"
 	;;
 6)
 	demo --skip 6
@@ -76,6 +87,7 @@ case $step in
 	kept=$(for fd in /proc/"$daemon"/fd/*; do [ "$(readlink "$fd")" = "$leaked" ] && echo "${fd##*/}"; done)
 	[ -n "$kept" ] || fail "the daemon does not hold $leaked"
 	pass "the daemon keeps the runner's file open as descriptor $kept"
+	says "without step 6, heartbeatd holds descriptors it never opened: fds=0,1,2,3,$kept"
 	q1 run="$run" prog=heartbeatd event=start -- fds | tr ',' '\n' | grep -qx "$kept" ||
 		fail "the log does not list descriptor $kept"
 	pass "the log lists it too"
@@ -85,6 +97,7 @@ case $step in
 7)
 	demo --skip 7
 	expect "the pid file became descriptor 0" "$(readlink /proc/"$daemon"/fd/0)" "$WORK/heartbeatd.pid"
+	says "daemon-demo: fd0=$WORK/heartbeatd.pid."
 	expect "in the log too" "$(q1 run="$run" prog=heartbeatd event=start -- fd0)" "closed"
 	wait_until 5 "a heartbeat" has_record run="$run" event=heartbeat
 	read_fields fd0 fd1 out_err <<<"$(q1 run="$run" event=heartbeat -- fd0 fd1 stdout_errno)"
