@@ -309,6 +309,10 @@ print_row(const struct logfmt_record *r, size_t line, void *context)
 		return 0;
 	for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
 		const char *value = logfmt_get(r, columns[i]);
+		/* the shell did not start: its record is the origin the run starts from */
+		if (strcmp(columns[i], "event") == 0 && logfmt_get(r, "step") &&
+		    strcmp(logfmt_get(r, "step"), "shell") == 0)
+			value = "origin";
 		printf("%*s%s", widths[i], value ? value : "-", widths[i] ? " " : "");
 	}
 	/* what the event adds goes on a line of its own, so the table stays narrow */
