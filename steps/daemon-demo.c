@@ -384,14 +384,16 @@ print_where_to_replay(const char *run)
 	       viewer_path(viewer, sizeof viewer), run, usual ? "" : " ", usual ? "" : log_path());
 }
 
-/* Replaces the runner with the viewer on this run, from its first frame;
- * returns only if it cannot. What was printed before (where to replay it) is
- * on the screen again when the viewer ends. */
+/* Replaces the runner with the viewer on this run, from its first frame, and
+ * following the daemon's heartbeats as they come; returns only if it cannot.
+ * What was printed before (where to replay it) is on the screen again when
+ * the viewer ends. */
 static void
 open_viewer(const char *run)
 {
 	char viewer[PATH_MAX];
-	char *argv[] = { "daemon-viewer", "--run", (char *)run, (char *)log_path(), NULL };
+	char *argv[] = { "daemon-viewer", "--follow", "--run", (char *)run, (char *)log_path(),
+			 NULL };
 
 	print_where_to_replay(run);
 	fflush(stdout);

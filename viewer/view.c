@@ -345,7 +345,9 @@ view_run(struct model *model, FILE *log, const struct view_options *options)
 
 	player_init(&screen.player, options->follow);
 	choose_run(&screen);
-	if (options->follow && shown_run(&screen))
+	/* tail -f starts at the end; a run asked for by name is replayed from
+	 * its start, and followed once its last frame is reached */
+	if (options->follow && shown_run(&screen) && options->run_id == NULL)
 		screen.player.frame = shown_run(&screen)->count - 1;
 
 	catch_stop_signals();
