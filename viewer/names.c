@@ -178,8 +178,9 @@ names_text(const struct names *names, const char *text, char *out, size_t size)
 		}
 		memcpy(number, p, digits);
 		number[digits] = '\0';
+		/* PID 1 as the adopter stays 1 in text: a 1 there is as often a count */
 		shown = word && (find(names->pids, names->pid_count, number) ||
-				 is_adopter_pid(names, number))
+				 (is_adopter_pid(names, number) && !is_universal_pid(number)))
 				? names_pid(names, number)
 				: number;
 		used += (size_t)snprintf(out + used, size - used, "%s", shown);

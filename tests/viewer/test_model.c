@@ -193,8 +193,8 @@ test_names(const struct model *model)
 	CHECK(strcmp(names_path(&names, "/dev/null", out, sizeof out), "/dev/null") == 0);
 	CHECK(strcmp(names_text(&names, "group 200 exists", out, sizeof out),
 		     "group P4 exists") == 0);
-	CHECK(strcmp(names_text(&names, "step1-fork step2-setsid 1 x200 200x (1)", out, sizeof out),
-		     "step1-fork step2-setsid <adopter> x200 200x (<adopter>)") == 0);
+	CHECK(strcmp(names_text(&names, "step1-fork --seconds 1 x200 200x (200)", out, sizeof out),
+		     "step1-fork --seconds 1 x200 200x (P4)") == 0);
 	CHECK(strcmp(names_time(&names, "2026-01-01T10:00:07.600000Z", out, sizeof out),
 		     "+3s") == 0);
 
@@ -223,6 +223,7 @@ test_names_under_subreaper(void)
 		" pid=3201 ppid=3000 parent=systemd pgid=3201 sid=3201 tty=?\n";
 	struct model model;
 	struct names names;
+	char text[128];
 	FILE *log = fmemopen((void *)log_text, sizeof log_text - 1, "r");
 	char *dump = NULL;
 	size_t dump_size = 0;
@@ -239,6 +240,8 @@ test_names_under_subreaper(void)
 	CHECK(strcmp(names_pid(&names, "3100"), "P1") == 0);
 	CHECK(strcmp(names_pid(&names, "3201"), "P4") == 0);	/* 3000 takes no number */
 	CHECK(strcmp(names_process(&names, "systemd"), "<adopter>") == 0);
+	CHECK(strcmp(names_text(&names, "adopted by 3000 after 1 s", text, sizeof text),
+		     "adopted by <adopter> after 1 s") == 0);
 	CHECK(render_dump(out, &model, model_run(&model, 0), "log", 1, 80) == 0);
 	fclose(out);
 	CHECK(strstr(dump, "* PPID  P1 bash -> <adopter>  ") != NULL);
