@@ -371,8 +371,29 @@ viewer_path(char *out, size_t size)
 	return out;
 }
 
+/* A word as a shell reads it back: bare when it is made of characters no
+ * shell treats specially, else in single quotes (a path may hold a space). */
+static void
+print_shell_word(const char *word)
+{
+	static const char plain[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+				    "0123456789_./:=,+-@%";
+
+	if (word[0] && word[strspn(word, plain)] == '\0') {
+		fputs(word, stdout);
+		return;
+	}
+	putchar('\'');
+	for (const char *p = word; *p; p++)
+		if (*p == '\'')
+			fputs("'\\''", stdout);	/* end the quotes, a quoted ', quote again */
+		else
+			putchar(*p);
+	putchar('\'');
+}
+
 /* The log, and the command that replays this run (naming the log when it is
- * not the one the viewer reads by default). */
+ * not the one the viewer reads by default), ready to paste. */
 static void
 print_where_to_replay(const char *run)
 {
@@ -380,14 +401,19 @@ print_where_to_replay(const char *run)
 	int usual = default_log_path(usual_log, sizeof usual_log) == 0 &&
 		    strcmp(usual_log, log_path()) == 0;
 
-	printf("\nThe log: %s\nReplay it: %s --run %s%s%s\n", log_path(),
-	       viewer_path(viewer, sizeof viewer), run, usual ? "" : " ", usual ? "" : log_path());
+	printf("\nThe log: %s\nReplay it: ", log_path());
+	print_shell_word(viewer_path(viewer, sizeof viewer));
+	printf(" --run %s", run);
+	if (!usual) {
+		putchar(' ');
+		print_shell_word(log_path());
+	}
+	putchar('\n');
 }
 
 /* Replaces the runner with the viewer on this run, from its first frame, and
  * following the daemon's heartbeats as they come; returns only if it cannot.
- * What was printed before (where to replay it) is on the screen again when
- * the viewer ends. */
+ * What was printed before is on the screen again when the viewer ends. */
 static void
 open_viewer(const char *run)
 {
@@ -395,7 +421,6 @@ open_viewer(const char *run)
 	char *argv[] = { "daemon-viewer", "--follow", "--run", (char *)run, (char *)log_path(),
 			 NULL };
 
-	print_where_to_replay(run);
 	fflush(stdout);
 	execv(viewer_path(viewer, sizeof viewer), argv);
 	execvp(argv[0], argv);
@@ -603,9 +628,13 @@ main(int argc, char **argv)
 	printf("\n");
 	intended &= hangup_went_as_intended(&demo, master, &news);
 
-	if (isatty(STDOUT_FILENO) && !values[OPT_NO_VIEWER] && intended)
+	if (isatty(STDOUT_FILENO) && !values[OPT_NO_VIEWER] && intended) {
+		print_where_to_replay(news.run);	/* seen again after the viewer */
 		open_viewer(news.run);
-	print_run(news.run);
-	print_where_to_replay(news.run);
+		print_run(news.run);
+	} else {
+		print_run(news.run);
+		print_where_to_replay(news.run);
+	}
 	return intended ? 0 : EXIT_SYSCALL_FAILED;
 }

@@ -26,6 +26,7 @@
 
 enum {
 	TICK_MS = 100,		/* getch() waits this long for a key */
+	ESCAPE = 27,
 	FOLLOW_EVERY_MS = 250	/* --follow looks for new records this often */
 };
 
@@ -159,6 +160,25 @@ command_of(int key)
 			if (bindings[i].keys[k] == key)
 				return bindings[i].command;
 	return CMD_NONE;
+}
+
+/* A key the terminal's description does not know arrives as ESC and the rest
+ * of its sequence, one byte a key: End as ESC [ 4 ~ where terminfo says
+ * ESC O F (TERM=xterm inside tmux). The rest is read and dropped, so that its
+ * 4 does not jump to step 4. */
+static void
+drop_escape_sequence(void)
+{
+	int key;
+
+	timeout(0);
+	key = getch();
+	if (key == '[')		/* CSI: parameters, then a final byte from @ to ~ */
+		while ((key = getch()) != ERR && !(key >= '@' && key <= '~'))
+			;
+	else if (key == 'O')	/* SS3: one more byte */
+		(void)getch();
+	timeout(TICK_MS);
 }
 
 /*** drawing ***/
@@ -366,7 +386,10 @@ view_run(struct model *model, FILE *log, const struct view_options *options)
 			break;
 		if (key == KEY_RESIZE)
 			outcome = OUTCOME_REDRAW;
-		else if (key != ERR)
+		else if (key == ESCAPE) {
+			drop_escape_sequence();
+			outcome = OUTCOME_NOTHING;
+		} else if (key != ERR)
 			outcome = player_apply(&screen.player, command_of(key), shown_run(&screen),
 					       now_ms());
 		else

@@ -121,6 +121,15 @@ screen_shows keys "A daemon is..."
 keys keys q
 exited_with keys 0
 
+# --- a key the terminal's description does not know does nothing: with
+#     TERM=xterm, tmux sends End as ESC [ 4 ~, which must not jump to step 4
+t new-window -d -n xterm -e TERM=xterm "$BIN/daemon-viewer" --run $FULL "$WORK/sample.log"
+screen_shows xterm "frame 1/25"
+keys xterm End l
+screen_shows xterm "frame 2/25"
+keys xterm q
+exited_with xterm 0
+
 # --- --follow: a record appended to the log appears
 start follow --follow "$WORK/sample.log"
 screen_shows follow "heartbeatd 301: exits: SIGHUP"
