@@ -76,7 +76,8 @@ struct run_news {
 	char first_record_time[40];	/* heartbeatd's first record */
 	char failure[256];		/* the first error a chain program recorded */
 	struct {			/* heartbeatd's state once it started */
-		char sid[16], tty[32], cwd[256], umask[8], fds[128], fd0[256];
+		char sid[16], tty[32], cwd[256], umask[8], fd0[256];
+		char fds_at_start[128];	/* before it opened anything itself */
 	} daemon;
 };
 
@@ -164,6 +165,7 @@ note_record(const struct logfmt_record *r, size_t line, void *context)
 			 logfmt_get(r, "time") ? logfmt_get(r, "time") : "");
 	if (strcmp(prog, "heartbeatd") == 0 && news->daemon_pid == 0) {
 		news->daemon_pid = (pid_t)atoi(logfmt_get(r, "pid") ? logfmt_get(r, "pid") : "0");
+		copy_field(news->daemon.fds_at_start, sizeof news->daemon.fds_at_start, r, "fds");
 		snprintf(news->first_record_time, sizeof news->first_record_time, "%s",
 			 logfmt_get(r, "time") ? logfmt_get(r, "time") : "");
 	}
@@ -174,7 +176,6 @@ note_record(const struct logfmt_record *r, size_t line, void *context)
 		copy_field(news->daemon.tty, sizeof news->daemon.tty, r, "tty");
 		copy_field(news->daemon.cwd, sizeof news->daemon.cwd, r, "cwd");
 		copy_field(news->daemon.umask, sizeof news->daemon.umask, r, "umask");
-		copy_field(news->daemon.fds, sizeof news->daemon.fds, r, "fds");
 		copy_field(news->daemon.fd0, sizeof news->daemon.fd0, r, "fd0");
 	}
 	if (strcmp(event, "signal") == 0 && logfmt_get(r, "signal") &&
@@ -497,8 +498,26 @@ build_chain(struct demo *demo)
 			 demo->chain[i]);
 }
 
-/* The chain's first process has exited with first_status: did the chain go as
- * intended? Says what happened; waits for heartbeatd when it should start. */
+/* The descriptors above 2 in a list such as "0,1,2,4,7": what a program had
+ * at its start beyond 0, 1 and 2 came from its parents. */
+static const char *
+beyond_stdio(const char *fds, char *out, size_t size)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (const char *p = fds; *p;) {
+		int fd = atoi(p);
+
+		if (fd > 2 && used < size)
+			used += (size_t)snprintf(out + used, size - used, "%s%d", used ? "," : "", fd);
+		p += strcspn(p, ",");
+		if (*p == ',')
+			p++;
+	}
+	return out;
+}
+
 /* What a skipped step left undone, as heartbeatd's state shows it (step 1's
  * EPERM and step 3's terminal are told where they happen). */
 static void
@@ -522,14 +541,20 @@ tell_what_is_missing(const struct demo *demo, const struct run_news *news)
 		printf("%s: without step 5, heartbeatd keeps the umask it inherited, %s:\n%s: the "
 		       "files it creates get permissions it did not choose.\n", name,
 		       news->daemon.umask, name);
-	if (demo->skipped[6])
-		printf("%s: without step 6, heartbeatd holds descriptors it never opened: "
-		       "fds=%s.\n", name, news->daemon.fds);
+	if (demo->skipped[6]) {
+		char inherited[sizeof news->daemon.fds_at_start];
+		printf("%s: without step 6, heartbeatd started with descriptors it never "
+		       "opened: %s\n%s: (fds=%s).\n", name,
+		       beyond_stdio(news->daemon.fds_at_start, inherited, sizeof inherited), name,
+		       news->daemon.fds_at_start);
+	}
 	if (demo->skipped[7])
 		printf("%s: without step 7, 0, 1 and 2 stay closed, and the next open() took "
 		       "descriptor 0:\n%s: fd0=%s.\n", name, name, news->daemon.fd0);
 }
 
+/* The chain's first process has exited with first_status: did the chain go as
+ * intended? Says what happened; waits for heartbeatd when it should start. */
 static int
 chain_went_as_intended(const struct demo *demo, int first_status, struct run_news *news)
 {

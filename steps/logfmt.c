@@ -138,7 +138,7 @@ logfmt_add_max(struct logfmt_writer *w, const char *key, const char *value,
 	       size_t max_encoded)
 {
 	size_t key_len = strlen(key);
-	size_t prefix = (w->len ? 1 : 0) + key_len + 1;	/* " key=" */
+	size_t prefix = 1 + key_len + 1;	/* " key=": v=1 is always first */
 	size_t room = room_left(w);
 	int was_cut;
 
@@ -150,8 +150,7 @@ logfmt_add_max(struct logfmt_writer *w, const char *key, const char *value,
 	if (room > max_encoded)
 		room = max_encoded < 2 ? 2 : max_encoded;
 
-	if (w->len)
-		w->line[w->len++] = ' ';
+	w->line[w->len++] = ' ';
 	memcpy(w->line + w->len, key, key_len);
 	w->len += key_len;
 	w->line[w->len++] = '=';
@@ -182,9 +181,8 @@ size_t
 logfmt_finish(struct logfmt_writer *w)
 {
 	if (w->cut[0])
-		w->len += (size_t)snprintf(w->line + w->len,
-					   sizeof w->line - w->len, "%scut=%s",
-					   w->len ? " " : "", w->cut);
+		w->len += (size_t)snprintf(w->line + w->len, sizeof w->line - w->len, " cut=%s",
+					   w->cut);
 	w->line[w->len++] = '\n';
 	return w->len;
 }
@@ -286,11 +284,6 @@ decode_quoted(char **pp, const char *end, const unsigned char *classes)
 	return LOGFMT_OK;
 }
 
-/*
- * The line is copied once into the record's storage and split there: each
- * key's '=' and each separating space become the NULs that end keys and
- * values, and quoted values are decoded where they stand.
- */
 /* The line's first field is LOGFMT_VERSION_FIELD, whole. */
 static int
 begins_with_version(const char *line, size_t len)
@@ -300,6 +293,12 @@ begins_with_version(const char *line, size_t len)
 	return len >= field_len && memcmp(line, LOGFMT_VERSION_FIELD, field_len) == 0 &&
 	       (len == field_len || line[field_len] == ' ');
 }
+
+/*
+ * The line is copied once into the record's storage and split there: each
+ * key's '=' and each separating space become the NULs that end keys and
+ * values, and quoted values are decoded where they stand.
+ */
 
 enum logfmt_error
 logfmt_parse(const char *line, size_t len, struct logfmt_record *out)

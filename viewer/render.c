@@ -31,7 +31,10 @@ is_common_key(const char *key)
 	return 0;
 }
 
-/* text, or "..." and its tail when longer than max: a path's end says most. */
+/* text, or "..." and its tail when longer than max (the caller's canvas cuts
+ * "..." itself below 4 columns): a path's end says most. A path keeps its
+ * file's name whole when it can, ".../heartbeatd.pid"; a text with a space
+ * after its last '/' is not a path ("0 1 2 all /dev/null"), and is cut. */
 static const char *
 shorten(const char *text, int max, char *out, size_t size)
 {
@@ -42,13 +45,10 @@ shorten(const char *text, int max, char *out, size_t size)
 		return text;
 	if (max < 4)
 		return "...";
-	/* a path keeps its file's name whole when it can: ".../heartbeatd.pid" */
 	if (file && file[1] && (int)strlen(file) + 3 <= max && !strchr(file, ' ')) {
 		snprintf(out, size, "...%s", file);
 		return out;
 	}
-	if (file && file[1] && (int)strlen(file + 1) <= max && !strchr(file, ' '))
-		return file + 1;
 	snprintf(out, size, "...%s", text + len - (size_t)(max - 3));
 	return out;
 }

@@ -235,11 +235,11 @@ draw_too_small(void)
 {
 	char needs[64], has[64];
 	/* short lines: a window of 30x8 still shows both sizes */
-	const char *lines[] = { "daemon-viewer needs", needs, has, "Enlarge it, or press q." };
+	const char *lines[] = { "daemon-viewer needs", needs, has, "Enlarge the window or press q" };
 
 	snprintf(needs, sizeof needs, "at least %dx%d;", RENDER_MIN_COLS, RENDER_MIN_ROWS);
 	snprintf(has, sizeof has, "this one is %dx%d.", COLS, LINES);
-	draw_message(lines, 4);
+	draw_message(lines, sizeof lines / sizeof lines[0]);
 }
 
 static void
@@ -250,7 +250,7 @@ draw_waiting(const struct screen *screen)
 
 	snprintf(waiting, sizeof waiting, "Waiting for records in %s ...",
 		 screen->options->log_name);
-	draw_message(lines, 2);
+	draw_message(lines, sizeof lines / sizeof lines[0]);
 }
 
 static void
