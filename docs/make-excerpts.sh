@@ -26,19 +26,23 @@ trap 'DAEMON_STEPS_LOG=$work/log "$bin/daemon-demo" --stop >/dev/null 2>&1 || tr
 # give users 002: the frames must not depend on who made them). script(1) runs
 # its command with $SHELL -c: /bin/sh here, whatever the user's shell, with
 # "exec", since dash would stay as the session leader above bash where bash
-# would exec, and with every word quoted (a build folder may have spaces).
-# Under the sanitizer preset their options go through env -i too, so that
-# their reports still reach the test root.
+# would exec. The paths reach that command in the environment, not in its text,
+# so no quoting can go wrong (a build folder may have spaces, or é). Under the
+# sanitizer preset their options go through env -i too, so that their reports
+# still reach the test root.
 (
 	umask 022
 	for fd_path in /proc/$BASHPID/fd/*; do
 		fd=${fd_path##*/}
 		if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
 	done
-	interactive_bash=$(printf '%q ' env -i "PATH=$bin:/usr/bin:/bin" "HOME=$work" TERM=dumb 'PS1=$ ' \
-		${ASAN_OPTIONS+"ASAN_OPTIONS=$ASAN_OPTIONS"} ${UBSAN_OPTIONS+"UBSAN_OPTIONS=$UBSAN_OPTIONS"} \
-		"DAEMON_STEPS_LOG=$work/log" bash --norc --noprofile -i)
-	SHELL=/bin/sh timeout 60 script -q -e -c "exec $interactive_bash" /dev/null <<-EOF
+	export EXCERPTS_PATH="$bin:/usr/bin:/bin" EXCERPTS_HOME="$work" EXCERPTS_LOG="$work/log"
+	# shellcheck disable=SC2016 # expanded by script's /bin/sh
+	SHELL=/bin/sh timeout 60 script -q -e -c 'exec env -i PATH="$EXCERPTS_PATH" \
+		HOME="$EXCERPTS_HOME" TERM=dumb PS1="\$ " DAEMON_STEPS_LOG="$EXCERPTS_LOG" \
+		${ASAN_OPTIONS:+"ASAN_OPTIONS=$ASAN_OPTIONS"} \
+		${UBSAN_OPTIONS:+"UBSAN_OPTIONS=$UBSAN_OPTIONS"} \
+		bash --norc --noprofile -i' /dev/null <<-EOF
 		cd && daemon-demo --no-viewer --seconds 5
 		exit
 	EOF

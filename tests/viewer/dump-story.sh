@@ -24,10 +24,11 @@ run_chain golden setsid "$BIN/${chain[0]}" "${chain[@]:1}"
 
 # 2. under a terminal: the chain starts with one and loses it at step 2; the
 #    shell outlives the setsid, so the terminal's hangup reaches no step
-#    (script(1) runs its command with $SHELL -c: /bin/sh, whatever the user's)
-in_terminal=$(printf '%q ' "$BIN/step1-fork" "${chain[@]:1}" heartbeatd --seconds 1)
-DAEMON_STEPS_LOG="$LOG" DAEMON_STEPS_RUN=terminal SHELL=/bin/sh \
-	script -qec "$in_terminal; sleep 1" /dev/null >/dev/null 2>&1 </dev/null
+#    (script(1) runs its command with $SHELL -c: /bin/sh, whatever the user's;
+#    the first program's path reaches it in the environment, unquoted by none)
+DAEMON_STEPS_LOG="$LOG" DAEMON_STEPS_RUN=terminal SHELL=/bin/sh FIRST_STEP="$BIN/step1-fork" \
+	script -qec "\"\$FIRST_STEP\" ${chain[*]:1} heartbeatd --seconds 1; sleep 1" \
+	/dev/null >/dev/null 2>&1 </dev/null
 poll_until 20 grep -q "run=terminal .*event=exit" "$LOG" ||
 	fail "the chain under a terminal never finished"
 
