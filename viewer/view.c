@@ -188,13 +188,16 @@ struct screen {
 	const struct view_options *options;
 	struct player player;
 	size_t run_slot;	/* the run shown: an index into model->runs */
+	int run_missing;	/* --follow --run ID: no run ID in the log yet */
 	struct canvas canvas;
 };
 
 static const struct run *
 shown_run(const struct screen *screen)
 {
-	return screen->model->count ? &screen->model->runs[screen->run_slot] : NULL;
+	return screen->model->count && !screen->run_missing
+		       ? &screen->model->runs[screen->run_slot]
+		       : NULL;
 }
 
 static void
@@ -248,8 +251,12 @@ draw_waiting(const struct screen *screen)
 	char waiting[512];
 	const char *lines[] = { waiting, "(daemon-viewer --follow; press q to quit)" };
 
-	snprintf(waiting, sizeof waiting, "Waiting for records in %s ...",
-		 screen->options->log_name);
+	if (screen->run_missing)
+		snprintf(waiting, sizeof waiting, "Waiting for run %s in %s ...",
+			 screen->options->run_id, screen->options->log_name);
+	else
+		snprintf(waiting, sizeof waiting, "Waiting for records in %s ...",
+			 screen->options->log_name);
 	draw_message(lines, sizeof lines / sizeof lines[0]);
 }
 
@@ -329,21 +336,28 @@ choose_run(struct screen *screen)
 	const char *id = screen->options->run_id;
 	long index = id ? model_find_run(screen->model, id) : 0;
 
+	screen->run_missing = id && index < 0;
 	if (index >= 0 && screen->model->count)
 		screen->run_slot = screen->model->count - 1 - (size_t)index;
 }
 
 /* --follow: reads new records; a follower at the end of the newest run moves
- * on to a run that starts after it. */
+ * on to a run that starts after it, and a run asked for by ID is shown from
+ * its first frame once it appears. */
 static enum outcome
 read_on(struct screen *screen, FILE *log)
 {
 	size_t runs = screen->model->count;
-	size_t frames = runs ? shown_run(screen)->count : 0;
+	size_t frames = shown_run(screen) ? shown_run(screen)->count : 0;
 	int at_end = frames == 0 || screen->player.frame + 1 == frames;
 
 	if (model_read(screen->model, log, LOG_READ_WHOLE_LINES) == -1)
 		return OUTCOME_NOTHING;	/* a passing error: the next look may read */
+	if (screen->run_missing) {
+		choose_run(screen);
+		screen->player.frame = 0;
+		return screen->run_missing ? OUTCOME_NOTHING : OUTCOME_REDRAW;
+	}
 	if (screen->model->count == runs && (runs == 0 || shown_run(screen)->count == frames))
 		return OUTCOME_NOTHING;
 	if (screen->model->count != runs && at_end && screen->options->run_id == NULL) {

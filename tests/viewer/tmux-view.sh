@@ -147,6 +147,18 @@ screen_shows waiting "A daemon is..."
 keys waiting q
 exited_with waiting 0
 
+# --- --follow --run ID before the run is in the log: it waits for that run,
+#     then shows it from its first frame
+SINGLE=20260101-110000-300
+grep -v "run=$SINGLE " "$WORK/sample.log" >"$WORK/before.log"
+start later --follow --run $SINGLE "$WORK/before.log"
+screen_shows later "Waiting for run $SINGLE"
+grep "run=$SINGLE " "$WORK/sample.log" >>"$WORK/before.log"
+screen_shows later "run $SINGLE"
+screen_shows later "frame 1/"
+keys later q
+exited_with later 0
+
 # --- SIGTERM restores the terminal too
 start term "$WORK/sample.log"
 screen_shows term "A daemon is..."
