@@ -356,7 +356,8 @@ milliseconds_between(const char *from, const char *to)
 }
 
 /* The viewer beside this program, as the user can type it: "./build/bin/
- * daemon-viewer" below the working directory, else its whole path. */
+ * daemon-viewer" below the working directory, else its whole path (or its
+ * name alone, when this program's directory is not known). */
 static const char *
 viewer_path(char *out, size_t size)
 {
@@ -368,7 +369,7 @@ viewer_path(char *out, size_t size)
 	    strncmp(dir, cwd, cwd_len) == 0 && dir[cwd_len] == '/')
 		snprintf(out, size, ".%s/daemon-viewer", dir + cwd_len);
 	else
-		snprintf(out, size, "%s/daemon-viewer", dir);
+		snprintf(out, size, "%s%sdaemon-viewer", dir, dir[0] ? "/" : "");
 	return out;
 }
 
