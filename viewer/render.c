@@ -34,7 +34,8 @@ is_common_key(const char *key)
 /* text, or "..." and its tail when longer than max (the caller's canvas cuts
  * "..." itself below 4 columns): a path's end says most. A path keeps its
  * file's name whole when it can, ".../heartbeatd.pid"; a text with a space
- * after its last '/' is not a path ("0 1 2 all /dev/null"), and is cut. */
+ * after its last '/' is a list, not a path ("/dev/null, closed, closed"), and
+ * is cut as text. */
 static const char *
 shorten(const char *text, int max, char *out, size_t size)
 {
