@@ -144,10 +144,19 @@ stop_daemon(void)
 
 /*** reading the run from the log ***/
 
+/* A field's value, "?" when the record lacks it. */
+static const char *
+field_or_unknown(const struct logfmt_record *r, const char *key)
+{
+	const char *value = logfmt_get(r, key);
+	return value ? value : "?";
+}
+
+/* The same, kept: the record's storage is reused for the next line. */
 static void
 copy_field(char *out, size_t size, const struct logfmt_record *r, const char *key)
 {
-	snprintf(out, size, "%s", logfmt_get(r, key) ? logfmt_get(r, key) : "?");
+	snprintf(out, size, "%s", field_or_unknown(r, key));
 }
 
 static int
@@ -161,13 +170,11 @@ note_record(const struct logfmt_record *r, size_t line, void *context)
 	if (!run || !prog || !event || !step || strcmp(run, news->run) != 0)
 		return 0;
 	if (strcmp(prog, "daemon-demo") == 0 && strcmp(event, "start") == 0)
-		snprintf(news->start_time, sizeof news->start_time, "%s",
-			 logfmt_get(r, "time") ? logfmt_get(r, "time") : "");
+		copy_field(news->start_time, sizeof news->start_time, r, "time");
 	if (strcmp(prog, "heartbeatd") == 0 && news->daemon_pid == 0) {
-		news->daemon_pid = (pid_t)atoi(logfmt_get(r, "pid") ? logfmt_get(r, "pid") : "0");
+		news->daemon_pid = (pid_t)atoi(field_or_unknown(r, "pid"));	/* "?": 0 */
 		copy_field(news->daemon.fds_at_start, sizeof news->daemon.fds_at_start, r, "fds");
-		snprintf(news->first_record_time, sizeof news->first_record_time, "%s",
-			 logfmt_get(r, "time") ? logfmt_get(r, "time") : "");
+		copy_field(news->first_record_time, sizeof news->first_record_time, r, "time");
 	}
 	if (logfmt_get(r, "tty_taken") && strcmp(prog, "heartbeatd") == 0) {
 		news->tty_answered = 1;
@@ -183,9 +190,8 @@ note_record(const struct logfmt_record *r, size_t line, void *context)
 		news->got_sighup = 1;
 	if (strcmp(event, "error") == 0 && strcmp(step, "quiz") != 0 && !news->failure[0])
 		snprintf(news->failure, sizeof news->failure, "%s: %s failed: %s (%s)", prog,
-			 logfmt_get(r, "call") ? logfmt_get(r, "call") : "?",
-			 logfmt_get(r, "errno") ? logfmt_get(r, "errno") : "?",
-			 logfmt_get(r, "error") ? logfmt_get(r, "error") : "?");
+			 field_or_unknown(r, "call"), field_or_unknown(r, "errno"),
+			 field_or_unknown(r, "error"));
 	return 0;
 }
 

@@ -154,6 +154,27 @@ screen_has() {
 	tmux_screen | grep -qF -- "$1"
 }
 
+# pane_dead [TARGET]: the program in the pane (the current one, or TARGET) has
+# ended: tmux marks the pane dead as soon as its terminal closes.
+pane_dead() {
+	[ "$(tmux -S "$TMUX_SOCKET" display-message -p ${1:+-t "$1"} '#{pane_dead}' 2>/dev/null)" = 1 ]
+}
+
+# exit_status_known [TARGET]: tmux has the exit status of the pane's program.
+# It comes with SIGCHLD, after the terminal closed, and tmux here may miss that
+# signal (testing-terminals.md): nudge the server. A program killed by a signal
+# has none (tmux 3.2 has no #{pane_dead_signal}).
+exit_status_known() {
+	kill -CHLD "$(tmux -S "$TMUX_SOCKET" display-message -p '#{pid}')" 2>/dev/null || true
+	[ -n "$(tmux -S "$TMUX_SOCKET" display-message -p ${1:+-t "$1"} '#{pane_dead_status}')" ]
+}
+
+# pane_exit_status [TARGET]: that exit status, once tmux has it.
+pane_exit_status() {
+	wait_until 10 "tmux to have the exit status of the pane's program" exit_status_known "$@"
+	tmux -S "$TMUX_SOCKET" display-message -p ${1:+-t "$1"} '#{pane_dead_status}'
+}
+
 # tmux_type TEXT: types TEXT and Enter.
 tmux_type() {
 	tmux -S "$TMUX_SOCKET" send-keys -l -- "$1"

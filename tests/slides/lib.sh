@@ -27,24 +27,6 @@ tmux_keys() {
 	tmux -S "$TMUX_SOCKET" send-keys "$@"
 }
 
-pane_dead() {
-	[ "$(tmux -S "$TMUX_SOCKET" display-message -p '#{pane_dead}' 2>/dev/null)" = 1 ]
-}
-
-# dead_status_known: tmux has the exit status of the pane's program. The pane
-# is dead as soon as its terminal closes, but the status comes with the
-# SIGCHLD, which tmux here may miss (testing-terminals.md): nudge it.
-dead_status_known() {
-	kill -CHLD "$(tmux -S "$TMUX_SOCKET" display-message -p '#{pid}')" 2>/dev/null || true
-	[ -n "$(tmux -S "$TMUX_SOCKET" display-message -p '#{pane_dead_status}')" ]
-}
-
-# pane_status: the exit status of the pane's program, once it is dead.
-pane_status() {
-	wait_until 5 "the pane's exit status" dead_status_known
-	tmux -S "$TMUX_SOCKET" display-message -p '#{pane_dead_status}'
-}
-
 # The headings of the slides of a deck, one a line, in order: the first
 # "# " line after each separator (an empty line, then --- alone on a line).
 slide_headings() {

@@ -88,5 +88,5 @@ wait_until 10 "Left, after Right on the last slide, to show slide $((total - 1))
 
 tmux_keys q
 wait_until 10 "mdp to quit on q" pane_dead
-status=$(pane_status)
+status=$(pane_exit_status)
 expect "mdp's exit status after q" "$status" 0

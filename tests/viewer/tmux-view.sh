@@ -13,11 +13,10 @@ SRC=$2
 
 command -v tmux >/dev/null || skip "tmux is not installed"
 
-SOCKET=$(mktemp -u /tmp/dv-XXXXXX)	# short: a socket path has ~107 bytes
-stop_tmux() { tmux -S "$SOCKET" kill-server 2>/dev/null; rm -f "$SOCKET"; }
-CLEANUPS="$CLEANUPS stop_tmux"
+# a server of this test's own, which tests/lib.sh ends on exit (tmux_kill)
+TMUX_SOCKET=$(mktemp -u /tmp/ds-tmux-XXXXXX)	# short: a socket path has ~107 bytes
 
-t() { tmux -S "$SOCKET" "$@"; }
+t() { tmux -S "$TMUX_SOCKET" "$@"; }
 cp "$SRC/tests/viewer/sample.log" "$WORK/sample.log"
 FULL=20260101-100000-200
 
@@ -51,30 +50,19 @@ screen_shows() {
 
 pane() { t display -p -t "viewer:$1" "$2"; }
 
-pane_is_dead() { [ "$(pane "$1" '#{pane_dead}')" = 1 ]; }
-
 # ended NAME: waits for the viewer to exit (its terminal closes); the
 # terminal must be restored
 ended() {
-	poll_until 10 pane_is_dead "$1" || fail "the viewer in $1 did not exit"
+	poll_until 10 pane_dead "viewer:$1" || fail "the viewer in $1 did not exit"
 	[ "$(pane "$1" '#{alternate_on}')" = 0 ] || fail "$1: the terminal was left in the alternate screen"
-}
-
-# exit_status_known NAME: tmux has the exit status of the viewer in NAME. It
-# comes with the SIGCHLD, after the terminal closed, and tmux here may miss
-# that signal (testing-terminals.md): nudge it. (A viewer killed by a signal
-# has no exit status: tmux 3.2 has no #{pane_dead_signal}.)
-exit_status_known() {
-	kill -CHLD "$(pane "$1" '#{pid}')"
-	[ -n "$(pane "$1" '#{pane_dead_status}')" ]
 }
 
 # exited_with NAME STATUS: ended, with exit status STATUS
 exited_with() {
+	local status
 	ended "$1"
-	poll_until 10 exit_status_known "$1" || fail "tmux never had the exit status of $1"
-	[ "$(pane "$1" '#{pane_dead_status}')" = "$2" ] ||
-		fail "$1: exit status $(pane "$1" '#{pane_dead_status}'), not $2"
+	status=$(pane_exit_status "viewer:$1")
+	[ "$status" = "$2" ] || fail "$1: exit status '$status', not $2"
 }
 
 # --- keys, on the full run
@@ -103,8 +91,7 @@ keys keys x;          screen_shows keys "step4-chdir 202: done"
 keys keys g p;        screen_shows keys "[playing, 1 s/frame]"
 keys keys +;          screen_shows keys "[playing, 0.5 s/frame]"
 screen_shows keys "frame 3/25"
-keys keys p;          poll_until 10 sh -c "! tmux -S $SOCKET capture-pane -p -t viewer:keys | grep -q playing" ||
-	fail "p did not pause"
+keys keys p;          poll_until 10 eval '! shows keys playing' || fail "p did not pause"
 
 # --- resizing: below the minimum it says so; above, the frame returns
 t resize-window -t viewer:keys -x 70 -y 20
