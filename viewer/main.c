@@ -1,6 +1,6 @@
 /* daemon-viewer - replays, one transition at a time, how a program became a daemon.
  *
- * Reads the transition log that the step programs write (steps/logfmt.h) and
+ * Reads the transition log that the step programs write (lib/logfmt.h) and
  * shows it full-screen (view.c), or, with --dump or when stdout is not a
  * terminal, prints the same frames as text (render.c), as ls and git adapt
  * to a pipe. It only reads the log: it records nothing.

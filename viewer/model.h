@@ -1,7 +1,7 @@
 /* model.h - the viewer's model: a transition log read into runs and frames.
  *
  * Plain C, no terminal: the curses view, the --dump output and the unit tests
- * all stand on it. A log holds records (steps/logfmt.h); each record belongs
+ * all stand on it. A log holds records (lib/logfmt.h); each record belongs
  * to a run (its `run` field). Within a run, records become frames: a frame is
  * a transition, and a record that changes nothing but the time and the beat
  * number (a heartbeat like the one before it) joins the frame before it as a

@@ -1,0 +1,58 @@
+/* layout.h - what the parts of a frame's layout share (render.c, diagram.c,
+ * dump.c); not for the rest of the viewer, which sees render.h. */
+#ifndef DAEMON_STEPS_VIEWER_LAYOUT_H
+#define DAEMON_STEPS_VIEWER_LAYOUT_H
+
+#include "render.h"
+
+enum { TEXT_MAX = 512 };	/* one value or line of text, as shown */
+
+/* The frame the view shows. */
+static inline const struct frame *
+current_frame(const struct frame_view *view)
+{
+	return &view->run->frames[view->story->frame];
+}
+
+/* The value of key, or "?" when the record lacks it. */
+static inline const char *
+field_or_unknown(const struct entry *record, const char *key)
+{
+	const char *value = entry_get(record, key);
+	return value ? value : "?";
+}
+
+/*** the diagram (diagram.c): sessions, process groups, processes ***/
+
+struct group_box {
+	const char *pgid;
+	int width;		/* columns, borders included */
+	int wants;		/* the width its longest label wants */
+	const struct actor *actors[STORY_ACTORS_MAX];
+	int count;
+};
+
+struct session_box {
+	const char *sid;
+	const char *tty;	/* its controlling terminal, or "?" */
+	struct group_box groups[STORY_ACTORS_MAX];
+	int count;
+};
+
+struct stage {
+	struct session_box sessions[STORY_ACTORS_MAX];
+	int count;
+	int tallest;		/* the most processes in one group */
+};
+
+/* Sessions, each holding its groups, each holding its processes; the
+ * session the story came from comes first. */
+void set_stage(struct stage *stage, const struct story *story);
+
+/* The rows the diagram needs, with its legend line or without. */
+int diagram_rows(const struct stage *stage, int legend);
+
+void draw_diagram(struct canvas *canvas, int top, int height, int legend, struct stage *stage,
+		  const struct frame_view *view);
+
+#endif
