@@ -597,11 +597,15 @@ wait_until_orphaned(pid_t parent)
 int
 await_adoption(pid_t parent, struct proc_state *now)
 {
+	char forker[24];
+
 	if (wait_until_orphaned(parent) == -1)
 		return -1;
 	if (proc_state_read(getpid(), now) == -1)
 		return -1;
-	return record("after", "adopter", now->parent_comm, (char *)NULL);
+	/* ppid now names the adopter: forked_by keeps who the child came from */
+	snprintf(forker, sizeof forker, "%d", (int)parent);
+	return record("after", "forked_by", forker, "adopter", now->parent_comm, (char *)NULL);
 }
 
 noreturn void

@@ -1,23 +1,9 @@
-/* explain.h - the lesson's words: what each transition did, and why.
- *
- * All the text the viewer explains with lives in explain.c, as data looked up
- * by a record's step and event, so that docs and slides can quote the same
- * words (they can generate from `daemon-viewer --dump`).
- */
+/* explain.h - the steps' names: the timeline's stops, and what each step
+ * program calls, for the headline. A frame's explanation is lesson.h's. */
 #ifndef DAEMON_STEPS_VIEWER_EXPLAIN_H
 #define DAEMON_STEPS_VIEWER_EXPLAIN_H
 
 #include "model.h"
-
-struct explanation {
-	const char *what;	/* what the call did, or what happened */
-	const char *why;	/* why a daemon needs it; NULL when it says nothing */
-	const char *without;	/* what goes wrong without it; or the quiz's answer */
-	const char *without_label;	/* "Without it" or "Answer" */
-};
-
-/* The explanation of a record (there is always one, if only a general one). */
-const struct explanation *explain(const struct entry *record);
 
 /* A place on the timeline: the start, the pop quiz, the steps, the daemon. */
 struct timeline_stop {

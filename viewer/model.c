@@ -188,6 +188,55 @@ run_for(struct model *model, const char *id)
 	return run;
 }
 
+/* Whether a frame shows a transition of the story's processes: the shell's
+ * record shows where the story began, and each pop quiz record is an
+ * experiment of its own, on a process of its own, so they are compared with
+ * nothing, and nothing with them. */
+static int
+is_transition(const struct entry *record)
+{
+	const char *step = entry_text(record, "step");
+	return strcmp(step, "shell") != 0 && strcmp(step, "quiz") != 0;
+}
+
+/*
+ * The frame a new one is compared with: the newest frame of the same process
+ * in its thread; for a process new to the log, the newest frame of the one it
+ * came from (forked_by, else its parent), so that a fork shows as the PID that
+ * changed; NO_FRAME when neither is in the log. The change marks, the
+ * checklist's "<- now" and the explanation all compare with this one frame.
+ */
+static size_t
+compared_frame(const struct run *run, enum thread thread, const struct entry *record)
+{
+	const char *pid = entry_get(record, "pid");
+	const char *from = entry_get(record, "forked_by");
+	int adopted = entry_get(record, "adopter") != NULL;
+	size_t from_frame = NO_FRAME;
+
+	if (pid == NULL)
+		return run->last_of_thread[thread];
+	if (from == NULL)
+		from = entry_get(record, "ppid");
+	for (size_t f = run->count; f-- > 0;) {
+		const struct frame *frame = &run->frames[f];
+		const char *other = entry_get(frame->record, "pid");
+
+		if (frame->thread != thread || other == NULL || !is_transition(frame->record))
+			continue;
+		if (strcmp(other, pid) == 0)
+			return f;
+		if (from_frame == NO_FRAME && from && strcmp(other, from) == 0)
+			from_frame = f;
+		/* a log older than forked_by: an adopted child is the child of
+		 * the newest fork whose parent exited */
+		if (from_frame == NO_FRAME && adopted && !entry_get(record, "forked_by") &&
+		    strcmp(entry_text(frame->record, "event"), "parent-exit") == 0)
+			from_frame = f;
+	}
+	return from_frame;
+}
+
 int
 model_add(struct model *model, const struct logfmt_record *record, size_t line)
 {
@@ -220,15 +269,12 @@ model_add(struct model *model, const struct logfmt_record *record, size_t line)
 		return -1;
 	frame->line = line;
 	frame->thread = thread;
-	/* the shell's record shows where the story began, and each pop quiz
-	 * record is an experiment of its own, on a process of its own: they are
-	 * not transitions of the daemon's process, so they are compared with
-	 * nothing, and nothing with them */
-	if (step && (strcmp(step, "shell") == 0 || strcmp(step, "quiz") == 0)) {
+	if (!is_transition(frame->record)) {
 		frame->previous = NO_FRAME;
 		run->count++;
 		return 0;
 	}
+	previous = compared_frame(run, thread, frame->record);
 	frame->previous = previous;
 	if (previous != NO_FRAME)
 		frame->changed = changed_fields(run->frames[previous].record, frame->record);

@@ -49,7 +49,8 @@ struct frame {
 	char last_time[40];	/* time of the last record joined, when repeats > 0 */
 	char last_beat[24];	/* its beat number, if it had one */
 	enum thread thread;
-	size_t previous;	/* the frame it is compared with, or NO_FRAME */
+	size_t previous;	/* the frame it is compared with: the newest one of its
+				 * process, else of the one it was forked by; or NO_FRAME */
 	unsigned changed;	/* 1u << state_field for each field that changed */
 };
 

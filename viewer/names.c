@@ -6,7 +6,7 @@
 #include <string.h>
 
 /* The PID fields, in the order that numbers processes. */
-static const char *const pid_keys[] = { "pid", "ppid", "pgid", "sid", "tpgid" };
+static const char *const pid_keys[] = { "pid", "ppid", "pgid", "sid", "tpgid", "forked_by" };
 static const char *const path_keys[] = { "cwd", "fd0", "fd1", "fd2", "tried_tty" };
 
 /* Values that are the same on every machine and stay as they are. */

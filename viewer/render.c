@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "explain.h"
+#include "lesson.h"
 
 enum {
 	STATE_TOP = 2,		/* the row of the state panel and the checklist */
@@ -20,7 +21,9 @@ enum {
 static int
 is_common_key(const char *key)
 {
-	static const char *const common[] = { "v", "run", "time", "prog", "step", "event" };
+	/* forked_by: the PID row shows it as the old value, the explanation names it */
+	static const char *const common[] = { "v", "run", "time", "prog", "step", "event",
+					      "forked_by" };
 
 	for (size_t i = 0; i < sizeof common / sizeof common[0]; i++)
 		if (strcmp(key, common[i]) == 0)
@@ -385,7 +388,7 @@ draw_paragraph(struct canvas *canvas, int row, int max_rows, const char *label,
 	int indent = label ? (int)strlen(label) + 1 : 0;	/* "Why:" and a space */
 	struct canvas *target = max_rows > 0 ? canvas : NULL;
 
-	if (text == NULL)
+	if (text[0] == '\0')
 		return 0;
 	if (target && label) {
 		int col = canvas_put(canvas, row, 0, ROLE_TITLE, label);
@@ -396,25 +399,14 @@ draw_paragraph(struct canvas *canvas, int row, int max_rows, const char *label,
 }
 
 static int
-draw_explanation(struct canvas *canvas, int row, int max_rows, const struct entry *record)
+draw_explanation(struct canvas *canvas, int row, int max_rows, const struct lesson *lesson)
 {
-	const struct explanation *text = explain(record);
-	int used = draw_paragraph(canvas, row, max_rows, NULL, text->what);
+	int used = draw_paragraph(canvas, row, max_rows, NULL, lesson->text[PART_WHAT]);
 
-	used += draw_paragraph(canvas, row + used, max_rows - used, "Why", text->why);
-	used += draw_paragraph(canvas, row + used, max_rows - used, text->without_label,
-			       text->without);
+	used += draw_paragraph(canvas, row + used, max_rows - used, "Why", lesson->text[PART_WHY]);
+	used += draw_paragraph(canvas, row + used, max_rows - used, lesson->without_label,
+			       lesson->text[PART_WITHOUT]);
 	return used;
-}
-
-/* The rows the whole explanation needs. */
-static int
-explanation_rows(struct canvas *canvas, const struct entry *record)
-{
-	const struct explanation *text = explain(record);
-	return draw_paragraph(canvas, 0, 0, NULL, text->what) +
-	       draw_paragraph(canvas, 0, 0, "Why", text->why) +
-	       draw_paragraph(canvas, 0, 0, text->without_label, text->without);
 }
 
 /*** the frame ***/
@@ -459,7 +451,7 @@ draw_status(struct canvas *canvas, int row, const struct frame_view *view, const
 int
 render_frame(struct canvas *canvas, const struct frame_view *view, const char *status)
 {
-	const struct entry *record = current_frame(view)->record;
+	struct lesson lesson;
 	struct stage stage;
 	int half = canvas->cols / 2;
 	int gap_before = 1, legend = 1, gap_after = 1;	/* what a short screen gives up */
@@ -472,7 +464,8 @@ render_frame(struct canvas *canvas, const struct frame_view *view, const char *s
 	draw_checklist(canvas, STATE_TOP, half + 1, view);
 
 	set_stage(&stage, view->story);
-	explanation = explanation_rows(canvas, record);
+	lesson_tell(view->story, view->names, &lesson);
+	explanation = draw_explanation(canvas, 0, 0, &lesson);	/* rows it needs */
 	if (status) {
 		/* The explanation is the lesson: on a short screen the blank lines
 		 * and the diagram's legend (also on the help screen) go first; then
@@ -494,7 +487,7 @@ render_frame(struct canvas *canvas, const struct frame_view *view, const char *s
 	int row = STATE_TOP + STATE_ROWS + gap_before;
 	draw_diagram(canvas, row, diagram, legend, &stage, view);
 	row += diagram > 0 ? diagram + gap_after : 0;
-	row += draw_explanation(canvas, row, explanation, record);
+	row += draw_explanation(canvas, row, explanation, &lesson);
 	if (status)
 		draw_status(canvas, canvas->rows - 1, view, status);
 	return status ? canvas->rows : row;

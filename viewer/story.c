@@ -227,24 +227,34 @@ tell_frame(struct story *story, size_t index)
 	struct thread_story *t = &story->threads[frame->thread];
 	const char *event = entry_text(record, "event");
 	const char *adopter = entry_get(record, "adopter");
-	struct actor *actor;
+	struct actor *self = NULL, *compared, *orphan;
 
 	if (t->actor_count == 0)
 		cast_origin(story, t, record);
+	/* the checklist before: at the frame compared with, whose process's
+	 * actor still holds it */
+	memcpy(t->met_before, t->met, sizeof t->met);
+	if (frame->previous != NO_FRAME &&
+	    (compared = actor_find(t, entry_text(story->run->frames[frame->previous].record,
+						 "pid"))) != NULL)
+		memcpy(t->met_before, compared->met, sizeof compared->met);
 	if (entry_get(record, "pid") != NULL) {
-		actor = actor_find(t, entry_text(record, "pid"));
-		if (actor == NULL)
-			actor = actor_new(t);
-		actor_play(actor, record);
-		actor->exited = strcmp(event, "parent-exit") == 0 || strcmp(event, "exit") == 0;
+		self = actor_find(t, entry_text(record, "pid"));
+		if (self == NULL)
+			self = actor_new(t);
+		actor_play(self, record);
+		self->exited = strcmp(event, "parent-exit") == 0 || strcmp(event, "exit") == 0;
 	}
-	if (adopter != NULL && (actor = orphaned_parent(t)) != NULL)
-		actor->adopter = adopter;
+	if (adopter != NULL && (orphan = orphaned_parent(t)) != NULL)
+		orphan->adopter = adopter;
 	if (is_chain_step(entry_text(record, "step")))
 		track_inheritance(t, record);
-	memcpy(t->met_before, t->met, sizeof t->met);
 	for (int check = 0; check < CHECK_COUNT; check++)
 		t->met[check] = (unsigned char)evaluate(story, t, record, check);
+	if (frame->previous == NO_FRAME)
+		memcpy(t->met_before, t->met, sizeof t->met);	/* nothing to compare */
+	if (self != NULL)
+		memcpy(self->met, t->met, sizeof t->met);
 }
 
 /*** the story ***/

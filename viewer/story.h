@@ -38,6 +38,7 @@ struct actor {
 	int exited;			/* a ghost: the parent that _exited */
 	const char *adopter;		/* who adopted its child, once known */
 	int starter;			/* not in the log: the first record's parent */
+	unsigned char met[CHECK_COUNT];	/* the checklist at its newest record */
 };
 
 enum { STORY_ACTORS_MAX = 16, STORY_FDS_MAX = 64 };
@@ -51,7 +52,7 @@ struct thread_story {
 	size_t inherited_count;
 	int inherited_unknown;	/* the list was cut: cannot tell */
 	unsigned char met[CHECK_COUNT];		/* the checklist at its newest frame */
-	unsigned char met_before[CHECK_COUNT];	/* and at the frame before */
+	unsigned char met_before[CHECK_COUNT];	/* and at the frame it is compared with */
 };
 
 struct story {
@@ -77,7 +78,7 @@ const struct thread_story *story_thread(const struct story *story);
 /* Whether the process of the frame told last meets check. */
 int story_check(const struct story *story, enum check check);
 
-/* Whether it met check at the frame before in its thread. */
+/* Whether it met check at the frame it is compared with (frame.previous). */
 int story_check_before(const struct story *story, enum check check);
 
 /* The session the daemon came from: its id ("?" when unknown) and terminal. */

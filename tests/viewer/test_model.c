@@ -11,6 +11,7 @@
 
 #include "canvas.h"
 #include "explain.h"
+#include "lesson.h"
 #include "model.h"
 #include "names.h"
 #include "player.h"
@@ -156,23 +157,37 @@ test_ghosts(const struct model *model)
 	CHECK(strcmp(story_origin_tty(&story), "pts/0") == 0);
 }
 
+/* The lesson of frame f of run, told from the start. */
+static void
+lesson_at(const struct run *run, size_t f, struct lesson *lesson)
+{
+	struct story story;
+	struct names names;
+
+	names_build(&names, run, 0);
+	story_at(&story, run, f);
+	lesson_tell(&story, &names, lesson);
+}
+
 static void
 test_explanations(const struct model *model)
 {
 	const struct run *full = run_named(model, FULL);
 	const struct run *quiz = run_named(model, QUIZ);
 	const struct run *single = run_named(model, SINGLE);
-	const struct explanation *text;
+	struct lesson lesson;
 
-	text = explain(full->frames[frame_of(full, "2", "after")].record);
-	CHECK(strstr(text->what, "setsid()") != NULL && text->why && text->without);
-	text = explain(quiz->frames[frame_of(quiz, "quiz", "error")].record);
-	CHECK(strstr(text->what, "EPERM") != NULL && strcmp(text->without_label, "Answer") == 0);
-	text = explain(single->frames[frame_of(single, "daemon", "after")].record);
-	CHECK(strstr(text->what, "controlling terminal") != NULL &&
-	      strstr(text->without, "SIGHUP") != NULL);
-	text = explain(single->frames[frame_of(single, "daemon", "signal")].record);
-	CHECK(strstr(text->what, "SIGHUP") != NULL);
+	lesson_at(full, frame_of(full, "2", "after"), &lesson);
+	CHECK(strstr(lesson.text[PART_WHAT], "setsid()") != NULL && lesson.text[PART_WHY][0] &&
+	      lesson.text[PART_WITHOUT][0]);
+	lesson_at(quiz, frame_of(quiz, "quiz", "error"), &lesson);
+	CHECK(strstr(lesson.text[PART_WHAT], "EPERM") != NULL &&
+	      strcmp(lesson.without_label, "Answer") == 0);
+	lesson_at(single, frame_of(single, "daemon", "after"), &lesson);
+	CHECK(strstr(lesson.text[PART_WHAT], "controlling terminal") != NULL &&
+	      strstr(lesson.text[PART_WITHOUT], "SIGHUP") != NULL);
+	lesson_at(single, frame_of(single, "daemon", "signal"), &lesson);
+	CHECK(strstr(lesson.text[PART_WHAT], "SIGHUP") != NULL);
 	CHECK(timeline_stop_of("shell") == 0 && timeline_stop_of("3") == 3);
 }
 
@@ -218,7 +233,7 @@ test_names_under_subreaper(void)
 		"v=1 run=r time=2026-01-01T10:00:00Z prog=step1-fork step=1 event=start"
 		" pid=3200 ppid=3100 parent=bash pgid=3200 sid=3100 tty=pts/1\n"
 		"v=1 run=r time=2026-01-01T10:00:00Z prog=step1-fork step=1 event=after"
-		" adopter=systemd pid=3201 ppid=3000 parent=systemd pgid=3200 sid=3100 tty=pts/1\n"
+		" forked_by=3200 adopter=systemd pid=3201 ppid=3000 parent=systemd pgid=3200 sid=3100 tty=pts/1\n"
 		"v=1 run=r time=2026-01-01T10:00:00Z prog=step2-setsid step=2 event=after"
 		" pid=3201 ppid=3000 parent=systemd pgid=3201 sid=3201 tty=?\n";
 	struct model model;

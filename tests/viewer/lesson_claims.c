@@ -1,0 +1,304 @@
+/* lesson_claims - no sentence of the lesson contradicts its frame.
+ *
+ * Usage: lesson_claims LOG...
+ *
+ * For every frame of every run of each log, the viewer's lesson (lesson.c)
+ * is told, and each claim of each sentence it said is checked here against
+ * the frame's own fields, by code of this file's own, not the viewer's: PID,
+ * PGID and SID compared, the terminal, the directory, the umask, 0, 1 and 2,
+ * what changed from the frame compared with, and what the checklist on the
+ * same frame shows. The frame compared with must be the same process's, or
+ * the one it was forked by, and the checklist's "<- now" must compare with
+ * that same frame. Then the table itself: a sentence about what the process
+ * is (its group, its session, its terminal, the checklist) must claim it, so
+ * that a new sentence cannot state such a thing without being checked.
+ *
+ * Prints each contradiction and a count of what was checked; exits 1 when
+ * there was a contradiction, 2 on bad usage or an unreadable log.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lesson.h"
+#include "model.h"
+#include "names.h"
+#include "story.h"
+
+static const char *const fact_names[FACT_COUNT] = {
+	[FACT_LEADS_GROUP] = "leads its group", [FACT_LEADS_SESSION] = "leads its session",
+	[FACT_HAS_TTY] = "has a terminal", [FACT_ORIGIN_SESSION] = "in the origin session",
+	[FACT_ALL_MET] = "checklist complete", [FACT_CWD_ROOT] = "cwd /",
+	[FACT_UMASK_ZERO] = "umask 0000", [FACT_STDIO_NULL] = "0 1 2 on /dev/null",
+	[FACT_STDIO_CLOSED] = "0 1 2 closed", [FACT_FD1_CLOSED] = "1 closed",
+	[FACT_FD0_FILE] = "0 on a file", [FACT_NOTHING_OPEN] = "nothing open",
+	[FACT_COMPARED] = "compared", [FACT_NEW_PROCESS] = "a new process",
+	[FACT_PGID_CHANGED] = "PGID changed", [FACT_SID_CHANGED] = "SID changed",
+	[FACT_TTY_CHANGED] = "TTY changed", [FACT_CWD_CHANGED] = "cwd changed",
+	[FACT_UMASK_CHANGED] = "umask changed", [FACT_FDS_CHANGED] = "fds changed",
+	[FACT_WON] = "an item won", [FACT_LOST] = "an item lost", [FACT_ADOPTED] = "adopted",
+	[FACT_TTY_TAKEN] = "tty taken", [FACT_TTY_NOT_TAKEN] = "tty not taken",
+	[FACT_EPERM] = "EPERM", [FACT_STDOUT_FAILED] = "stdout failed",
+	[FACT_SKIPS_1] = "skips 1", [FACT_SKIPS_2] = "skips 2", [FACT_SKIPS_3] = "skips 3",
+	[FACT_SKIPS_4] = "skips 4", [FACT_SKIPS_5] = "skips 5", [FACT_SKIPS_6] = "skips 6",
+	[FACT_SKIPS_7] = "skips 7",
+};
+
+static size_t problems;
+
+static const char *
+field(const struct entry *record, const char *key)
+{
+	const char *value = entry_get(record, key);
+	return value ? value : "";
+}
+
+static int
+equal(const struct entry *record, const char *key, const char *value)
+{
+	return entry_get(record, key) && strcmp(field(record, key), value) == 0;
+}
+
+static int
+differ(const struct entry *a, const struct entry *b, const char *key)
+{
+	return strcmp(field(a, key), field(b, key)) != 0;
+}
+
+/* The session the run began in: the shell's record, else the first one. */
+static const char *
+origin_sid(const struct run *run)
+{
+	for (size_t f = 0; f < run->count; f++)
+		if (equal(run->frames[f].record, "step", "shell"))
+			return field(run->frames[f].record, "sid");
+	return field(run->frames[0].record, "sid");
+}
+
+/* The checklist as the frame shows it ([x]), and at the frame compared with. */
+static void
+checklist_at(const struct run *run, size_t f, unsigned char *met, unsigned char *before)
+{
+	struct story story;
+
+	story_at(&story, run, f);
+	for (int c = 0; c < CHECK_COUNT; c++) {
+		met[c] = (unsigned char)story_check(&story, c);
+		before[c] = (unsigned char)story_check_before(&story, c);
+	}
+}
+
+/* Whether fact holds of frame f, from its fields alone. */
+static int
+oracle(const struct run *run, size_t f, enum fact fact)
+{
+	const struct entry *now = run->frames[f].record;
+	size_t compared = run->frames[f].previous;
+	const struct entry *was = compared != NO_FRAME ? run->frames[compared].record : NULL;
+	const char *pid = field(now, "pid");
+	unsigned char met[CHECK_COUNT], before[CHECK_COUNT];
+	int all = 1, won = 0, lost = 0;
+
+	checklist_at(run, f, met, before);
+	for (int c = 0; c < CHECK_COUNT; c++) {
+		all &= met[c];
+		won |= met[c] && !before[c];
+		lost |= !met[c] && before[c];
+	}
+	switch (fact) {
+	case FACT_LEADS_GROUP: return equal(now, "pgid", pid);
+	case FACT_LEADS_SESSION: return equal(now, "sid", pid);
+	case FACT_HAS_TTY: return entry_get(now, "tty") && !equal(now, "tty", "?");
+	case FACT_ORIGIN_SESSION: return equal(now, "sid", origin_sid(run));
+	case FACT_ALL_MET:
+		/* what the checklist shows, and what it stands for */
+		return all && !equal(now, "pgid", pid) && !equal(now, "sid", pid) &&
+		       !equal(now, "sid", origin_sid(run)) && equal(now, "tty", "?") &&
+		       equal(now, "cwd", "/") && equal(now, "umask", "0000") &&
+		       equal(now, "fd0", "/dev/null") && equal(now, "fd1", "/dev/null") &&
+		       equal(now, "fd2", "/dev/null");
+	case FACT_CWD_ROOT: return equal(now, "cwd", "/");
+	case FACT_UMASK_ZERO: return equal(now, "umask", "0000");
+	case FACT_STDIO_NULL:
+		return equal(now, "fd0", "/dev/null") && equal(now, "fd1", "/dev/null") &&
+		       equal(now, "fd2", "/dev/null");
+	case FACT_STDIO_CLOSED:
+		return equal(now, "fd0", "closed") && equal(now, "fd1", "closed") &&
+		       equal(now, "fd2", "closed");
+	case FACT_FD1_CLOSED: return equal(now, "fd1", "closed");
+	case FACT_FD0_FILE:
+		return field(now, "fd0")[0] == '/' && strncmp(field(now, "fd0"), "/dev/", 5) != 0;
+	case FACT_NOTHING_OPEN: return equal(now, "nfds", "0") && equal(now, "fds", "");
+	case FACT_COMPARED: return was != NULL;
+	case FACT_NEW_PROCESS: return was && differ(now, was, "pid");
+	case FACT_PGID_CHANGED: return was && differ(now, was, "pgid");
+	case FACT_SID_CHANGED: return was && differ(now, was, "sid");
+	case FACT_TTY_CHANGED: return was && differ(now, was, "tty");
+	case FACT_CWD_CHANGED: return was && differ(now, was, "cwd");
+	case FACT_UMASK_CHANGED: return was && differ(now, was, "umask");
+	case FACT_FDS_CHANGED: return was && differ(now, was, "fds");
+	case FACT_WON: return was && won;
+	case FACT_LOST: return was && lost;
+	case FACT_ADOPTED:	/* its parent now is not the one it came from */
+		return entry_get(now, "adopter") && was && !equal(now, "ppid", field(was, "pid"));
+	case FACT_TTY_TAKEN: return equal(now, "tty_taken", "yes");
+	case FACT_TTY_NOT_TAKEN: return equal(now, "tty_taken", "no");
+	case FACT_EPERM: return equal(now, "errno", "EPERM");
+	case FACT_STDOUT_FAILED: return entry_get(now, "stdout_errno") != NULL;
+	case FACT_SKIPS_1: case FACT_SKIPS_2: case FACT_SKIPS_3: case FACT_SKIPS_4:
+	case FACT_SKIPS_5: case FACT_SKIPS_6: case FACT_SKIPS_7: {
+		char step = (char)('1' + (fact - FACT_SKIPS_1));
+		const char *skip = field(now, "skip");
+		for (const char *p = skip; *p; p++)
+			if (*p == step && (p == skip || p[-1] == ',') && (p[1] == ',' || !p[1]))
+				return 1;
+		return 0;
+	}
+	case FACT_NONE: case FACT_COUNT: break;
+	}
+	return 0;
+}
+
+static void
+problem(const char *log, const struct run *run, size_t f, const char *what)
+{
+	problems++;
+	printf("%s: run %s, frame %zu/%zu (%s %s): %s\n", log, run->id, f + 1, run->count,
+	       field(run->frames[f].record, "prog"), field(run->frames[f].record, "event"), what);
+}
+
+/* The frame compared with is the process's own, or its forker's or parent's;
+ * and the checklist before is the checklist at that frame. */
+static void
+check_comparison(const char *log, const struct run *run, size_t f)
+{
+	const struct entry *now = run->frames[f].record;
+	size_t compared = run->frames[f].previous;
+	unsigned char met[CHECK_COUNT], before[CHECK_COUNT], there[CHECK_COUNT], unused[CHECK_COUNT];
+
+	if (compared == NO_FRAME)
+		return;
+	const struct entry *was = run->frames[compared].record;
+	if (!equal(was, "pid", field(now, "pid")) && !equal(was, "pid", field(now, "forked_by")) &&
+	    !equal(was, "pid", field(now, "ppid")))
+		problem(log, run, f, "compared with a frame of an unrelated process");
+	checklist_at(run, f, met, before);
+	checklist_at(run, compared, there, unused);
+	if (memcmp(before, there, sizeof there) != 0)
+		problem(log, run, f, "the checklist's marks compare with another frame than the fields'");
+}
+
+static size_t frames_checked, sentences_checked, claims_checked;
+
+static void
+check_run(const char *log, const struct run *run)
+{
+	struct names names;
+	struct story story;
+	struct lesson lesson;
+	char message[1024];
+
+	names_build(&names, run, 0);
+	story_start(&story, run);
+	for (size_t f = 0; f < run->count; f++) {
+		story_advance(&story, f);
+		lesson_tell(&story, &names, &lesson);
+		check_comparison(log, run, f);
+		frames_checked++;
+		for (size_t i = 0; i < lesson.said_count; i++) {
+			const struct sentence *s = lesson.said[i];
+			sentences_checked++;
+			for (int c = 0; c < SENTENCE_CLAIMS_MAX && s->claims[c] != FACT_NONE; c++) {
+				enum fact fact = FACT_OF(s->claims[c]);
+				int wanted = !FACT_NEGATED(s->claims[c]);
+				claims_checked++;
+				if (oracle(run, f, fact) == wanted)
+					continue;
+				snprintf(message, sizeof message, "says \"%.60s...\", which claims %s%s",
+					 s->text, wanted ? "" : "not ", fact_names[fact]);
+				problem(log, run, f, message);
+			}
+		}
+	}
+}
+
+/* Words that state what the process is, and the facts a sentence using them
+ * must claim (one of them, either way). */
+static const struct {
+	const char *words;
+	enum fact facts[4];
+} topics[] = {
+	{ "process group", { FACT_LEADS_GROUP, FACT_PGID_CHANGED } },
+	{ "its session", { FACT_LEADS_SESSION, FACT_ORIGIN_SESSION, FACT_SID_CHANGED } },
+	{ "session {", { FACT_LEADS_SESSION, FACT_ORIGIN_SESSION, FACT_SID_CHANGED } },
+	{ "new session", { FACT_LEADS_SESSION, FACT_ORIGIN_SESSION, FACT_SID_CHANGED } },
+	{ "controlling terminal", { FACT_HAS_TTY, FACT_TTY_TAKEN, FACT_TTY_NOT_TAKEN } },
+	{ "checklist", { FACT_ALL_MET } },
+	{ "working directory", { FACT_CWD_ROOT } },
+	{ "mask is", { FACT_UMASK_ZERO } },
+	{ "umask is", { FACT_UMASK_ZERO } },
+	{ "/dev/null", { FACT_STDIO_NULL, FACT_STDIO_CLOSED } },
+	{ "are closed", { FACT_STDIO_CLOSED } },
+	{ "Descriptor 1", { FACT_FD1_CLOSED } },
+	{ "orphaned", { FACT_ADOPTED } },
+	{ "EPERM", { FACT_EPERM, FACT_SKIPS_1 } },
+};
+
+static int
+claims_about(const struct sentence *s, const enum fact *facts)
+{
+	for (int c = 0; c < SENTENCE_CLAIMS_MAX && s->claims[c] != FACT_NONE; c++)
+		for (int t = 0; t < 4 && facts[t] != FACT_NONE; t++)
+			if (FACT_OF(s->claims[c]) == facts[t])
+				return 1;
+	return 0;
+}
+
+static void
+check_table(void)
+{
+	size_t count;
+	const struct sentence *table = lesson_sentences(&count);
+
+	for (size_t i = 0; i < count; i++) {
+		if (table[i].part != PART_WHAT)
+			continue;	/* why and without state rules, not this frame */
+		for (size_t t = 0; t < sizeof topics / sizeof topics[0]; t++) {
+			if (strstr(table[i].text, topics[t].words) == NULL ||
+			    claims_about(&table[i], topics[t].facts))
+				continue;
+			problems++;
+			printf("lesson table: \"%.60s...\" speaks of '%s' but claims nothing of it\n",
+			       table[i].text, topics[t].words);
+		}
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fprintf(stderr, "usage: lesson_claims LOG...\n");
+		return 2;
+	}
+	check_table();
+	for (int a = 1; a < argc; a++) {
+		struct model model;
+		FILE *file = fopen(argv[a], "r");
+		size_t before = frames_checked;
+
+		if (file == NULL || (model_init(&model), model_read(&model, file, LOG_READ_ALL)) == -1) {
+			perror(argv[a]);
+			return 2;
+		}
+		fclose(file);
+		for (size_t r = 0; r < model.count; r++)
+			check_run(argv[a], model_run(&model, r));
+		printf("%s: %zu runs, %zu frames\n", argv[a], model.count, frames_checked - before);
+		model_free(&model);
+	}
+	printf("checked %zu frames, %zu sentences said, %zu claims: %zu contradiction%s\n",
+	       frames_checked, sentences_checked, claims_checked, problems,
+	       problems == 1 ? "" : "s");
+	return problems ? 1 : 0;
+}

@@ -1,0 +1,633 @@
+/* lesson.c - a frame's explanation, made from what the frame shows (see lesson.h).
+ *
+ * One table. For a frame, every sentence whose step and event match, whose
+ * key=value the record has, and whose claims all hold is said, in the
+ * table's order: what happened (the call, the fields that changed, the
+ * checklist items won or lost), why a daemon needs it, and what goes wrong
+ * without it. Sentences that are alternatives (it leads its session / it does
+ * not) claim opposite facts, so at most one of them is said.
+ */
+#include "lesson.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define WITHOUT "Without it"
+#define N(fact) NOT_FACT(FACT_##fact)
+#define F(fact) FACT_##fact
+
+static const struct sentence table[] = {
+	/*** where it starts: the shell daemon-demo was started from ***/
+	{ "shell", "*", NULL, NULL, PART_WHAT, NULL, { 0 },
+	  "This is {prog} (PID {pid}), the program daemon-demo was started from." },
+	{ "shell", "*", NULL, NULL, PART_WHAT, NULL, { F(LEADS_SESSION) },
+	  "It leads its session, {sid}." },
+	{ "shell", "*", NULL, NULL, PART_WHAT, NULL, { N(LEADS_SESSION) },
+	  "It is in session {sid}, which another process leads." },
+	{ "shell", "*", NULL, NULL, PART_WHAT, NULL, { F(HAS_TTY) },
+	  "Its controlling terminal is {tty}." },
+	{ "shell", "*", NULL, NULL, PART_WHAT, NULL, { N(HAS_TTY) },
+	  "It has no controlling terminal (TTY ?): the demo ran from a script, a "
+	  "service or a test, not from a terminal." },
+	{ "shell", "*", NULL, NULL, PART_WHY, NULL, { 0 },
+	  "A program started here inherits its session, its working directory, its "
+	  "umask and its open descriptors, 0, 1, 2 and up." },
+	{ "shell", "*", NULL, NULL, PART_WITHOUT, "Watch", { F(HAS_TTY) },
+	  "The seven steps take these ties away one by one; this session stays on "
+	  "screen as the place the daemon came from." },
+	{ "shell", "*", NULL, NULL, PART_WITHOUT, "Watch", { N(HAS_TTY) },
+	  "The seven steps take these ties away one by one; with no terminal to "
+	  "leave, the TTY column stays ?. Run daemon-demo from a terminal to see it "
+	  "change." },
+
+	/*** the runner ***/
+	{ "demo", "start", NULL, NULL, PART_WHAT, NULL, { 0 },
+	  "daemon-demo (PID {pid}), the runner, starts the chain of step programs. "
+	  "Each one does one step, records its state, and executes the next one in "
+	  "the same process (exec keeps the PID)." },
+	{ "demo", "start", "skip", NULL, PART_WHAT, NULL, { 0 },
+	  "This run leaves out step {skip}." },
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_1) },
+	  "Without step 1, step 2 runs in the process the runner started, which it "
+	  "made a group leader as a shell makes each job, and a group leader's "
+	  "setsid() fails with EPERM." },
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_2) },
+	  "Without step 2, the daemon stays in the starter's session, with the "
+	  "starter's terminal, if it has one: watch SID and TTY." },
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_3) },
+	  "Without step 3, the daemon leads its session: a terminal no session owns "
+	  "that it opens without O_NOCTTY becomes its own, and that terminal's "
+	  "hangup sends it SIGHUP." },
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_4) },
+	  "Without step 4, the daemon keeps the starter's working directory: watch "
+	  "cwd." },
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_5) },
+	  "Without step 5, the daemon keeps the starter's umask: watch umask." },
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_6) },
+	  "Without step 6, the descriptors the runner left open reach the daemon: "
+	  "watch fds." },
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_7), N(SKIPS_6) },
+	  "Without step 7, 0, 1 and 2 stay closed after step 6, and the first file "
+	  "the daemon opens takes descriptor 0: watch 0 1 2." },
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_7), F(SKIPS_6) },
+	  "Without steps 6 and 7, 0, 1 and 2 stay what the starter gave: watch 0 1 2." },
+
+	/*** a step program begins ***/
+	{ "chain", "start", NULL, NULL, PART_WHAT, NULL, { N(COMPARED) },
+	  "{prog} begins as PID {pid}, started by {parent} (PID {ppid})." },
+	{ "chain", "start", NULL, NULL, PART_WHAT, NULL, { F(NEW_PROCESS) },
+	  "{prog} begins in a new process, PID {pid}: a child of {parent} (PID "
+	  "{ppid}), with its directory, umask and open descriptors." },
+	{ "chain", "start", NULL, NULL, PART_WHAT, NULL, { F(COMPARED), N(NEW_PROCESS) },
+	  "exec kept the process: PID {pid} now runs {prog}, and its state is what "
+	  "{old.prog} left." },
+	/* what the coming step is about, as it stands before the call */
+	{ "1", "start", NULL, NULL, PART_WHAT, NULL, { F(LEADS_GROUP), F(NEW_PROCESS), F(PGID_CHANGED) },
+	  "It leads a process group of its own, {pgid}, as a job-control shell puts "
+	  "each job in one." },
+	{ "1", "start", NULL, NULL, PART_WHAT, NULL, { F(LEADS_GROUP), F(PGID_CHANGED), N(NEW_PROCESS) },
+	  "It leads its process group, {pgid} (it was in {old.pgid})." },
+	{ "1", "start", NULL, NULL, PART_WHAT, NULL, { F(LEADS_GROUP), N(PGID_CHANGED) },
+	  "It leads its process group, {pgid}." },
+	{ "1", "start", NULL, NULL, PART_WHAT, NULL, { N(LEADS_GROUP) },
+	  "It is in process group {pgid}, which it does not lead." },
+	{ "1", "start", NULL, NULL, PART_WHAT, NULL, { F(LEADS_SESSION) },
+	  "It leads its session, {sid}." },
+	{ "1", "start", NULL, NULL, PART_WHAT, NULL, { N(LEADS_SESSION), F(ORIGIN_SESSION) },
+	  "It is in the starter's session, {sid}, which it does not lead." },
+	{ "1", "start", NULL, NULL, PART_WHAT, NULL, { N(LEADS_SESSION), N(ORIGIN_SESSION) },
+	  "It is in session {sid}, which it does not lead." },
+	{ "1", "start", NULL, NULL, PART_WHAT, NULL, { F(HAS_TTY) },
+	  "Its controlling terminal is {tty}." },
+	{ "1", "start", NULL, NULL, PART_WHAT, NULL, { N(HAS_TTY) },
+	  "It has no controlling terminal." },
+	{ "1", "start", NULL, NULL, PART_WHAT, NULL, { F(LEADS_GROUP) },
+	  "Next: fork(). The child gets a new PID in this group, so it leads no "
+	  "group and may call setsid()." },
+	{ "1", "start", NULL, NULL, PART_WHAT, NULL, { N(LEADS_GROUP) },
+	  "Next: fork(). This process leads no group already, so setsid() would "
+	  "work even without it; a job of a job-control shell would lead one." },
+	{ "2", "start", NULL, NULL, PART_WHAT, NULL, { N(LEADS_GROUP), N(LEADS_SESSION), F(HAS_TTY) },
+	  "It is in session {sid}, which it does not lead, with the controlling "
+	  "terminal {tty}, and it leads no process group. Next: setsid(), to leave "
+	  "that session and its terminal." },
+	{ "2", "start", NULL, NULL, PART_WHAT, NULL, { N(LEADS_GROUP), N(LEADS_SESSION), N(HAS_TTY) },
+	  "It is in session {sid}, which it does not lead, with no controlling "
+	  "terminal, and it leads no process group. Next: setsid(), to leave that "
+	  "session." },
+	{ "2", "start", NULL, NULL, PART_WHAT, NULL, { F(LEADS_GROUP) },
+	  "It leads its process group ({pgid} is its PID), and the kernel refuses "
+	  "setsid() to a group leader. Next: setsid(); watch what it returns." },
+	{ "3", "start", NULL, NULL, PART_WHAT, NULL, { F(LEADS_SESSION), N(HAS_TTY) },
+	  "It leads its session, {sid}, with no controlling terminal: a session "
+	  "leader that opens a terminal no session owns, without O_NOCTTY, takes it "
+	  "as its own. Next: fork() again, so that the daemon does not lead its "
+	  "session." },
+	{ "3", "start", NULL, NULL, PART_WHAT, NULL, { F(LEADS_SESSION), F(HAS_TTY) },
+	  "It leads its session, {sid}, and its controlling terminal is {tty}. "
+	  "Next: fork() again, so that the daemon does not lead its session." },
+	{ "3", "start", NULL, NULL, PART_WHAT, NULL, { N(LEADS_SESSION) },
+	  "It does not lead its session, {sid}, so it could not take a terminal "
+	  "even now; the second fork guards a session leader. Next: fork() again." },
+	{ "4", "start", NULL, NULL, PART_WHAT, NULL, { N(CWD_ROOT) },
+	  "Its working directory is {cwd}. Next: chdir(\"/\")." },
+	{ "4", "start", NULL, NULL, PART_WHAT, NULL, { F(CWD_ROOT) },
+	  "Its working directory is / already. Next: chdir(\"/\") all the same." },
+	{ "5", "start", NULL, NULL, PART_WHAT, NULL, { N(UMASK_ZERO) },
+	  "Its umask is {umask}. Next: umask(0)." },
+	{ "5", "start", NULL, NULL, PART_WHAT, NULL, { F(UMASK_ZERO) },
+	  "Its umask is 0000 already. Next: umask(0) all the same." },
+	{ "6", "start", NULL, NULL, PART_WHAT, NULL, { N(NOTHING_OPEN) },
+	  "It holds the descriptors {fds}. Next: close every one, 0, 1 and 2 "
+	  "included." },
+	{ "6", "start", NULL, NULL, PART_WHAT, NULL, { F(NOTHING_OPEN) },
+	  "It holds no descriptor. Next: close any that are open." },
+	{ "7", "start", NULL, NULL, PART_WHAT, NULL, { F(STDIO_CLOSED) },
+	  "0, 1 and 2 are closed. Next: open /dev/null on each." },
+	{ "7", "start", NULL, NULL, PART_WHAT, NULL, { N(STDIO_CLOSED) },
+	  "0, 1 and 2 are open: {stdio}. Next: put /dev/null on each in their "
+	  "place." },
+	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(ALL_MET) },
+	  "heartbeatd, the daemon's real work, begins. Every item of the checklist "
+	  "is met: this process is a daemon." },
+	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { N(ALL_MET) },
+	  "heartbeatd, the daemon's real work, begins, but not as a daemon: "
+	  "{unmet} not met." },
+
+	/*** a fork's parent exits ***/
+	{ "*", "parent-exit", NULL, NULL, PART_WHAT, NULL, { N(LEADS_SESSION) },
+	  "fork() made a child, a copy with a new PID. The parent, PID {pid}, now "
+	  "calls _exit(): its work is done, and whoever waits for it (a shell, for "
+	  "one) goes on." },
+	{ "*", "parent-exit", NULL, NULL, PART_WHAT, NULL, { F(LEADS_SESSION) },
+	  "fork() made a child, a copy with a new PID. The parent, PID {pid}, the "
+	  "leader of session {sid}, now calls _exit()." },
+	{ "*", "parent-exit", NULL, NULL, PART_WHY, NULL, { 0 },
+	  "The child is in the parent's process group and session, and leads "
+	  "neither: its PID is new." },
+
+	/*** a step's result ***/
+	{ "*", "after", NULL, NULL, PART_WHAT, NULL, { F(NEW_PROCESS), F(ADOPTED) },
+	  "The child, PID {pid}, was orphaned when its parent (PID {old.pid}) "
+	  "exited, and {adopter} adopted it: see PPID." },
+	{ "1", "after", NULL, NULL, PART_WHAT, NULL, { N(LEADS_GROUP), N(PGID_CHANGED) },
+	  "It is in its parent's process group, {pgid}, which it does not lead." },
+	{ "1", "after", NULL, NULL, PART_WHY, NULL, { 0 },
+	  "Only a process that leads no group may call setsid() in step 2." },
+	{ "1", "after", NULL, NULL, PART_WITHOUT, WITHOUT, { 0 },
+	  "A job-control shell makes every job lead its process group, and a group "
+	  "leader's setsid() fails with EPERM." },
+
+	{ "2", "after", NULL, NULL, PART_WHAT, NULL,
+	  { F(SID_CHANGED), F(LEADS_SESSION), F(LEADS_GROUP), F(PGID_CHANGED) },
+	  "setsid() made the process the leader of a new session, {sid} (it was in "
+	  "{old.sid}), and of a new process group, {pgid} (was {old.pgid})." },
+	{ "2", "after", NULL, NULL, PART_WHAT, NULL, { F(TTY_CHANGED), N(HAS_TTY), F(SID_CHANGED) },
+	  "It lost its controlling terminal, {old.tty}: a new session has none." },
+	{ "2", "after", NULL, NULL, PART_WHAT, NULL, { N(TTY_CHANGED), N(HAS_TTY), F(SID_CHANGED) },
+	  "It has no controlling terminal, as every new session begins." },
+	{ "2", "after", NULL, NULL, PART_WHY, NULL, { N(ORIGIN_SESSION) },
+	  "The starter's session no longer reaches it: no terminal of the user's, "
+	  "no job control, nothing of a login that will end." },
+	{ "2", "after", NULL, NULL, PART_WITHOUT, WITHOUT, { 0 },
+	  "The daemon stays in the starter's session, with the starter's terminal "
+	  "as its controlling terminal, if there is one: ps -t lists it there, "
+	  "reading the terminal stops it (SIGTTIN), and when the terminal closes it "
+	  "just loses it." },
+
+	{ "3", "after", NULL, NULL, PART_WHAT, NULL, { N(LEADS_SESSION), N(HAS_TTY) },
+	  "It is in session {sid} and does not lead it, so no terminal it opens can "
+	  "become its controlling terminal." },
+	{ "3", "after", NULL, NULL, PART_WHAT, NULL, { N(LEADS_SESSION), F(HAS_TTY) },
+	  "It is in session {sid} and does not lead it: it keeps that session's "
+	  "controlling terminal, {tty}, and can take no other." },
+	{ "3", "after", NULL, NULL, PART_WHY, NULL, { 0 },
+	  "A daemon opens files, devices, perhaps a serial line or a console: none "
+	  "of them can bring back a terminal and its signals." },
+	{ "3", "after", NULL, NULL, PART_WITHOUT, WITHOUT, { 0 },
+	  "A session leader with no controlling terminal that opens, without "
+	  "O_NOCTTY, a terminal no session owns makes it its own, and that "
+	  "terminal's hangup sends it SIGHUP, which kills by default." },
+
+	{ "4", "after", NULL, NULL, PART_WHAT, NULL, { F(CWD_ROOT), F(CWD_CHANGED) },
+	  "chdir(\"/\"): the working directory is now / (it was {old.cwd})." },
+	{ "4", "after", NULL, NULL, PART_WHAT, NULL, { F(CWD_ROOT), N(CWD_CHANGED) },
+	  "chdir(\"/\"): the working directory was / already, and stays so." },
+	{ "4", "after", NULL, NULL, PART_WHY, NULL, { 0 },
+	  "A working directory keeps its file system busy for as long as the "
+	  "process lives." },
+	{ "4", "after", NULL, NULL, PART_WITHOUT, WITHOUT, { 0 },
+	  "umount says \"target is busy\" while the daemon runs, and relative paths "
+	  "depend on where it was started." },
+
+	{ "5", "after", NULL, NULL, PART_WHAT, NULL, { F(UMASK_ZERO), F(UMASK_CHANGED) },
+	  "umask(0): the file-mode mask is now 0000; it was {old.umask}." },
+	{ "5", "after", NULL, NULL, PART_WHAT, NULL, { F(UMASK_ZERO), N(UMASK_CHANGED) },
+	  "umask(0): the file-mode mask was 0000 already, and stays so." },
+	{ "5", "after", NULL, NULL, PART_WHY, NULL, { 0 },
+	  "The modes the daemon passes to open() and mkdir() then mean exactly what "
+	  "it asks for, whoever started it." },
+	{ "5", "after", NULL, NULL, PART_WITHOUT, WITHOUT, { 0 },
+	  "A file the daemon creates 0660 for its group comes out 0640 under a "
+	  "user's umask of 0027." },
+
+	{ "6", "after", NULL, NULL, PART_WHAT, NULL, { F(NOTHING_OPEN), F(FDS_CHANGED) },
+	  "Every descriptor is closed, 0, 1 and 2 included: it held {old.fds}, now "
+	  "none (method= tells how: close_range, /proc/self/fd, or the classic "
+	  "loop)." },
+	{ "6", "after", NULL, NULL, PART_WHAT, NULL, { F(NOTHING_OPEN), N(FDS_CHANGED) },
+	  "No descriptor is open, as none was before." },
+	{ "6", "after", NULL, NULL, PART_WHY, NULL, { 0 },
+	  "Each descriptor keeps something alive: the terminal, a pipe whose reader "
+	  "waits for end-of-file, a file on a disk, a socket." },
+	{ "6", "after", NULL, NULL, PART_WITHOUT, WITHOUT, { 0 },
+	  "What the starter left open stays open for as long as the daemon lives: a "
+	  "script's $(...) waits for the end of a pipe the daemon still holds on 3 "
+	  "or up (step 7 replaces only 0, 1 and 2), a deleted log keeps its disk "
+	  "space, a socket its connection." },
+
+	{ "7", "after", NULL, NULL, PART_WHAT, NULL, { F(STDIO_NULL) },
+	  "/dev/null is open on 0, 1 and 2." },
+	{ "7", "after", NULL, NULL, PART_WHAT, NULL, { N(STDIO_NULL) },
+	  "0, 1 and 2 are now {stdio} (a log file on 1 and 2 with --log)." },
+	{ "7", "after", NULL, NULL, PART_WHY, NULL, { 0 },
+	  "open() returns the lowest free number: with 0, 1 and 2 taken, the "
+	  "daemon's own files get 3 and up." },
+	{ "7", "after", NULL, NULL, PART_WITHOUT, WITHOUT, { 0 },
+	  "With 0, 1 and 2 closed, the daemon's first file (its pid file, its log) "
+	  "becomes descriptor 0 and the next one 1: a printf() then writes into "
+	  "that file." },
+
+	/* heartbeatd --try-tty: a careless open of a terminal */
+	{ "daemon", "after", "tty_taken", "yes", PART_WHAT, NULL, { F(TTY_TAKEN), F(HAS_TTY) },
+	  "The daemon opened {tried_tty} without O_NOCTTY, and the kernel made it "
+	  "its controlling terminal: see TTY." },
+	{ "daemon", "after", "tty_taken", "yes", PART_WHY, NULL, { F(LEADS_SESSION) },
+	  "It leads its session ({sid} is its PID), and a session leader with no "
+	  "controlling terminal takes a terminal no session owns when it opens "
+	  "it." },
+	{ "daemon", "after", "tty_taken", "yes", PART_WITHOUT, "Look for", { 0 },
+	  "When that terminal hangs up, the kernel sends the daemon SIGHUP, which "
+	  "kills by default. The second fork (step 3) prevents exactly this." },
+	{ "daemon", "after", "tty_taken", "no", PART_WHAT, NULL, { F(TTY_NOT_TAKEN) },
+	  "The daemon opened {tried_tty} without O_NOCTTY, as a careless daemon "
+	  "would. It did not become its controlling terminal." },
+	{ "daemon", "after", "tty_taken", "no", PART_WHY, NULL, { N(LEADS_SESSION) },
+	  "It does not lead its session, and only a session leader acquires a "
+	  "controlling terminal: no open can give it a terminal, or a terminal's "
+	  "signals." },
+
+	/*** the daemon at work ***/
+	{ "*", "heartbeat", NULL, NULL, PART_WHAT, NULL, { N(STDOUT_FAILED) },
+	  "A heartbeat: the daemon runs, recording its state once a second. "
+	  "Heartbeats that change nothing are counted on one frame." },
+	{ "*", "heartbeat", NULL, NULL, PART_WHAT, NULL, { F(STDOUT_FAILED) },
+	  "A heartbeat: the daemon runs, but its printf() to stdout failed "
+	  "({stdout_errno})." },
+	{ "*", "heartbeat", NULL, NULL, PART_WHAT, NULL, { F(STDOUT_FAILED), F(FD1_CLOSED) },
+	  "Descriptor 1 is closed: 0 1 2 are {stdio}." },
+	{ "*", "heartbeat", NULL, NULL, PART_WHY, NULL, { F(STDOUT_FAILED), F(FD0_FILE) },
+	  "open() hands out the lowest free number: the daemon's own file took "
+	  "descriptor 0, and one more file would be descriptor 1, where these lines "
+	  "would land." },
+	{ "*", "signal", "signal", "SIGHUP", PART_WHAT, NULL, { 0 },
+	  "SIGHUP arrived." },
+	{ "*", "signal", "signal", "SIGHUP", PART_WHY, NULL, { 0 },
+	  "The kernel sends it to a session leader whose controlling terminal hangs "
+	  "up; bash, getting one, resends it to its jobs; kill -HUP sends it on "
+	  "purpose. A daemon made by all seven steps has no terminal to lose: a SIGHUP it "
+	  "gets was sent on purpose (kill -HUP), by convention meaning \"read your "
+	  "configuration again\"." },
+	{ "*", "signal", "signal", "SIGHUP", PART_WITHOUT, "Without step 3", { 0 },
+	  "A daemon that took a terminal gets SIGHUP when that terminal closes, and "
+	  "dies of it unless it catches it." },
+	{ "*", "signal", "signal", "SIGTERM", PART_WHAT, NULL, { 0 },
+	  "SIGTERM arrived: someone (kill, the runner, systemd) asks the daemon to "
+	  "stop. It records it and exits cleanly." },
+	{ "*", "signal", NULL, NULL, PART_WHAT, NULL, { 0 },
+	  "{signal} arrived. A process with no terminal gets Ctrl-C's SIGINT only "
+	  "when someone sends it with kill." },
+	{ "*", "exit", NULL, NULL, PART_WHAT, NULL, { 0 },
+	  "{prog} exits ({reason}) and removes its pid file." },
+
+	/*** the pop quiz ***/
+	{ "quiz", "start", NULL, NULL, PART_WHAT, NULL, { 0 },
+	  "Pop quiz: why does step 1 fork before step 2 calls setsid(), and why "
+	  "does step 3 fork again? popquiz tries both rules on real processes." },
+	{ "quiz", "error", "quiz", "leader-setsid", PART_WHAT, NULL, { F(LEADS_GROUP), F(EPERM) },
+	  "Pop quiz: this process leads its process group ({pgid} is its PID) and "
+	  "calls setsid(). The kernel refuses: EPERM, operation not permitted." },
+	{ "quiz", "error", "quiz", "leader-setsid", PART_WHY, NULL, { 0 },
+	  "A new session gets a new process group with the caller's PID as its id. "
+	  "That group already exists, led by the caller, and a group may not span "
+	  "two sessions." },
+	{ "quiz", "error", "quiz", "leader-setsid", PART_WITHOUT, "Answer", { 0 },
+	  "Fork first. The child is in its parent's group but never leads it, so "
+	  "its setsid() succeeds. That is step 1." },
+	{ "quiz", "*", "quiz", "fork-then-setsid", PART_WHAT, NULL,
+	  { F(LEADS_SESSION), F(LEADS_GROUP), N(HAS_TTY) },
+	  "The quiz's answer at work: the leader forked, and its child called "
+	  "setsid(). It worked: the child now leads a new session and a new group, "
+	  "{sid}, with no controlling terminal." },
+	{ "quiz", "*", "quiz", "fork-then-setsid", PART_WHY, NULL, { 0 },
+	  "The child was no group leader, so no group had its PID yet." },
+	{ "quiz", "*", "quiz", "leader-opens-tty", PART_WHAT, NULL,
+	  { F(LEADS_SESSION), F(TTY_TAKEN), F(HAS_TTY) },
+	  "A session leader with no terminal opened a fresh pseudo-terminal "
+	  "without O_NOCTTY: tty_taken=yes, it became its controlling terminal, "
+	  "{tty}." },
+	{ "quiz", "*", "quiz", "leader-opens-tty", PART_WHY, NULL, { 0 },
+	  "The kernel gives a terminal no session owns to the first session leader "
+	  "without a terminal that opens it." },
+	{ "quiz", "*", "quiz", "leader-opens-tty", PART_WITHOUT, "Without step 3", { 0 },
+	  "It gets SIGHUP when that terminal hangs up, and Ctrl-C typed there. "
+	  "That is why step 3 forks again." },
+	{ "quiz", "*", "quiz", "non-leader-opens-tty", PART_WHAT, NULL,
+	  { N(LEADS_SESSION), F(TTY_NOT_TAKEN), N(HAS_TTY) },
+	  "After a second fork, the child opened the same kind of terminal without "
+	  "O_NOCTTY: tty_taken=no, it got no controlling terminal." },
+	{ "quiz", "*", "quiz", "non-leader-opens-tty", PART_WHY, NULL, { 0 },
+	  "The child is in the session but does not lead it, and only a session "
+	  "leader can acquire a controlling terminal." },
+
+	/*** failures ***/
+	{ "2", "error", NULL, NULL, PART_WHAT, NULL, { F(EPERM), F(LEADS_GROUP) },
+	  "setsid() failed with EPERM: this process leads its process group "
+	  "({pgid} is its PID), so it may not start a session." },
+	{ "2", "error", NULL, NULL, PART_WHY, NULL, { F(EPERM) },
+	  "A new session's group gets the caller's PID as its id; that group "
+	  "already exists, and a group may not span two sessions." },
+	{ "2", "error", NULL, NULL, PART_WITHOUT, "Answer", { F(EPERM) },
+	  "Fork first (step 1): the child leads no group, and its setsid() "
+	  "succeeds." },
+	{ "chain", "error", NULL, NULL, PART_WHAT, NULL, { N(EPERM) },
+	  "{call} failed: {errno}, {error}." },
+	{ "chain", "error", NULL, NULL, PART_WHAT, NULL, { 0 },
+	  "The program records it and exits with status 1 (126 or 127 when the "
+	  "next program could not be run)." },
+
+	/*** for every transition: what the checklist won and lost ***/
+	{ "*", "*", NULL, NULL, PART_WHAT, NULL, { F(WON), N(LOST) },
+	  "Now met: {won}." },
+	{ "*", "*", NULL, NULL, PART_WHAT, NULL, { F(WON), F(LOST) },
+	  "Now met: {won}; no longer met: {lost}." },
+	{ "*", "*", NULL, NULL, PART_WHAT, NULL, { N(WON), F(LOST) },
+	  "No longer met: {lost}." },
+};
+
+const struct sentence *
+lesson_sentences(size_t *count)
+{
+	*count = sizeof table / sizeof table[0];
+	return table;
+}
+
+/*** the facts a frame shows ***/
+
+static int
+has(const struct entry *record, const char *key, const char *value)
+{
+	const char *text = entry_get(record, key);
+	return text != NULL && strcmp(text, value) == 0;
+}
+
+static int
+same_field(const struct entry *a, const struct entry *b, const char *key)
+{
+	return strcmp(entry_text(a, key), entry_text(b, key)) == 0;
+}
+
+static int
+fd_is_file(const char *target)
+{
+	return target[0] == '/' && strcmp(target, "/dev/null") != 0 &&
+	       strncmp(target, "/dev/", 5) != 0;
+}
+
+/* Whether a skip list like "3" or "3,6" names step n. */
+static int
+skips(const struct entry *record, char n)
+{
+	for (const char *p = entry_text(record, "skip"); *p; p++)
+		if (*p == n && (p[1] == ',' || p[1] == '\0'))
+			return 1;
+	return 0;
+}
+
+void
+frame_facts_of(const struct story *story, struct frame_facts *facts)
+{
+	const struct frame *frame = &story->run->frames[story->frame];
+	const struct entry *now = frame->record;
+	const struct entry *was = frame->previous != NO_FRAME
+				  ? story->run->frames[frame->previous].record : NULL;
+	const char *pid = entry_text(now, "pid");
+	unsigned char *f = facts->holds;
+	int all = 1, won = 0, lost = 0;
+
+	memset(facts, 0, sizeof *facts);
+	for (int check = 0; check < CHECK_COUNT; check++) {
+		int met = story_check(story, check), before = story_check_before(story, check);
+		all &= met;
+		won |= met && !before;
+		lost |= !met && before;
+	}
+	f[FACT_LEADS_GROUP] = pid[0] && has(now, "pgid", pid);
+	f[FACT_LEADS_SESSION] = pid[0] && has(now, "sid", pid);
+	f[FACT_HAS_TTY] = entry_get(now, "tty") && !has(now, "tty", "?");
+	f[FACT_ORIGIN_SESSION] = has(now, "sid", story_origin_sid(story));
+	f[FACT_ALL_MET] = all;
+	f[FACT_CWD_ROOT] = has(now, "cwd", "/");
+	f[FACT_UMASK_ZERO] = has(now, "umask", "0000");
+	f[FACT_STDIO_NULL] = has(now, "fd0", "/dev/null") && has(now, "fd1", "/dev/null") &&
+			     has(now, "fd2", "/dev/null");
+	f[FACT_STDIO_CLOSED] = has(now, "fd0", "closed") && has(now, "fd1", "closed") &&
+			       has(now, "fd2", "closed");
+	f[FACT_FD1_CLOSED] = has(now, "fd1", "closed");
+	f[FACT_FD0_FILE] = fd_is_file(entry_text(now, "fd0"));
+	f[FACT_NOTHING_OPEN] = has(now, "nfds", "0");
+	f[FACT_COMPARED] = was != NULL;
+	if (was) {
+		f[FACT_NEW_PROCESS] = !same_field(now, was, "pid");
+		f[FACT_PGID_CHANGED] = !same_field(now, was, "pgid");
+		f[FACT_SID_CHANGED] = !same_field(now, was, "sid");
+		f[FACT_TTY_CHANGED] = !same_field(now, was, "tty");
+		f[FACT_CWD_CHANGED] = !same_field(now, was, "cwd");
+		f[FACT_UMASK_CHANGED] = !same_field(now, was, "umask");
+		f[FACT_FDS_CHANGED] = !same_field(now, was, "fds");
+		f[FACT_WON] = won;
+		f[FACT_LOST] = lost;
+	}
+	f[FACT_ADOPTED] = entry_get(now, "adopter") != NULL;
+	f[FACT_TTY_TAKEN] = has(now, "tty_taken", "yes");
+	f[FACT_TTY_NOT_TAKEN] = has(now, "tty_taken", "no");
+	f[FACT_EPERM] = has(now, "errno", "EPERM");
+	f[FACT_STDOUT_FAILED] = entry_get(now, "stdout_errno") != NULL;
+	for (char n = '1'; n <= '7'; n++)
+		f[FACT_SKIPS_1 + (n - '1')] = skips(now, n);
+}
+
+int
+claim_holds(const struct frame_facts *facts, int claim)
+{
+	return facts->holds[FACT_OF(claim)] != FACT_NEGATED(claim);
+}
+
+/*** the words ***/
+
+/* The checklist items that are (met) or are not, or that changed (won:
+ * met now and not before; lost: the other way), as a list of labels. */
+static void
+check_list(const struct story *story, const char *which, char *out, size_t size)
+{
+	size_t used = 0;
+	int count = 0;
+
+	out[0] = '\0';
+	for (int check = 0; check < CHECK_COUNT; check++) {
+		int met = story_check(story, check), before = story_check_before(story, check);
+		int wanted = strcmp(which, "won") == 0 ? met && !before
+			     : strcmp(which, "lost") == 0 ? !met && before
+			     : !met;	/* unmet */
+		if (!wanted)
+			continue;
+		used += (size_t)snprintf(out + used, size - used, "%s%s (%s)",
+					 count++ ? ", " : "", check_label(check),
+					 check_step(check));
+		if (used >= size)
+			return;
+	}
+}
+
+/* 0, 1 and 2 in a few words: "all /dev/null", "/dev/null, closed, closed". */
+static void
+stdio_words(const struct names *names, const struct entry *record, char *out, size_t size)
+{
+	static const char *const keys[3] = { "fd0", "fd1", "fd2" };
+	char paths[3][256];
+	const char *fd[3];
+
+	for (int i = 0; i < 3; i++)
+		fd[i] = names_path(names, entry_text(record, keys[i]), paths[i], sizeof paths[i]);
+	if (strcmp(fd[0], fd[1]) == 0 && strcmp(fd[1], fd[2]) == 0)
+		snprintf(out, size, "all %s", fd[0]);
+	else
+		snprintf(out, size, "%s, %s, %s", fd[0], fd[1], fd[2]);
+}
+
+/* The value a {name} in a sentence stands for, as the frame shows it. */
+static const char *
+placeholder(const struct story *story, const struct names *names, const char *name,
+	    char *out, size_t size)
+{
+	static const char *const pid_like[] = { "pid", "ppid", "pgid", "sid", "tpgid", "forked_by" };
+	static const char *const path_like[] = { "cwd", "tried_tty" };
+	const struct frame *frame = &story->run->frames[story->frame];
+	const struct entry *record = frame->record;
+	const char *value;
+
+	if (strcmp(name, "won") == 0 || strcmp(name, "lost") == 0 || strcmp(name, "unmet") == 0) {
+		check_list(story, name, out, size);
+		return out;
+	}
+	if (strcmp(name, "stdio") == 0) {
+		stdio_words(names, record, out, size);
+		return out;
+	}
+	if (strncmp(name, "old.", 4) == 0) {
+		if (frame->previous == NO_FRAME)
+			return "?";
+		record = story->run->frames[frame->previous].record;
+		name += 4;
+	} else if (strncmp(name, "origin.", 7) == 0) {
+		if (story->origin == NULL)
+			return "?";
+		record = story->origin;
+		name += 7;
+	}
+	value = entry_get(record, name);
+	if (value == NULL)
+		return "?";
+	for (size_t i = 0; i < sizeof pid_like / sizeof pid_like[0]; i++)
+		if (strcmp(name, pid_like[i]) == 0)
+			return names_pid(names, value);
+	for (size_t i = 0; i < sizeof path_like / sizeof path_like[0]; i++)
+		if (strcmp(name, path_like[i]) == 0)
+			return names_path(names, value, out, size);
+	if (strcmp(name, "tty") == 0)
+		return names_tty(names, value);
+	if (strcmp(name, "parent") == 0 || strcmp(name, "adopter") == 0)
+		return names_process(names, value);
+	return names_text(names, value, out, size);
+}
+
+/* Appends a sentence to a part, its {names} replaced, a space before it. */
+static void
+say(const struct story *story, const struct names *names, const char *text, char *part)
+{
+	size_t used = strlen(part);
+
+	if (used && used + 1 < LESSON_TEXT)
+		part[used++] = ' ';
+	for (const char *p = text; *p && used + 1 < LESSON_TEXT; p++) {
+		const char *end = *p == '{' ? strchr(p, '}') : NULL;
+		char name[32], value[512];
+		const char *shown;
+		size_t len;
+
+		if (end == NULL || (size_t)(end - p - 1) >= sizeof name) {
+			part[used++] = *p;
+			continue;
+		}
+		memcpy(name, p + 1, (size_t)(end - p - 1));
+		name[end - p - 1] = '\0';
+		shown = placeholder(story, names, name, value, sizeof value);
+		len = strlen(shown);
+		if (len > LESSON_TEXT - 1 - used)
+			len = LESSON_TEXT - 1 - used;
+		memcpy(part + used, shown, len);
+		used += len;
+		p = end;
+	}
+	part[used] = '\0';
+}
+
+/* "*" matches any step or event; "chain" the step programs and the daemon. */
+static int
+matches(const char *pattern, const char *value)
+{
+	if (strcmp(pattern, "chain") == 0)
+		return (value[0] >= '1' && value[0] <= '7' && value[1] == '\0') ||
+		       strcmp(value, "daemon") == 0;
+	return strcmp(pattern, "*") == 0 || strcmp(pattern, value) == 0;
+}
+
+void
+lesson_tell(const struct story *story, const struct names *names, struct lesson *lesson)
+{
+	const struct entry *record = story->run->frames[story->frame].record;
+	const char *step = entry_text(record, "step"), *event = entry_text(record, "event");
+	struct frame_facts facts;
+
+	memset(lesson, 0, sizeof *lesson);
+	frame_facts_of(story, &facts);
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+		const struct sentence *s = &table[i];
+		int holds = matches(s->step, step) && matches(s->event, event);
+
+		if (holds && s->key)
+			holds = s->value ? has(record, s->key, s->value) : entry_get(record, s->key) != NULL;
+		for (int c = 0; holds && c < SENTENCE_CLAIMS_MAX && s->claims[c] != FACT_NONE; c++)
+			holds = claim_holds(&facts, s->claims[c]);
+		if (!holds)
+			continue;
+		say(story, names, s->text, lesson->text[s->part]);
+		if (s->part == PART_WITHOUT && lesson->without_label == NULL)
+			lesson->without_label = s->label;
+		if (lesson->said_count < LESSON_SENTENCES_MAX)
+			lesson->said[lesson->said_count++] = s;
+	}
+	if (lesson->text[PART_WHAT][0] == '\0')
+		say(story, names, "A record of the log (event= says what happened).",
+		    lesson->text[PART_WHAT]);
+}
