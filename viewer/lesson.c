@@ -151,8 +151,8 @@ static const struct sentence table[] = {
 	  "heartbeatd, the daemon's real work, begins. Every item of the checklist "
 	  "is met: this process is a daemon." },
 	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { N(ALL_MET) },
-	  "heartbeatd, the daemon's real work, begins, but not as a daemon: "
-	  "{unmet} not met." },
+	  "heartbeatd, the daemon's real work, begins, but not as a daemon. Not "
+	  "met: {unmet}." },
 
 	/*** a fork's parent exits ***/
 	{ "*", "parent-exit", NULL, NULL, PART_WHAT, NULL, { N(LEADS_SESSION) },
@@ -294,8 +294,8 @@ static const struct sentence table[] = {
 	  "SIGHUP arrived." },
 	{ "*", "signal", "signal", "SIGHUP", PART_WHY, NULL, { 0 },
 	  "The kernel sends it to a session leader whose controlling terminal hangs "
-	  "up; bash, getting one, resends it to its jobs; kill -HUP sends it on "
-	  "purpose. A daemon made by all seven steps has no terminal to lose: a SIGHUP it "
+	  "up, and bash, getting one, resends it to its jobs. A daemon made by all "
+	  "seven steps has no terminal to lose: a SIGHUP it "
 	  "gets was sent on purpose (kill -HUP), by convention meaning \"read your "
 	  "configuration again\"." },
 	{ "*", "signal", "signal", "SIGHUP", PART_WITHOUT, "Without step 3", { 0 },
@@ -304,7 +304,7 @@ static const struct sentence table[] = {
 	{ "*", "signal", "signal", "SIGTERM", PART_WHAT, NULL, { 0 },
 	  "SIGTERM arrived: someone (kill, the runner, systemd) asks the daemon to "
 	  "stop. It records it and exits cleanly." },
-	{ "*", "signal", NULL, NULL, PART_WHAT, NULL, { 0 },
+	{ "*", "signal", NULL, NULL, PART_WHAT, NULL, { N(SIGHUP), N(SIGTERM) },
 	  "{signal} arrived. A process with no terminal gets Ctrl-C's SIGINT only "
 	  "when someone sends it with kill." },
 	{ "*", "exit", NULL, NULL, PART_WHAT, NULL, { 0 },
@@ -463,6 +463,8 @@ frame_facts_of(const struct story *story, struct frame_facts *facts)
 	f[FACT_TTY_NOT_TAKEN] = has(now, "tty_taken", "no");
 	f[FACT_EPERM] = has(now, "errno", "EPERM");
 	f[FACT_STDOUT_FAILED] = entry_get(now, "stdout_errno") != NULL;
+	f[FACT_SIGHUP] = has(now, "signal", "SIGHUP");
+	f[FACT_SIGTERM] = has(now, "signal", "SIGTERM");
 	for (char n = '1'; n <= '7'; n++)
 		f[FACT_SKIPS_1 + (n - '1')] = skips(now, n);
 }

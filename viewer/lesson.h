@@ -48,6 +48,8 @@ enum fact {
 	FACT_TTY_NOT_TAKEN,	/* tty_taken=no */
 	FACT_EPERM,		/* errno=EPERM */
 	FACT_STDOUT_FAILED,	/* a heartbeat whose printf failed */
+	FACT_SIGHUP,		/* signal=SIGHUP */
+	FACT_SIGTERM,		/* signal=SIGTERM */
 	FACT_SKIPS_1, FACT_SKIPS_2, FACT_SKIPS_3, FACT_SKIPS_4,	/* skip= names step N */
 	FACT_SKIPS_5, FACT_SKIPS_6, FACT_SKIPS_7,
 	FACT_COUNT

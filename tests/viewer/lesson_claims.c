@@ -39,6 +39,7 @@ static const char *const fact_names[FACT_COUNT] = {
 	[FACT_WON] = "an item won", [FACT_LOST] = "an item lost", [FACT_ADOPTED] = "adopted",
 	[FACT_TTY_TAKEN] = "tty taken", [FACT_TTY_NOT_TAKEN] = "tty not taken",
 	[FACT_EPERM] = "EPERM", [FACT_STDOUT_FAILED] = "stdout failed",
+	[FACT_SIGHUP] = "SIGHUP", [FACT_SIGTERM] = "SIGTERM",
 	[FACT_SKIPS_1] = "skips 1", [FACT_SKIPS_2] = "skips 2", [FACT_SKIPS_3] = "skips 3",
 	[FACT_SKIPS_4] = "skips 4", [FACT_SKIPS_5] = "skips 5", [FACT_SKIPS_6] = "skips 6",
 	[FACT_SKIPS_7] = "skips 7",
@@ -145,6 +146,8 @@ oracle(const struct run *run, size_t f, enum fact fact)
 	case FACT_TTY_NOT_TAKEN: return equal(now, "tty_taken", "no");
 	case FACT_EPERM: return equal(now, "errno", "EPERM");
 	case FACT_STDOUT_FAILED: return entry_get(now, "stdout_errno") != NULL;
+	case FACT_SIGHUP: return equal(now, "signal", "SIGHUP");
+	case FACT_SIGTERM: return equal(now, "signal", "SIGTERM");
 	case FACT_SKIPS_1: case FACT_SKIPS_2: case FACT_SKIPS_3: case FACT_SKIPS_4:
 	case FACT_SKIPS_5: case FACT_SKIPS_6: case FACT_SKIPS_7: {
 		char step = (char)('1' + (fact - FACT_SKIPS_1));
