@@ -89,7 +89,8 @@ code_of(const char *line, int keep_strings, int *in_comment, char *out, size_t s
 	char quote = 0;
 	size_t i = 0;
 
-	for (; line[i] && i + 1 < size; i++) {
+	/* two bytes of room: a comment's end and an escape take two at a time */
+	for (; line[i] && i + 2 < size; i++) {
 		char c = line[i];
 
 		out[i] = c;
@@ -111,6 +112,7 @@ code_of(const char *line, int keep_strings, int *in_comment, char *out, size_t s
 			}
 		} else if (c == '/' && line[i + 1] == '*') {
 			out[i] = ' ';
+			out[++i] = ' ';
 			*in_comment = 1;
 		} else if (c == '/' && line[i + 1] == '/') {
 			break;
@@ -302,22 +304,17 @@ void
 excerpt_of(const struct entry *record, struct excerpt *excerpt)
 {
 	size_t row = row_of(record);
-	int found;
+	const struct source_file *file = file_of_program(entry_text(record, "prog"));
 
 	memset(excerpt, 0, sizeof *excerpt);
-	excerpt->file = file_of_program(entry_text(record, "prog"));
-	if (excerpt->file == NULL || row == sizeof rows / sizeof rows[0])
-		goto none;
-	if (rows[row].function)
-		found = find_function(excerpt->file, rows[row].function, excerpt);
-	else
-		found = find_step(excerpt->file, excerpt);
-	if (found == -1)
-		goto none;
-	excerpt->call = find_call(excerpt->file, excerpt->first, excerpt->last, rows[row].call);
+	excerpt->file = file;
+	if (file == NULL || row == sizeof rows / sizeof rows[0] ||
+	    (rows[row].function ? find_function(file, rows[row].function, excerpt)
+				: find_step(file, excerpt)) == -1) {
+		memset(excerpt, 0, sizeof *excerpt);	/* no code for this frame */
+		return;
+	}
+	excerpt->call = find_call(file, excerpt->first, excerpt->last, rows[row].call);
 	if (strcmp(entry_text(record, "event"), "error") == 0)
 		mark_failed_call(record, excerpt);
-	return;
-none:
-	memset(excerpt, 0, sizeof *excerpt);
 }
