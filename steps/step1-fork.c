@@ -32,6 +32,7 @@ main(int argc, char **argv)
 	int next = program_start(&program, argc, argv, values);
 	pid_t parent = getpid();
 
+	/*** the step ***/
 	pid_t child = fork();
 	if (child == -1)
 		fail("fork", errno, NULL, EXIT_SYSCALL_FAILED);
@@ -44,6 +45,7 @@ main(int argc, char **argv)
 	if (await_adoption(parent, &now) == -1)
 		fail("waiting to be adopted", errno, NULL, EXIT_SYSCALL_FAILED);
 
+	/*** going on ***/
 	continue_chain(argv + next, "forked: now PID %d in group %d (not its leader), adopted by %s (PID %d)",
 		       (int)now.pid, (int)now.pgid, now.parent_comm, (int)now.ppid);
 }

@@ -35,6 +35,7 @@ main(int argc, char **argv)
 	const char *values[1];
 	int next = program_start(&program, argc, argv, values);
 
+	/*** the step ***/
 	if (setsid() == -1) {
 		int err = errno;
 		char hint[160];
@@ -46,6 +47,7 @@ main(int argc, char **argv)
 	if (record("after", (char *)NULL) == -1)
 		fail("recording", errno, NULL, EXIT_SYSCALL_FAILED);
 
+	/*** going on ***/
 	continue_chain(argv + next, "new session %d, process group %d, no controlling terminal",
 		       (int)getsid(0), (int)getpgrp());
 }

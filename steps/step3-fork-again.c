@@ -33,6 +33,7 @@ main(int argc, char **argv)
 	int next = program_start(&program, argc, argv, values);
 	pid_t leader = getpid();
 
+	/*** the step ***/
 	pid_t child = fork();
 	if (child == -1)
 		fail("fork", errno, NULL, EXIT_SYSCALL_FAILED);
@@ -45,6 +46,7 @@ main(int argc, char **argv)
 	if (await_adoption(leader, &now) == -1)
 		fail("waiting to be adopted", errno, NULL, EXIT_SYSCALL_FAILED);
 
+	/*** going on ***/
 	continue_chain(argv + next, "forked again: PID %d in session %d, which it does not lead; adopted by %s (PID %d)",
 		       (int)now.pid, (int)now.sid, now.parent_comm, (int)now.ppid);
 }

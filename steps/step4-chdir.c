@@ -34,10 +34,12 @@ main(int argc, char **argv)
 	int next = program_start(&program, argc, argv, values);
 	const char *dir = values[0] ? values[0] : "/";
 
+	/*** the step ***/
 	if (chdir(dir) == -1)
 		fail("chdir", errno, NULL, EXIT_SYSCALL_FAILED);
 	if (record("after", (char *)NULL) == -1)
 		fail("recording", errno, NULL, EXIT_SYSCALL_FAILED);
 
+	/*** going on ***/
 	continue_chain(argv + next, "working directory is now %s", dir);
 }

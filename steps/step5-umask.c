@@ -54,6 +54,7 @@ main(int argc, char **argv)
 	if (mask < 0)
 		usage_error("--mask wants an octal number from 0 to 0777, not '%s'", values[0]);
 
+	/*** the step ***/
 	mode_t old = umask((mode_t)mask);		/* umask() cannot fail */
 
 	char old_text[8], new_text[8];
@@ -62,5 +63,6 @@ main(int argc, char **argv)
 	if (record("after", "old_umask", old_text, (char *)NULL) == -1)
 		fail("recording", errno, NULL, EXIT_SYSCALL_FAILED);
 
+	/*** going on ***/
 	continue_chain(argv + next, "umask changed from %s to %s", old_text, new_text);
 }

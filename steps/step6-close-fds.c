@@ -114,6 +114,7 @@ main(int argc, char **argv)
 		last = first;
 	}
 
+	/*** the step ***/
 	/* the record tells how long closing took: the loop's cost grows with the limit */
 	struct timespec started, finished;
 	clock_gettime(CLOCK_MONOTONIC, &started);
@@ -131,5 +132,6 @@ main(int argc, char **argv)
 	if (record("after", "method", methods[m].name, "close_us", took, (char *)NULL) == -1)
 		exit(EXIT_SYSCALL_FAILED);	/* nothing left to tell it with */
 
+	/*** going on ***/
 	continue_chain(argv + next, "closed every descriptor (with %s)", methods[m].name);
 }

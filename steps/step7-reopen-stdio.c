@@ -63,6 +63,7 @@ main(int argc, char **argv)
 	int next = program_start(&program, argc, argv, values);
 	const char *out_path = values[0] ? values[0] : "/dev/null";
 
+	/*** the step ***/
 	int null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
 	if (null_fd == -1)
 		fail("open /dev/null", errno, NULL, EXIT_SYSCALL_FAILED);
@@ -92,5 +93,6 @@ main(int argc, char **argv)
 	if (record("after", (char *)NULL) == -1)
 		fail("recording", errno, NULL, EXIT_SYSCALL_FAILED);
 
+	/*** going on ***/
 	continue_chain(argv + next, "descriptor 0 is /dev/null, 1 and 2 are %s", out_path);
 }

@@ -1,7 +1,9 @@
 /* steplib.h - the plumbing every daemon-steps program shares: options, the
  * transition log, error reports, and going on to the next program of a chain.
  *
- * The steps themselves are not in here: each step program shows its own.
+ * The steps themselves are not in here: each step program shows its own, in
+ * its main() between the comments "the step" and "going on" (daemon-viewer's
+ * code pane shows those lines beside the step's frames).
  */
 #ifndef DAEMON_STEPS_STEPLIB_H
 #define DAEMON_STEPS_STEPLIB_H

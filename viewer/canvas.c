@@ -40,6 +40,41 @@ canvas_clear(struct canvas *canvas)
 	memset(canvas->roles, ROLE_NORMAL, cells);
 }
 
+void
+canvas_clear_rows(struct canvas *canvas, int top, int count)
+{
+	if (top < 0) {
+		count += top;
+		top = 0;
+	}
+	if (count > canvas->rows - top)
+		count = canvas->rows - top;
+	if (count <= 0)
+		return;
+	memset(canvas->text + (size_t)top * (size_t)canvas->cols, ' ',
+	       (size_t)count * (size_t)canvas->cols);
+	memset(canvas->roles + (size_t)top * (size_t)canvas->cols, ROLE_NORMAL,
+	       (size_t)count * (size_t)canvas->cols);
+}
+
+void
+canvas_paste(struct canvas *canvas, int top, int left, const struct canvas *from, int rows)
+{
+	int cols = from->cols < canvas->cols - left ? from->cols : canvas->cols - left;
+
+	if (left < 0 || cols <= 0)
+		return;
+	if (rows > from->rows)
+		rows = from->rows;
+	for (int row = top < 0 ? -top : 0; row < rows && top + row < canvas->rows; row++) {
+		size_t to = (size_t)(top + row) * (size_t)canvas->cols + (size_t)left;
+		size_t at = (size_t)row * (size_t)from->cols;
+
+		memcpy(canvas->text + to, from->text + at, (size_t)cols);
+		memcpy(canvas->roles + to, from->roles + at, (size_t)cols);
+	}
+}
+
 static void
 put_char(struct canvas *canvas, int row, int col, enum role role, char c)
 {

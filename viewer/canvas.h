@@ -34,6 +34,13 @@ int canvas_init(struct canvas *canvas, int rows, int cols);
 void canvas_free(struct canvas *canvas);
 void canvas_clear(struct canvas *canvas);
 
+/* Blanks count rows from top. */
+void canvas_clear_rows(struct canvas *canvas, int top, int count);
+
+/* Copies the first rows rows of from onto canvas, from's top left corner at
+ * (top, left); what falls outside canvas is left out. */
+void canvas_paste(struct canvas *canvas, int top, int left, const struct canvas *from, int rows);
+
 /* Writes text at (row, col), cut at the right edge or after max columns;
  * returns the column after the last character written. */
 int canvas_put(struct canvas *canvas, int row, int col, enum role role, const char *text);

@@ -7,7 +7,7 @@
 
 int
 render_dump(FILE *out, const struct model *model, const struct run *run,
-	    const char *log_name, int normalize, int width)
+	    const char *log_name, int normalize, int width, int code)
 {
 	struct canvas canvas;
 	struct story story;
@@ -28,7 +28,8 @@ render_dump(FILE *out, const struct model *model, const struct run *run,
 		int rows;
 
 		story_advance(&story, f);
-		rows = render_frame(&canvas, &view, NULL);
+		rows = code ? render_frame_with_code(&canvas, &view, NULL)
+			    : render_frame(&canvas, &view, NULL);
 		names_time(&names, entry_text(run->frames[f].record, "time"), time, sizeof time);
 		if (normalize)
 			fprintf(out, "\n--- frame %zu/%zu, %s ---\n", f + 1, run->count, time);

@@ -7,6 +7,9 @@
 
 enum { TEXT_MAX = 512 };	/* one value or line of text, as shown */
 
+/* The state panel and the checklist beside it: the rows they take. */
+enum { STATE_TOP = 2, STATE_ROWS = 9 };
+
 /* The frame the view shows. */
 static inline const struct frame *
 current_frame(const struct frame_view *view)

@@ -47,6 +47,8 @@ print_help(void)
 	       "  --normalize     name processes P1, P2... and give times as seconds from\n"
 	       "                  the run's start, so two runs of one story read the same\n"
 	       "  --width N       columns of --dump's frames, 80 to 400 (default 80)\n"
+	       "  --code          each frame with the lines of code that made its change\n"
+	       "                  (on the terminal: start with them shown; c toggles)\n"
 	       "  --follow        keep reading records as they arrive (like tail -f); with\n"
 	       "                  --run, from the run's first frame\n"
 	       "  --run ID        replay run ID (default: the newest run)\n"
@@ -54,8 +56,8 @@ print_help(void)
 	       "  --help          show this help and exit\n"
 	       "  --version       show the version and exit\n\n"
 	       "Keys: Right/l/Space next, Left/h/Backspace previous, Home/g first,\n"
-	       "End/G last, p play or pause, + and - speed, 1-7 jump to a step, ? help,\n"
-	       "q quit.\n\n"
+	       "End/G last, p play or pause, + and - speed, 1-7 jump to a step, c the\n"
+	       "code beside the frame, ? help, q quit.\n\n"
 	       "Lines of the log that are not records are skipped and counted.\n\n"
 	       "Exit status:\n"
 	       "  0  success\n"
@@ -87,7 +89,7 @@ log_of_the_demo(char *out, size_t size)
 }
 
 struct options {
-	int dump, normalize, follow, list, width;
+	int dump, normalize, follow, list, width, code;
 	const char *run_id;
 	const char *log;
 };
@@ -98,6 +100,7 @@ parse_options(int argc, char **argv, struct options *o)
 	static const struct option longopts[] = {
 		{ "dump", no_argument, NULL, 'd' },
 		{ "normalize", no_argument, NULL, 'n' },
+		{ "code", no_argument, NULL, 'c' },
 		{ "width", required_argument, NULL, 'w' },
 		{ "follow", no_argument, NULL, 'f' },
 		{ "run", required_argument, NULL, 'r' },
@@ -114,6 +117,7 @@ parse_options(int argc, char **argv, struct options *o)
 		switch (c) {
 		case 'd': o->dump = 1; break;
 		case 'n': o->normalize = 1; break;
+		case 'c': o->code = 1; break;
 		case 'f': o->follow = 1; break;
 		case 'l': o->list = 1; break;
 		case 'r': o->run_id = optarg; break;
@@ -213,12 +217,12 @@ main(int argc, char **argv)
 			status = EXIT_CANNOT_READ;
 	} else if (!screen) {
 		if (render_dump(stdout, &model, model_run(&model, (size_t)run), o.log, o.normalize,
-				o.width) == -1) {
+				o.width, o.code) == -1) {
 			fprintf(stderr, "%s: writing the dump: %s\n", program, strerror(errno));
 			status = EXIT_SYSCALL_FAILED;
 		}
 	} else {
-		struct view_options view = { o.log, o.run_id, o.follow, o.normalize };
+		struct view_options view = { o.log, o.run_id, o.follow, o.normalize, o.code };
 		status = view_run(&model, log, &view);
 	}
 out:

@@ -66,6 +66,9 @@ player_apply(struct player *player, enum command command, const struct run *run,
 		size_t frame = run ? run_find_step(run, step) : NO_FRAME;
 		return frame == NO_FRAME ? OUTCOME_NOTHING : go_to(player, frame);
 	}
+	case CMD_CODE:
+		player->code = !player->code;
+		return OUTCOME_REDRAW;
 	case CMD_HELP:
 		player->help = 1;
 		return OUTCOME_REDRAW;

@@ -16,6 +16,7 @@ enum command {
 	CMD_PLAY,		/* play or pause */
 	CMD_FASTER, CMD_SLOWER,
 	CMD_STEP_1, CMD_STEP_2, CMD_STEP_3, CMD_STEP_4, CMD_STEP_5, CMD_STEP_6, CMD_STEP_7,
+	CMD_CODE,		/* show or hide the code pane */
 	CMD_HELP,
 	CMD_QUIT
 };
@@ -30,6 +31,7 @@ struct player {
 	int playing;
 	int speed;		/* index into the intervals: higher is faster */
 	int help;		/* the help screen is up */
+	int code;		/* the code pane is shown */
 	int follow;		/* --follow: stay on the newest frame as records arrive */
 	long long next_tick_ms;	/* when playing, the time of the next frame */
 };

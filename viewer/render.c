@@ -9,8 +9,6 @@
 #include "lesson.h"
 
 enum {
-	STATE_TOP = 2,		/* the row of the state panel and the checklist */
-	STATE_ROWS = 9,
 	LABEL_WIDTH = 8,	/* "* umask " */
 	OLD_MIN = 3		/* an old value may shrink to "...": it is in the frame before */
 };

@@ -4,6 +4,7 @@
  * with the record's own extra fields); the process's state with every field
  * that changed as old -> new, beside the daemon checklist; the diagram of
  * sessions, process groups and processes (ghosts included); the explanation.
+ * With the code pane, also the lines of the program that made the change.
  * Every mark that colour gives on screen also has a character ('*', '[x]',
  * '>', 'x'), so the monochrome screen and the dump say the same.
  */
@@ -27,6 +28,9 @@ struct frame_view {
 /* The smallest terminal a frame fits. */
 enum { RENDER_MIN_COLS = 80, RENDER_MIN_ROWS = 24 };
 
+/* From this width on, the code pane is beside the frame. */
+enum { RENDER_CODE_BESIDE_COLS = 160 };
+
 /*
  * Lays out the story's frame. With a status line (the curses view), the frame
  * fits the canvas: the explanation is cut to the rows left, and status goes
@@ -36,6 +40,13 @@ enum { RENDER_MIN_COLS = 80, RENDER_MIN_ROWS = 24 };
  */
 int render_frame(struct canvas *canvas, const struct frame_view *view, const char *status);
 
+/* The same with the code pane (key c, --code): the lines of the program that
+ * made the frame's change, the call marked. From RENDER_CODE_BESIDE_COLS on,
+ * beside the frame; on a narrower screen, in place of the diagram and the
+ * explanation; in --dump, after the frame. */
+int render_frame_with_code(struct canvas *canvas, const struct frame_view *view,
+			   const char *status);
+
 enum { RENDER_DUMP_ROWS = 120 };
 
 /* A line about the log: its records, frames and bad lines (for --dump and
@@ -43,11 +54,12 @@ enum { RENDER_DUMP_ROWS = 120 };
 void render_log_summary(const struct model *model, char *out, size_t size);
 
 /*
- * Prints every frame of run as text, width columns wide (--dump). Returns 0,
- * or -1 with errno when writing failed or memory ran out.
+ * Prints every frame of run as text, width columns wide (--dump), each with
+ * its code when code is set (--code). Returns 0, or -1 with errno when
+ * writing failed or memory ran out.
  */
 int render_dump(FILE *out, const struct model *model, const struct run *run,
-		const char *log_name, int normalize, int width);
+		const char *log_name, int normalize, int width, int code);
 
 /* Prints the runs of the log, newest first (--list). */
 int render_list(FILE *out, const struct model *model);

@@ -146,6 +146,7 @@ static const struct binding {
 	{ CMD_STEP_5, { '5', 0 }, NULL, NULL },
 	{ CMD_STEP_6, { '6', 0 }, NULL, NULL },
 	{ CMD_STEP_7, { '7', 0 }, NULL, NULL },
+	{ CMD_CODE, { 'c', 0 }, "c", "show or hide the code that made the change" },
 	{ CMD_HELP, { '?', 0 }, "?", "this help" },
 	{ CMD_QUIT, { 'q', 'Q', 0 }, "q", "quit" },
 };
@@ -279,6 +280,7 @@ draw_help(void)
 	mvaddstr(row++, 2, "On each frame: '*' marks a field this transition changed (old -> new);");
 	mvaddstr(row++, 2, "[x] a checklist item met; '>' the process the frame is about;");
 	mvaddstr(row++, 2, "'x' a process that exited (a ghost); SL/GL: session/group leader.");
+	mvaddstr(row++, 2, "In the code (c): '>' marks the call; lines are numbered as in steps/.");
 	row++;
 	mvaddstr(row, 2, "Press any key to go back (q quits).");
 }
@@ -312,7 +314,10 @@ draw(struct screen *screen)
 				 (double)player_interval_ms(&screen->player) / 1000);
 		else
 			snprintf(status, sizeof status, "%s", key_hint);
-		render_frame(&screen->canvas, &view, status);
+		if (screen->player.code)
+			render_frame_with_code(&screen->canvas, &view, status);
+		else
+			render_frame(&screen->canvas, &view, status);
 		paint(&screen->canvas);
 	}
 	refresh();
@@ -378,6 +383,7 @@ view_run(struct model *model, FILE *log, const struct view_options *options)
 	long long last_read = now_ms();
 
 	player_init(&screen.player, options->follow);
+	screen.player.code = options->code;
 	choose_run(&screen);
 	/* tail -f starts at the end; a run asked for by name is replayed from
 	 * its start, and followed once its last frame is reached */

@@ -11,6 +11,7 @@ struct view_options {
 	const char *run_id;	/* --run, or NULL for the newest run */
 	int follow;		/* --follow: read on as records arrive */
 	int normalize;		/* --normalize */
+	int code;		/* --code: start with the code pane shown */
 };
 
 /*

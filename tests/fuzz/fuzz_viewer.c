@@ -2,9 +2,10 @@
  *
  * The input is a log: it goes through log_read() and the model as a file
  * would, then every frame of every run is told and laid out, plain and
- * normalized, so the story, the names and the layout see what the parser let
- * through. Built with clang -fsanitize=fuzzer,address,undefined when
- * DAEMON_STEPS_FUZZ=ON; tests/fuzz/run-fuzz.sh runs it.
+ * normalized, with the code pane and without (below the state, and beside the
+ * frame on a wide canvas), so the story, the names and the layout see what the
+ * parser let through. Built with clang -fsanitize=fuzzer,address,undefined
+ * when DAEMON_STEPS_FUZZ=ON; tests/fuzz/run-fuzz.sh runs it.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stddef.h>
@@ -33,6 +34,7 @@ lay_out_every_frame(const struct model *model, struct canvas *canvas, int normal
 		for (size_t f = 0; f < run->count; f++) {
 			story_advance(&story, f);
 			render_frame(canvas, &view, normalize ? NULL : "keys");
+			render_frame_with_code(canvas, &view, normalize ? NULL : "keys");
 		}
 	}
 }
@@ -41,7 +43,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct model model;
-	struct canvas screen, dump;
+	struct canvas screen, dump, wide;
 	FILE *log;
 
 	if (size == 0)
@@ -54,12 +56,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fclose(log);
 
 	if (canvas_init(&screen, RENDER_MIN_ROWS, RENDER_MIN_COLS) == 0 &&
-	    canvas_init(&dump, RENDER_DUMP_ROWS, RENDER_MIN_COLS) == 0) {
+	    canvas_init(&dump, RENDER_DUMP_ROWS, RENDER_MIN_COLS) == 0 &&
+	    canvas_init(&wide, RENDER_MIN_ROWS, RENDER_CODE_BESIDE_COLS) == 0) {
 		lay_out_every_frame(&model, &screen, 0);
 		lay_out_every_frame(&model, &dump, 1);
+		lay_out_every_frame(&model, &wide, 0);
 	}
 	canvas_free(&screen);
 	canvas_free(&dump);
+	canvas_free(&wide);
 	model_free(&model);
 	return 0;
 }

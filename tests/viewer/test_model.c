@@ -257,7 +257,7 @@ test_names_under_subreaper(void)
 	CHECK(strcmp(names_process(&names, "systemd"), "<adopter>") == 0);
 	CHECK(strcmp(names_text(&names, "adopted by 3000 after 1 s", text, sizeof text),
 		     "adopted by <adopter> after 1 s") == 0);
-	CHECK(render_dump(out, &model, model_run(&model, 0), "log", 1, 80) == 0);
+	CHECK(render_dump(out, &model, model_run(&model, 0), "log", 1, 80, 0) == 0);
 	fclose(out);
 	CHECK(strstr(dump, "* PPID  P1 bash -> <adopter>  ") != NULL);
 	CHECK(strstr(dump, "3000") == NULL && strstr(dump, "systemd") == NULL);
@@ -353,6 +353,10 @@ test_player(const struct model *model)
 	CHECK(player_interval_ms(&player) < 1000);
 	player_apply(&player, CMD_PLAY, full, 2000);
 	CHECK(!player.playing);
+
+	CHECK(!player.code);				/* c shows the code, c hides it */
+	CHECK(player_apply(&player, CMD_CODE, full, 0) == OUTCOME_REDRAW && player.code);
+	CHECK(player_apply(&player, CMD_CODE, full, 0) == OUTCOME_REDRAW && !player.code);
 
 	player_apply(&player, CMD_HELP, full, 0);
 	CHECK(player.help);
