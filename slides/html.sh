@@ -37,6 +37,8 @@ trap 'rm -f "$source"' EXIT
 	{ blank = 0; print }
 ' >"$source"
 
-pandoc --from markdown --to dzslides "${embed[@]}" --slide-level 1 \
+# markdown-smart: quotes, -- and ... stay as written, as in mdp and in a shell
+# (chdir("/"), not curly quotes).
+pandoc --from markdown-smart --to dzslides "${embed[@]}" --slide-level 1 \
 	--metadata lang=en --output "$out.tmp" "$source"
 mv "$out.tmp" "$out"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # html: slides/html.sh makes the HTML deck with pandoc, offline: one file,
 # every slide in it, the speaker notes and mdp's header lines not, and no
-# script or stylesheet fetched from the network. Skipped (status 77) when
-# pandoc is not installed: it is optional.
+# script or stylesheet fetched from the network; the text as written (straight
+# quotes, --, ...: no typographer's quotes, dashes or ellipses). Skipped
+# (status 77) when pandoc is not installed: it is optional.
 #
 # Usage: html.sh SOURCE-DIR
 . "$(dirname "$0")/lib.sh"
@@ -39,3 +40,23 @@ grep -q -E '%(title|author):' "$out" && fail "mdp's header lines reached the HTM
 grep -q -F '<title>How a program becomes a daemon</title>' "$out" ||
 	fail "the HTML's <title> is not the deck's %title:"
 pass "no notes, and the title came from the %title: header"
+
+# pandoc's "smart" typography would change what the deck shows: chdir("/")
+# with curly quotes is not C, and -- or ... in a command is not what the shell
+# reads. The slides' part of the HTML (dzslides' script after it has bytes of
+# its own) has no more typographer's quotes, dashes and ellipses than the deck.
+# Bytes, whatever the locale: in UTF-8 they are E2 80 xx.
+typographic='\xe2\x80[\x93\x94\x98\x99\x9c\x9d\xa6]|&#82(1[6-9]|2[01]|30);|&[lr][sd]quo;|&[nm]dash;|&hellip;'
+slides_html=$WORK/slides.html
+sed -n '/^<body>/,/dzslides core/p' "$out" >"$slides_html"
+count_typographic() {
+	{ LC_ALL=C grep -o -a -P "$typographic" "$1" || true; } | wc -l
+}
+in_deck=$(count_typographic "$shown")
+in_html=$(count_typographic "$slides_html")
+[ "$in_html" -le "$in_deck" ] ||
+	fail "pandoc changed the deck's quotes, dashes or dots ($in_html typographic ones, $in_deck in the deck):" \
+		"$(LC_ALL=C grep -o -a -P ".{0,20}($typographic).{0,20}" "$slides_html" | head -n 3)"
+grep -q -F '<h1>Step 4: chdir(&quot;/&quot;)</h1>' "$out" ||
+	fail "the slide 'Step 4: chdir(\"/\")' is not in the HTML with straight quotes"
+pass "quotes, dashes and dots as written: chdir(\"/\")"
