@@ -2,8 +2,9 @@
 # html: slides/html.sh makes the HTML deck with pandoc, offline: one file,
 # every slide in it, the speaker notes and mdp's header lines not, and no
 # script or stylesheet fetched from the network; the text as written (straight
-# quotes, --, ...: no typographer's quotes, dashes or ellipses). Skipped
-# (status 77) when pandoc is not installed: it is optional.
+# quotes, --, ...: no typographer's quotes, dashes or ellipses), and every
+# code block of the deck a code block in the HTML. Skipped (status 77) when
+# pandoc is not installed: it is optional.
 #
 # Usage: html.sh SOURCE-DIR
 . "$(dirname "$0")/lib.sh"
@@ -60,3 +61,21 @@ in_html=$(count_typographic "$slides_html")
 grep -q -F '<h1>Step 4: chdir(&quot;/&quot;)</h1>' "$out" ||
 	fail "the slide 'Step 4: chdir(\"/\")' is not in the HTML with straight quotes"
 pass "quotes, dashes and dots as written: chdir(\"/\")"
+
+# A line the deck indents as code (four spaces or a tab, after an empty line
+# or another such line) is a command or a listing: commands.sh runs it, and
+# the HTML must show it as code (in a list, Markdown takes it for more of the
+# item's text).
+awk '
+	/^(    |\t)/ && (blank || code) { code = 1; sub(/^(    |\t)/, ""); print; next }
+	{ code = 0; blank = ($0 == "") }
+' "$shown" >"$WORK/code-lines"
+awk '/<pre/ { pre = 1 } pre { print } /<\/pre>/ { pre = 0 }' "$out" |
+	sed -E 's/<[^>]*>//g; s/&quot;/"/g; s/&#39;/'"'"'/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g' >"$WORK/pre-lines"
+[ -s "$WORK/code-lines" ] || fail "no code block found in the deck"
+# The same lines in the same order: a line missing here is no longer code.
+if ! diff <(grep . "$WORK/code-lines") <(grep . "$WORK/pre-lines") >"$WORK/code-diff"; then
+	cat "$WORK/code-diff" >&2
+	fail "the HTML's code blocks are not the deck's (< in the deck's code, > in the HTML's)"
+fi
+pass "every code line of the deck ($(grep -c . "$WORK/code-lines")) is in a code block of the HTML, in order"
