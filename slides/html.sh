@@ -8,7 +8,9 @@
 # The speaker notes are taken out and mdp's %title:/%author: header lines are
 # turned into pandoc's title block (notes.sh pandoc); mdp's slide separators
 # are dropped, since every slide begins with a level-1 heading, which starts a
-# slide in pandoc. Status 1, with a message, when pandoc is not installed.
+# slide in pandoc. The style is html.css, made for slides of this size (every
+# one fits a 1280x800 window: tests/slides/html-browser.sh). Status 1, with a
+# message, when pandoc is not installed.
 set -euo pipefail
 
 [ $# -eq 2 ] || { echo "usage: html.sh DECK OUTPUT.html" >&2; exit 2; }
@@ -37,6 +39,9 @@ trap 'rm -f "$source"' EXIT
 	{ blank = 0; print }
 ' >"$source"
 
-pandoc --from markdown --to dzslides "${embed[@]}" --slide-level 1 \
-	--metadata lang=en --output "$out.tmp" "$source"
+# markdown-smart: quotes, -- and ... stay as written, as in mdp and in a shell
+# (chdir("/"), not curly quotes). html.css takes the place of dzslides' own
+# style, whose type is too large for this deck's slides.
+pandoc --from markdown-smart --to dzslides "${embed[@]}" --slide-level 1 \
+	--css "$here/html.css" --metadata lang=en --output "$out.tmp" "$source"
 mv "$out.tmp" "$out"

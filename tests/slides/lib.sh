@@ -11,16 +11,26 @@ DECK=$SLIDES/daemon-steps.md
 # shellcheck source=../lib.sh
 . "$SOURCE_DIR/tests/lib.sh"
 
-# mdp_start COLUMNS ROWS FILE: mdp on FILE in a private tmux server, in a
-# pane of that size that stays after mdp exits, so its status can be read.
-# The command is given as words, so no $SHELL runs between tmux and timeout;
+# terminal_start COLUMNS ROWS COMMAND...: COMMAND in a private tmux server, in
+# a pane of that size (no status line) that stays after COMMAND exits, so its
+# status and last words can be read. remain-on-exit comes from the server's
+# configuration: set afterwards, a COMMAND that exits at once (mdp refusing a
+# small terminal) took the server with it.
+terminal_start() {
+	local columns=$1 rows=$2
+	shift 2
+	TMUX_SOCKET=$(mktemp -u /tmp/ds-slides-XXXXXX)
+	printf 'set -g remain-on-exit on\nset -g status off\n' >"$WORK/tmux.conf"
+	tmux -S "$TMUX_SOCKET" -f "$WORK/tmux.conf" new-session -d -x "$columns" -y "$rows" \
+		-e TERM=tmux-256color "$@"
+}
+
+# mdp_start COLUMNS ROWS FILE: mdp on FILE in a terminal of that size. The
+# command is given as words, so no $SHELL runs between tmux and timeout;
 # --foreground keeps mdp in the terminal's foreground process group (without
 # it, timeout makes a group of its own, and mdp stops on its first read).
 mdp_start() {
-	TMUX_SOCKET=$(mktemp -u /tmp/ds-slides-XXXXXX)
-	tmux -S "$TMUX_SOCKET" -f /dev/null new-session -d -x "$1" -y "$2" \
-		-e TERM=tmux-256color timeout --foreground 120 mdp -f "$3"
-	tmux -S "$TMUX_SOCKET" set-option -g remain-on-exit on >/dev/null
+	terminal_start "$1" "$2" timeout --foreground 120 mdp -f "$3"
 }
 
 tmux_keys() {
