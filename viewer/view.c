@@ -150,7 +150,8 @@ static const struct binding {
 	{ CMD_QUIT, { 'q', 'Q', 0 }, "q", "quit" },
 };
 
-static const char key_hint[] = " <- -> step  1-7 jump  p play  +/- speed  ? help  q quit";
+/* The most needed first: a narrow status line keeps the first keys. */
+static const char key_hint[] = " ? help  q quit  <- -> step  1-7 jump  p play  +/- speed";
 
 static enum command
 command_of(int key)
@@ -308,8 +309,8 @@ draw(struct screen *screen)
 		names_build(&names, run, screen->options->normalize);
 		story_at(&story, run, screen->player.frame);
 		if (screen->player.playing)
-			snprintf(status, sizeof status, "%s  [playing, %.2g s/frame]", key_hint,
-				 (double)player_interval_ms(&screen->player) / 1000);
+			snprintf(status, sizeof status, " [playing, %.2g s/frame] %s",
+				 (double)player_interval_ms(&screen->player) / 1000, key_hint);
 		else
 			snprintf(status, sizeof status, "%s", key_hint);
 		render_frame(&screen->canvas, &view, status);

@@ -1,6 +1,6 @@
 #!/bin/bash
 # long-ids.sh BIN SOURCE-DIR - at 80 columns the viewer cuts no PID, PGID or
-# SID, also with 7-digit PIDs
+# SID, and its bottom line shows the run id whole, also with 7-digit PIDs
 # (pid_max goes up to 4194304: big machines, and desktops where systemd raises
 # it, have such PIDs).
 #
@@ -72,5 +72,7 @@ for key in 1 2 3 4 5 6 7 G; do
 	esac
 	small_screen >"$WORK/screen"
 	ids_whole "$WORK/long.log" "$WORK/screen" "80x24, key $key"
+	tail -n 1 "$WORK/screen" | grep -qF "run $full" ||
+		{ cat "$WORK/screen" >&2; fail "80x24, key $key: the bottom line lacks 'run $full'"; }
 done
-pass "80x24 with 7-digit PIDs: no ID cut at any step"
+pass "80x24 with 7-digit PIDs: no ID cut at any step, the bottom line shows run $full"

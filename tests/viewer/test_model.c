@@ -30,6 +30,14 @@ check(int ok, const char *what, const char *file, int line)
 	}
 }
 
+static int
+ends_with(const char *text, const char *end)
+{
+	size_t len = strlen(text), end_len = strlen(end);
+
+	return len >= end_len && strcmp(text + len - end_len, end) == 0;
+}
+
 static const char QUIZ[] = "20260101-090000-50";
 static const char FULL[] = "20260101-100000-200";
 static const char SINGLE[] = "20260101-110000-300";
@@ -307,6 +315,16 @@ test_layout(const struct model *model)
 		}
 		CHECK(found_sid);
 		CHECK(found_ghost);
+
+		/* at 80 columns the run id stays whole: the time of day goes, then
+		 * the last keys, a key at a time; a message stands whole */
+		render_frame(&canvas, &view, " ? help  q quit  <- -> step  1-7 jump  p play  +/- speed");
+		canvas_row_text(&canvas, canvas.rows - 1, row);
+		CHECK(strncmp(row, " ? help  q quit  ", 17) == 0 && strstr(row, "<-") == NULL);
+		CHECK(ends_with(row, "  1 bad line (first: 1) | +6.000s | run 20260101-100000-200"));
+		render_frame(&canvas, &view, " step 5 was not reached: the chain stopped at step 2 (EPERM)");
+		canvas_row_text(&canvas, canvas.rows - 1, row);
+		CHECK(strcmp(row, " step 5 was not reached: the chain stopped at step 2 (EPERM)") == 0);
 	}
 	canvas_free(&canvas);
 }
