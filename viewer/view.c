@@ -288,7 +288,7 @@ static void
 draw(struct screen *screen)
 {
 	const struct run *run = shown_run(screen);
-	char status[160];
+	char status[PLAYER_MESSAGE_SIZE + 1];
 	struct story story;
 	struct names names;
 	struct frame_view view = { screen->model, run, &story, &names };
@@ -308,7 +308,9 @@ draw(struct screen *screen)
 	} else {
 		names_build(&names, run, screen->options->normalize);
 		story_at(&story, run, screen->player.frame);
-		if (screen->player.playing)
+		if (screen->player.message[0])
+			snprintf(status, sizeof status, " %s", screen->player.message);
+		else if (screen->player.playing)
 			snprintf(status, sizeof status, " [playing, %.2g s/frame] %s",
 				 (double)player_interval_ms(&screen->player) / 1000, key_hint);
 		else

@@ -258,6 +258,59 @@ test_names_under_subreaper(void)
 	model_free(&model);
 }
 
+/* The message of a step key, in a run read from text. */
+static const char *
+step_message(const char *log_text, enum command key)
+{
+	static struct player player;
+	struct model model;
+	FILE *log = fmemopen((void *)log_text, strlen(log_text), "r");
+
+	player_init(&player, 0);
+	model_init(&model);
+	CHECK(log && model_read(&model, log, LOG_READ_ALL) == 0);
+	if (log)
+		fclose(log);
+	CHECK(player_apply(&player, key, model_run(&model, 0), 0) == OUTCOME_REDRAW);
+	CHECK(player.frame == 0);
+	model_free(&model);
+	return player.message;
+}
+
+#define RECORD(prog, step, event) \
+	"v=1 run=r time=2026-01-01T10:00:00Z prog=" prog " step=" step " event=" event
+
+/* Why a step has no frame, in the words of the run's records. */
+static void
+test_step_messages(void)
+{
+	static const char stopped[] =
+		RECORD("daemon-demo", "demo", "start") " skip=1 pid=10\n"
+		RECORD("step2-setsid", "2", "start") " pid=11\n"
+		RECORD("step2-setsid", "2", "error") " call=setsid errno=EPERM pid=11\n"
+		RECORD("popquiz", "quiz", "error") " quiz=leader-setsid call=setsid errno=EPERM pid=20\n";
+	static const char cut_short[] =
+		RECORD("step1-fork", "1", "after") " pid=11\n"
+		RECORD("step2-setsid", "2", "start") " pid=11\n";
+	static const char without_3[] =
+		RECORD("step2-setsid", "2", "after") " pid=11\n"
+		RECORD("step4-chdir", "4", "after") " pid=11\n";
+	static const char quiz_alone[] =
+		RECORD("popquiz", "quiz", "error") " quiz=leader-setsid call=setsid errno=EPERM pid=20\n";
+
+	CHECK(strcmp(step_message(stopped, CMD_STEP_1),
+		     "step 1 was left out in this run (--skip 1)") == 0);
+	CHECK(strcmp(step_message(stopped, CMD_STEP_5),
+		     "step 5 was not reached: the chain stopped at step 2 (EPERM)") == 0);
+	CHECK(strcmp(step_message(cut_short, CMD_STEP_4),
+		     "step 4 not reached yet: the run's last step so far is 2") == 0);
+	CHECK(strcmp(step_message(without_3, CMD_STEP_3),
+		     "step 3 is not in this run: the chain went on without it") == 0);
+	/* the pop quiz's EPERM stops no chain */
+	CHECK(strcmp(step_message(quiz_alone, CMD_STEP_1),
+		     "step 1 not reached yet: no step has a record in this run") == 0);
+}
+
 static void
 test_canvas(void)
 {
@@ -344,7 +397,13 @@ test_player(const struct model *model)
 	CHECK(player_apply(&player, CMD_NEXT, full, 0) == OUTCOME_NOTHING);
 	player_apply(&player, CMD_STEP_3, full, 0);
 	CHECK(player.frame == run_find_step(full, "3"));
-	CHECK(player_apply(&player, CMD_STEP_3, single, 0) == OUTCOME_NOTHING);
+	CHECK(player.message[0] == '\0');
+	/* the key of a step left out says so, and stays where it is */
+	CHECK(player_apply(&player, CMD_STEP_3, single, 0) == OUTCOME_REDRAW);
+	CHECK(player.frame == run_find_step(full, "3"));
+	CHECK(strcmp(player.message, "step 3 was left out in this run (--skip 3)") == 0);
+	CHECK(player_apply(&player, CMD_NONE, single, 0) == OUTCOME_REDRAW);
+	CHECK(player.message[0] == '\0');		/* the next key, any key, clears it */
 	player_apply(&player, CMD_FIRST, full, 0);
 	CHECK(player.frame == 0);
 
@@ -388,6 +447,7 @@ main(int argc, char **argv)
 	test_explanations(&model);
 	test_names(&model);
 	test_names_under_subreaper();
+	test_step_messages();
 	test_canvas();
 	test_layout(&model);
 	test_player(&model);

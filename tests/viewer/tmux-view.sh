@@ -2,10 +2,11 @@
 # tmux-view.sh BIN SOURCE-DIR - daemon-viewer in a real terminal.
 #
 # tmux gives the viewer a pseudo-terminal of a known size; send-keys types,
-# capture-pane reads the screen. Checks the keys, the help, resizing below and
-# above 80x24, --follow picking up an appended record and waiting for a log
-# that does not exist yet, and that quitting with
-# q, Ctrl-C or SIGTERM leaves the terminal restored (the alternate screen off).
+# capture-pane reads the screen. Checks the keys (and what the key of a step
+# the run lacks says), the help, resizing below and above 80x24, --follow
+# picking up an appended record and waiting for a log that does not exist
+# yet, and that quitting with q, Ctrl-C or SIGTERM leaves the terminal
+# restored (the alternate screen off).
 set -u
 BIN=$1
 SRC=$2
@@ -145,6 +146,35 @@ screen_shows later "run $SINGLE"
 screen_shows later "frame 1/"
 keys later q
 exited_with later 0
+
+# --- the key of a step the run has no record of says why, from the records:
+#     left out (--skip), the chain stopped before it, or not reached yet
+start skipped --run $SINGLE "$WORK/sample.log"
+screen_shows skipped "frame 1/"
+keys skipped 3;       screen_shows skipped "step 3 was left out in this run (--skip 3)"
+screen_shows skipped "frame 1/"
+keys skipped l;       screen_shows skipped "frame 2/"
+shows skipped "left out in this run" && fail "the message stayed after the next key"
+keys skipped q
+exited_with skipped 0
+# the whole run up to step N's start (step2 becomes its EPERM) as run ID
+run_until() {
+	awk -v run="run=$FULL " -v step=" step=$1 event=start " -v id="run=$2 " '
+		index($0, run) { sub(run, id); print }
+		index($0, step) { exit }' "$WORK/sample.log"
+}
+{ run_until 2 stopped | sed '$s/ event=start / event=error call=setsid errno=EPERM /'
+  run_until 3 cut; } >"$WORK/short.log"
+start stopped --run stopped "$WORK/short.log"
+screen_shows stopped "frame 1/"
+keys stopped 5;       screen_shows stopped "step 5 was not reached: the chain stopped at step 2 (EPERM)"
+keys stopped q
+exited_with stopped 0
+start cut --run cut "$WORK/short.log"
+screen_shows cut "frame 1/"
+keys cut 6;           screen_shows cut "step 6 not reached yet: the run's last step so far is 3"
+keys cut q
+exited_with cut 0
 
 # --- SIGTERM restores the terminal too
 start term "$WORK/sample.log"
