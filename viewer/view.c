@@ -261,6 +261,18 @@ draw_waiting(const struct screen *screen)
 	draw_message(lines, sizeof lines / sizeof lines[0]);
 }
 
+/* The marks of a frame, for the help screen (at 80x24 it has a row to spare). */
+static const struct {
+	const char *mark, *what;
+} marks[] = {
+	{ "*  old -> new", "a field this transition changed" },
+	{ "[x]", "a checklist item met" },
+	{ "<- now  <- lost", "this transition met the item, or undid it" },
+	{ ">  x", "the frame's process; one that exited (a ghost)" },
+	{ "SL  GL", "a session leader, a group leader" },
+	{ "group 5075, or 5075", "a process group's box: its PGID (alone if narrow)" },
+};
+
 static void
 draw_help(void)
 {
@@ -277,9 +289,9 @@ draw_help(void)
 		mvprintw(row++, 4, "%-22s %s", bindings[i].names, bindings[i].what);
 	}
 	row++;
-	mvaddstr(row++, 2, "On each frame: '*' marks a field this transition changed (old -> new);");
-	mvaddstr(row++, 2, "[x] a checklist item met; '>' the process the frame is about;");
-	mvaddstr(row++, 2, "'x' a process that exited (a ghost); SL/GL: session/group leader.");
+	mvaddstr(row++, 2, "On each frame:");
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		mvprintw(row++, 4, "%-22s %s", marks[i].mark, marks[i].what);
 	row++;
 	mvaddstr(row, 2, "Press any key to go back (q quits).");
 }

@@ -88,6 +88,7 @@ screen_shows keys "x 200 step1-fork"
 screen_shows keys "Why: The user's session no longer reaches it"
 keys keys 4;          screen_shows keys "step4-chdir 202: done"
 keys keys '?';        screen_shows keys "play or pause the replay"
+screen_shows keys "<- now  <- lost        this transition met the item, or undid it"
 keys keys x;          screen_shows keys "step4-chdir 202: done"
 keys keys g p;        screen_shows keys "[playing, 1 s/frame]"
 keys keys +;          screen_shows keys "[playing, 0.5 s/frame]"
@@ -103,6 +104,9 @@ screen_shows keys "at least 80x24"
 screen_shows keys "this one is 30x8"
 t resize-window -t viewer:keys -x 80 -y 24
 screen_shows keys "A daemon is..."
+keys keys '?';        screen_shows keys "Press any key to go back (q quits)."	# the help fits
+screen_shows keys "<- now  <- lost"
+keys keys x;          screen_shows keys "A daemon is..."
 t resize-window -t viewer:keys -x 140 -y 45
 screen_shows keys "A daemon is..."
 [ "$(pane keys '#{alternate_on}')" = 1 ] || fail "the viewer does not use the alternate screen"
