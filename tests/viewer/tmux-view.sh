@@ -5,8 +5,8 @@
 # capture-pane reads the screen. Checks the keys (and what the key of a step
 # the run lacks says), the help, resizing below and above 80x24, --follow
 # picking up an appended record and waiting for a log that does not exist
-# yet, and that quitting with q, Ctrl-C or SIGTERM leaves the terminal
-# restored (the alternate screen off).
+# yet, that a dumb terminal gets the frames as text, and that quitting with
+# q, Ctrl-C or SIGTERM leaves the terminal restored (the alternate screen off).
 set -u
 BIN=$1
 SRC=$2
@@ -179,6 +179,27 @@ screen_shows cut "frame 1/"
 keys cut 6;           screen_shows cut "step 6 not reached yet: the run's last step so far is 3"
 keys cut q
 exited_with cut 0
+
+# --- a terminal that cannot move the cursor (TERM=dumb: an Emacs shell
+#     buffer), or of a type not known here, gets the frames as --dump prints
+#     them, and a line saying why; --follow, as daemon-demo passes it, too
+#     (tmux drops what a program wrote just before it exits when it marks
+#     its pane dead: a shell waits, after the viewer, for Enter)
+for type in dumb no-such-terminal; do
+	# shellcheck disable=SC2016 # expanded by that shell
+	t new-window -d -n "$type" -e TERM=$type /bin/sh -c \
+		'"$0" "$@"; echo "viewer-status=$?"; read -r enter' \
+		"$BIN/daemon-viewer" --follow --run $FULL "$WORK/sample.log"
+	t set-option -w -t "viewer:$type" remain-on-exit on
+	screen_shows "$type" "viewer-status=0"
+	screen_shows "$type" "daemon-viewer: no full-screen view: "
+	screen_shows "$type" "--- frame 25/25, log line"
+	screen_shows "$type" "heartbeatd 202: exits: SIGTERM"
+	keys "$type" Enter
+	exited_with "$type" 0
+done
+screen_shows dumb "this terminal (TERM=dumb) cannot move the cursor"
+screen_shows no-such-terminal "TERM=no-such-terminal is not known here"
 
 # --- SIGTERM restores the terminal too
 start term "$WORK/sample.log"
