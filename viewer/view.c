@@ -12,9 +12,11 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -189,6 +191,7 @@ struct screen {
 	const struct view_options *options;
 	struct player player;
 	size_t run_slot;	/* the run shown: an index into model->runs */
+	const char *run_id;	/* the run asked for (--run), until the log starts anew */
 	int run_missing;	/* --follow --run ID: no run ID in the log yet */
 	struct canvas canvas;
 };
@@ -254,7 +257,7 @@ draw_waiting(const struct screen *screen)
 
 	if (screen->run_missing)
 		snprintf(waiting, sizeof waiting, "Waiting for run %s in %s ...",
-			 screen->options->run_id, screen->options->log_name);
+			 screen->run_id, screen->options->log_name);
 	else
 		snprintf(waiting, sizeof waiting, "Waiting for records in %s ...",
 			 screen->options->log_name);
@@ -348,12 +351,46 @@ now_ms(void)
 static void
 choose_run(struct screen *screen)
 {
-	const char *id = screen->options->run_id;
+	const char *id = screen->run_id;
 	long index = id ? model_find_run(screen->model, id) : 0;
 
 	screen->run_missing = id && index < 0;
 	if (index >= 0 && screen->model->count)
 		screen->run_slot = screen->model->count - 1 - (size_t)index;
+}
+
+/* --follow: whether the log started anew since the last look, as tail -F
+ * sees it: cut short (`: > log` leaves it shorter than what was read) or
+ * replaced (another file at its path, as a rotation or a new copy leaves it;
+ * it is opened on the same stream). Says which in the player's message. */
+static int
+log_started_anew(struct screen *screen, FILE *log)
+{
+	const char *path = screen->options->log_name;
+	struct stat open_file, at_path;
+	int fresh;
+
+	if (fstat(fileno(log), &open_file) == -1)
+		return 0;	/* a passing error: the next look may tell */
+	if (stat(path, &at_path) == 0 &&
+	    (at_path.st_dev != open_file.st_dev || at_path.st_ino != open_file.st_ino)) {
+		if ((fresh = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+			return 0;
+		if (dup2(fresh, fileno(log)) == -1 || fcntl(fileno(log), F_SETFD, FD_CLOEXEC) == -1) {
+			close(fresh);
+			return 0;
+		}
+		close(fresh);
+		snprintf(screen->player.message, sizeof screen->player.message,
+			 "the log was replaced by a new file: reading that one from its start");
+	} else if (open_file.st_size < ftello(log)) {
+		snprintf(screen->player.message, sizeof screen->player.message,
+			 "the log was cut short: reading it again from its start");
+	} else {
+		return 0;
+	}
+	rewind(log);	/* drops what was buffered of the old file */
+	return 1;
 }
 
 /* --follow: reads new records; a follower at the end of the newest run moves
@@ -366,6 +403,18 @@ read_on(struct screen *screen, FILE *log)
 	size_t frames = shown_run(screen) ? shown_run(screen)->count : 0;
 	int at_end = frames == 0 || screen->player.frame + 1 == frames;
 
+	if (log_started_anew(screen, log)) {
+		/* the runs read are gone: follow the new file's newest, as
+		 * plain --follow does, whatever --run asked for */
+		model_free(screen->model);
+		screen->run_id = NULL;
+		screen->run_missing = 0;
+		if (model_read(screen->model, log, LOG_READ_WHOLE_LINES) == -1)
+			return OUTCOME_REDRAW;
+		choose_run(screen);
+		screen->player.frame = shown_run(screen) ? shown_run(screen)->count - 1 : 0;
+		return OUTCOME_REDRAW;
+	}
 	if (model_read(screen->model, log, LOG_READ_WHOLE_LINES) == -1)
 		return OUTCOME_NOTHING;	/* a passing error: the next look may read */
 	if (screen->run_missing) {
@@ -375,7 +424,7 @@ read_on(struct screen *screen, FILE *log)
 	}
 	if (screen->model->count == runs && (runs == 0 || shown_run(screen)->count == frames))
 		return OUTCOME_NOTHING;
-	if (screen->model->count != runs && at_end && screen->options->run_id == NULL) {
+	if (screen->model->count != runs && at_end && screen->run_id == NULL) {
 		choose_run(screen);
 		screen->player.frame = shown_run(screen)->count - 1;
 		return OUTCOME_REDRAW;
@@ -388,7 +437,7 @@ read_on(struct screen *screen, FILE *log)
 int
 view_run(struct model *model, FILE *log, const struct view_options *options)
 {
-	struct screen screen = { .model = model, .options = options };
+	struct screen screen = { .model = model, .options = options, .run_id = options->run_id };
 	enum outcome outcome = OUTCOME_REDRAW;
 	long long last_read = now_ms();
 

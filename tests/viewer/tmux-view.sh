@@ -4,9 +4,10 @@
 # tmux gives the viewer a pseudo-terminal of a known size; send-keys types,
 # capture-pane reads the screen. Checks the keys (and what the key of a step
 # the run lacks says), the help, resizing below and above 80x24, --follow
-# picking up an appended record and waiting for a log that does not exist
-# yet, that a dumb terminal gets the frames as text, and that quitting with
-# q, Ctrl-C or SIGTERM leaves the terminal restored (the alternate screen off).
+# picking up an appended record, waiting for a log that does not exist yet
+# and starting again on a log cut short or replaced, that a dumb terminal
+# gets the frames as text, and that quitting with q, Ctrl-C or SIGTERM leaves
+# the terminal restored (the alternate screen off).
 set -u
 BIN=$1
 SRC=$2
@@ -150,6 +151,29 @@ screen_shows later "run $SINGLE"
 screen_shows later "frame 1/"
 keys later q
 exited_with later 0
+
+# --- --follow on a log that starts anew: cut short (: > log, then a run
+#     smaller than what was read), or replaced by another file at its path,
+#     as a rotation leaves it (bigger than the old one, so that only the
+#     file's identity tells): the view starts again from the new file's
+#     newest run, and says why
+QUIZ=20260101-090000-50
+cp "$WORK/sample.log" "$WORK/anew.log"
+start anew --follow "$WORK/anew.log"
+screen_shows anew "heartbeatd 301: got SIGTERM"		# the record appended above
+: >"$WORK/anew.log"
+screen_shows anew "Waiting for records in $WORK/anew.log"
+grep "run=$QUIZ " "$WORK/sample.log" >>"$WORK/anew.log"
+screen_shows anew "popquiz 52: pop quiz: non-leader-opens-tty"
+screen_shows anew "the log was cut short: reading it again from its start"
+{ cat "$WORK/sample.log"; grep "run=$FULL " "$WORK/sample.log" | sed "s/run=$FULL /run=rotated /"; } \
+	>"$WORK/anew.new"
+mv "$WORK/anew.new" "$WORK/anew.log"
+screen_shows anew "the log was replaced by a new file: reading that one from its start"
+screen_shows anew "heartbeatd 202: exits: SIGTERM"
+keys anew G;          screen_shows anew "run rotated"	# the message gone, the run shows
+keys anew q
+exited_with anew 0
 
 # --- the key of a step the run has no record of says why, from the records:
 #     left out (--skip), the chain stopped before it, or not reached yet
