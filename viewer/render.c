@@ -433,7 +433,8 @@ render_log_summary(const struct model *model, char *out, size_t size)
 			 logfmt_strerror(stats->first_error));
 }
 
-/* The right of the status line: the bad lines if any, when, the run. */
+/* The right of the status line: the bad lines if any, when, the run (<run>
+ * normalized, as --dump names it). */
 static void
 status_right(const struct frame_view *view, const char *when, char *out, size_t size)
 {
@@ -443,7 +444,8 @@ status_right(const struct frame_view *view, const char *when, char *out, size_t 
 	if (stats->bad_lines)
 		snprintf(bad, sizeof bad, "%zu bad line%s (first: %zu) | ", stats->bad_lines,
 			 stats->bad_lines == 1 ? "" : "s", stats->first_bad_line);
-	snprintf(out, size, "  %s%s | run %s ", bad, when, view->run->id);
+	snprintf(out, size, "  %s%s | run %s ", bad, when,
+		 view->names->normalize ? "<run>" : view->run->id);
 }
 
 /* Where text of len columns can end at a gap of two spaces between two of its
