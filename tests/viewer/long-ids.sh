@@ -18,6 +18,7 @@ need tmux perl
 interactive_shell
 tmux_type "for o in '' '--skip 1' --single-fork; do daemon-demo --no-viewer --seconds 1 \$o >/dev/null 2>&1; done; echo demos-done"
 wait_until 60 "the three demos" screen_has "demos-done"
+# shellcheck disable=SC2016 # expanded by eval, at each look
 wait_until 10 "the daemons of the whole demo and --single-fork to exit" \
 	eval '[ "$(count prog=heartbeatd event=exit)" = 2 ]'
 
