@@ -1,24 +1,48 @@
 #!/usr/bin/env bash
-# Fills the excerpts of docs/tutorial.md with real frames: runs daemon-demo
-# from an interactive shell on a terminal, into a private log, replays it with
-# daemon-viewer --dump --normalize, and puts into each <!-- excerpt: KEY -->
-# block the frame after that step.
+# Fills the excerpts of docs/tutorial.md and docs/viewer.md with real frames:
+# runs daemon-demo from an interactive shell on a terminal, into a private
+# log, replays it with daemon-viewer --normalize, and puts into each
+# <!-- excerpt: KEY --> block the frame KEY names.
 #
-#   make-excerpts.sh BUILD-DIR           rewrite docs/tutorial.md
-#   make-excerpts.sh BUILD-DIR --check   exit 1, with a diff, if it is stale
+#   make-excerpts.sh BUILD-DIR [DOC...]           rewrite the documents
+#   make-excerpts.sh BUILD-DIR --check [DOC...]   exit 1, with a diff, if one is stale
 #
-# KEY is a step number (the last frame of that step's program), "shell" (the
-# frame of the launching shell), "daemon" (heartbeatd's last frame before its
-# heartbeats) or "quiz" (the pop quiz's EPERM). Heartbeats, signals and the
-# exit are left out of the replayed log, so two runs give the same frames.
+# DOC is tutorial or viewer (default: both). In docs/tutorial.md, KEY is a
+# step number (the last frame of that step's program, as --dump prints it),
+# "shell" (the frame of the launching shell), "daemon" (heartbeatd's last
+# frame before its heartbeats) or "quiz" (the pop quiz's EPERM). In
+# docs/viewer.md the frames are screens, as an 80x24 terminal shows them
+# (tmux makes it): "screen-2" (the frame of key 2) and "help" (the screen of
+# ?). Heartbeats, signals and the exit are left out of the replayed log, so
+# two runs give the same frames. Without tmux, viewer.md cannot be made:
+# --check then exits 77, which CTest counts as skipped.
 set -euo pipefail
 bin=$(cd "${1:?build folder}/bin" && pwd)
-mode=${2:-write}
+shift
+mode='write'
+if [ "${1:-}" = --check ]; then
+	mode=--check
+	shift
+fi
+documents=("$@")
+[ ${#documents[@]} -gt 0 ] || documents=(tutorial viewer)
 docs=$(cd "$(dirname "$0")" && pwd)
-tutorial=$docs/tutorial.md
+for document in "${documents[@]}"; do
+	case $document in
+	tutorial|viewer) ;;
+	*) echo "make-excerpts: no document '$document' (tutorial or viewer)" >&2; exit 2 ;;
+	esac
+	if [ "$document" = viewer ] && ! command -v tmux >/dev/null; then
+		echo "make-excerpts: docs/viewer.md's screens need tmux (sudo apt-get install tmux)" >&2
+		[ "$mode" = --check ] && exit 77
+		exit 1
+	fi
+done
 
 work=$(mktemp -d "${DS_TEST_ROOT:-${TMPDIR:-/tmp}}/excerpts.XXXXXX")
-trap 'DAEMON_STEPS_LOG=$work/log "$bin/daemon-demo" --stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+socket=$(mktemp -u /tmp/ds-tmux-XXXXXX)	# short: a socket path has ~107 bytes
+trap 'tmux -S "$socket" kill-server 2>/dev/null || true; rm -f "$socket"
+	DAEMON_STEPS_LOG=$work/log "$bin/daemon-demo" --stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 # A run from a clean start, as a student makes one: typed into an interactive
 # bash on a terminal (a pseudo-terminal that script(1) makes), in an empty
@@ -66,35 +90,78 @@ awk -v shell="$shell" -v out="$work/frame." '
 	END { flush() }
 ' "$work/dump"
 
-awk -v frames="$work/frame." '
-	/^<!-- excerpt: / {
-		print
-		key = $3
-		file = frames key
-		print "```text"
-		n = 0
-		while ((getline l < file) > 0) lines[++n] = l
-		close(file)
-		while (n > 0 && lines[n] == "") n--
-		for (i = 1; i <= n; i++) print lines[i]
-		print "```"
-		skipping = 1
-		next
-	}
-	/^<!-- end of excerpt -->/ { skipping = 0 }
-	!skipping { print }
-' "$tutorial" >"$work/tutorial.md"
-
-for key in shell 1 2 3 4 5 6 7 daemon quiz; do
-	[ -s "$work/frame.$key" ] || { echo "make-excerpts: no frame for $key" >&2; exit 1; }
-done
-if [ "$mode" = --check ]; then
-	if ! diff -u "$tutorial" "$work/tutorial.md"; then
-		echo "docs/tutorial.md is stale: run cmake --build BUILD --target tutorial-excerpts" >&2
-		exit 1
-	fi
-	echo "ok: docs/tutorial.md shows what the programs do today"
-else
-	cp "$work/tutorial.md" "$tutorial"
-	echo "make-excerpts: docs/tutorial.md updated"
+# screens: the viewer on the story in an 80x24 terminal, at key 2 and at ?
+screen() { tmux -S "$socket" capture-pane -p -t excerpts; }
+wait_for_screen() {
+	local deadline=$((SECONDS + 10))
+	until screen | grep -qF -- "$1"; do
+		if [ "$SECONDS" -ge "$deadline" ]; then
+			screen >&2
+			echo "make-excerpts: the viewer never showed: $1" >&2
+			exit 1
+		fi
+		sleep 0.05
+	done
+}
+# keep_screen KEY TEXT: once the screen shows TEXT, it is frame KEY (from its
+# first line that is not blank)
+keep_screen() {
+	wait_for_screen "$2"
+	screen | sed '/./,$!d' >"$work/frame.$1"
+}
+if [[ " ${documents[*]} " == *" viewer "* ]]; then
+	tmux -S "$socket" -f /dev/null new-session -d -s excerpts -x 80 -y 24 \
+		-e TERM=tmux-256color "$bin/daemon-viewer" --normalize "$work/story.log"
+	wait_for_screen "A daemon is..."
+	tmux -S "$socket" send-keys -t excerpts 2
+	keep_screen screen-2 "step2-setsid P"
+	tmux -S "$socket" send-keys -t excerpts '?'
+	keep_screen help "Press any key to go back"
 fi
+
+# fill DOC KEY...: DOC's excerpts, into $work/DOC.md; each KEY must have a frame
+fill() {
+	local document=$1 key
+	shift
+	for key in "$@"; do
+		[ -s "$work/frame.$key" ] || { echo "make-excerpts: no frame for $key" >&2; exit 1; }
+	done
+	awk -v frames="$work/frame." '
+		/^<!-- excerpt: / {
+			print
+			key = $3
+			file = frames key
+			print "```text"
+			n = 0
+			while ((getline l < file) > 0) lines[++n] = l
+			close(file)
+			while (n > 0 && lines[n] == "") n--
+			for (i = 1; i <= n; i++) print lines[i]
+			print "```"
+			skipping = 1
+			next
+		}
+		/^<!-- end of excerpt -->/ { skipping = 0 }
+		!skipping { print }
+	' "$docs/$document.md" >"$work/$document.md"
+}
+
+stale=0
+for document in "${documents[@]}"; do
+	case $document in
+	tutorial) fill tutorial shell 1 2 3 4 5 6 7 daemon quiz ;;
+	viewer) fill viewer screen-2 help ;;
+	esac
+	if [ "$mode" = --check ]; then
+		if diff -u "$docs/$document.md" "$work/$document.md"; then
+			echo "ok: docs/$document.md shows what the programs do today"
+		else
+			echo "docs/$document.md is stale: run cmake --build BUILD --target doc-excerpts" >&2
+			stale=1
+		fi
+	else
+		cp "$work/$document.md" "$docs/$document.md"
+		echo "make-excerpts: docs/$document.md updated"
+	fi
+done
+exit "$stale"

@@ -84,15 +84,25 @@ actor_label(const struct frame_view *view, const struct actor *actor, char *out,
 		snprintf(out + used, size - used, " (started it)");
 }
 
+/* "group 5075", or the PGID alone where the groups do not fit side by side
+ * otherwise (at 80 columns, the shell's session with three groups and the
+ * new session beside it). */
+static void
+group_title(const struct frame_view *view, const struct group_box *group, int short_titles,
+	    char *out, size_t size)
+{
+	snprintf(out, size, "%s%s", short_titles ? "" : "group ", names_pid(view->names, group->pgid));
+}
+
 static void
 draw_group(struct canvas *canvas, int top, int left, int height,
-	   const struct group_box *group, const struct frame_view *view)
+	   const struct group_box *group, const struct frame_view *view, int short_titles)
 {
 	const char *current = entry_text(current_frame(view)->record, "pid");
 	char title[64];
 	int rows = height - 2;
 
-	snprintf(title, sizeof title, "group %s", names_pid(view->names, group->pgid));
+	group_title(view, group, short_titles, title, sizeof title);
 	canvas_box(canvas, top, left, height, group->width, ROLE_DIM, title);
 	for (int i = 0; i < group->count && i < rows; i++) {
 		const struct actor *actor = group->actors[i];
@@ -136,7 +146,8 @@ session_width(const struct frame_view *view, const struct session_box *session, 
 
 static void
 draw_session(struct canvas *canvas, int top, int left, int height, int width,
-	     const struct session_box *session, const struct frame_view *view, int is_origin)
+	     const struct session_box *session, const struct frame_view *view, int is_origin,
+	     int short_titles)
 {
 	char title[128];
 	int col = left + 2;
@@ -144,7 +155,7 @@ draw_session(struct canvas *canvas, int top, int left, int height, int width,
 	session_title(view, session, is_origin, title, sizeof title);
 	canvas_box(canvas, top, left, height, width, ROLE_NORMAL, title);
 	for (int g = 0; g < session->count; g++) {
-		draw_group(canvas, top + 1, col, height - 2, &session->groups[g], view);
+		draw_group(canvas, top + 1, col, height - 2, &session->groups[g], view, short_titles);
 		col += session->groups[g].width + 1;
 	}
 }
@@ -188,17 +199,99 @@ holds_current(const struct session_box *session, const struct frame_view *view)
 	return 0;
 }
 
+/* The width of the sessions side by side, a blank column between them. */
+static int
+stage_width(const struct stage *stage, const struct frame_view *view)
+{
+	int total = -1;
+
+	for (int s = 0; s < stage->count; s++)
+		total += session_width(view, &stage->sessions[s], s == 0) + 1;
+	return total;
+}
+
+/* The narrowest each group may be: its title and every PID in it whole. A
+ * label cut ends in '~', so a PID needs a space and the '~' after it:
+ * "|x 4194303 ~|". */
+static int
+group_floor(const struct frame_view *view, const struct group_box *group, int short_titles)
+{
+	char title[64];
+	int floor;
+
+	group_title(view, group, short_titles, title, sizeof title);
+	floor = (int)strlen(title) + 6;		/* "+- " title " -+" */
+	for (int i = 0; i < group->count; i++) {
+		int pid = (int)strlen(names_pid(view->names, group->actors[i]->pid));
+		if (pid + 6 > floor)
+			floor = pid + 6;
+	}
+	return floor;
+}
+
+/* Gives each group what it wants, then narrows the widest first, none below
+ * its floor, until the sessions fit cols or none can give more: a long ghost
+ * label is cut before a short one. Returns the sessions' width. */
+static int
+narrow_groups(struct stage *stage, const struct frame_view *view, int cols)
+{
+	int widest = 0, total;
+
+	for (int s = 0; s < stage->count; s++) {
+		struct session_box *session = &stage->sessions[s];
+		for (int g = 0; g < session->count; g++) {
+			struct group_box *group = &session->groups[g];
+			group->width = group->wants;
+			group->floor = group_floor(view, group, stage->short_titles);
+			if (group->wants > widest)
+				widest = group->wants;
+		}
+	}
+	total = stage_width(stage, view);
+	for (int cap = widest; total > cols && cap > 0; cap--) {
+		for (int s = 0; s < stage->count; s++) {
+			struct session_box *session = &stage->sessions[s];
+			for (int g = 0; g < session->count; g++) {
+				struct group_box *group = &session->groups[g];
+				if (group->width > cap)
+					group->width = cap > group->floor ? cap : group->floor;
+			}
+		}
+		total = stage_width(stage, view);
+	}
+	return total;
+}
+
+/* The groups narrowed to fit cols, titled "group 5075" when they can be,
+ * else by their PGIDs alone; returns the sessions' width. */
+static int
+fit_groups(struct stage *stage, const struct frame_view *view, int cols)
+{
+	int total;
+
+	stage->short_titles = 0;
+	total = narrow_groups(stage, view, cols);
+	if (total > cols) {
+		stage->short_titles = 1;
+		total = narrow_groups(stage, view, cols);
+	}
+	return total;
+}
+
 /*
- * Gives each group the width of its longest label, then, while the sessions
- * are wider than the screen, narrows the widest groups first: a long ghost
- * label is cut before a short one. Room left over, in a session made wide by
- * its title or at the right of the screen, goes back to the groups cut.
+ * Gives each group the width of its longest label, then narrows the groups
+ * while the sessions are wider than the screen; where that is not enough,
+ * the groups' titles are their PGIDs alone, then the sessions that hold
+ * neither the story's origin nor this frame's process make room. No group
+ * is narrower than its floor: a PID or a PGID is what a student compares, so
+ * names are cut, never IDs. Room left over, in a session made wide by its
+ * title or at the right of the screen, goes back to the groups cut.
  */
 static void
 fit_widths(struct stage *stage, const struct frame_view *view, int cols)
 {
 	enum { GROUP_MIN = 15 };	/* room for "group 12345" */
-	int widest = GROUP_MIN, total = 0;
+	int total;
 
 	for (int s = 0; s < stage->count; s++) {
 		struct session_box *session = &stage->sessions[s];
@@ -211,23 +304,9 @@ fit_widths(struct stage *stage, const struct frame_view *view, int cols)
 				if ((int)strlen(label) + 2 > group->wants)
 					group->wants = (int)strlen(label) + 2;
 			}
-			group->width = group->wants;
-			if (group->wants > widest)
-				widest = group->wants;
 		}
 	}
-	for (int cap = widest; cap >= GROUP_MIN; cap--) {
-		total = -1;
-		for (int s = 0; s < stage->count; s++) {
-			struct session_box *session = &stage->sessions[s];
-			for (int g = 0; g < session->count; g++)
-				if (session->groups[g].width > cap)
-					session->groups[g].width = cap;
-			total += session_width(view, session, s == 0) + 1;
-		}
-		if (total <= cols)
-			break;
-	}
+	total = fit_groups(stage, view, cols);
 	/* still too wide: the sessions that hold neither the story's origin nor
 	 * this frame's process make room, the oldest first */
 	for (int s = 1; total > cols && s < stage->count;) {
@@ -235,10 +314,10 @@ fit_widths(struct stage *stage, const struct frame_view *view, int cols)
 			s++;
 			continue;
 		}
-		total -= session_width(view, &stage->sessions[s], 0) + 1;
 		memmove(&stage->sessions[s], &stage->sessions[s + 1],
 			(size_t)(stage->count - s - 1) * sizeof stage->sessions[0]);
 		stage->count--;
+		total = fit_groups(stage, view, cols);
 	}
 	for (int s = 0; s < stage->count; s++) {
 		struct session_box *session = &stage->sessions[s];
@@ -250,9 +329,7 @@ fit_widths(struct stage *stage, const struct frame_view *view, int cols)
 		for (int g = 0; g < session->count; g++)
 			spare = widen(&session->groups[g], spare);
 	}
-	total = -1;
-	for (int s = 0; s < stage->count; s++)
-		total += session_width(view, &stage->sessions[s], s == 0) + 1;
+	total = stage_width(stage, view);
 	for (int s = 0, spare = cols - total; s < stage->count && spare > 0; s++)
 		for (int g = 0; g < stage->sessions[s].count; g++)
 			spare = widen(&stage->sessions[s].groups[g], spare);
@@ -275,7 +352,7 @@ draw_diagram(struct canvas *canvas, int top, int height, int legend, struct stag
 	for (int s = 0; s < stage->count; s++) {
 		int width = session_width(view, &stage->sessions[s], s == 0);
 		draw_session(canvas, top, left, height, width, &stage->sessions[s], view,
-			     s == 0);
+			     s == 0, stage->short_titles);
 		left += width + 1;
 	}
 }

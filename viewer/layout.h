@@ -31,6 +31,7 @@ struct group_box {
 	const char *pgid;
 	int width;		/* columns, borders included */
 	int wants;		/* the width its longest label wants */
+	int floor;		/* the narrowest it may be: its title and PIDs whole */
 	const struct actor *actors[STORY_ACTORS_MAX];
 	int count;
 };
@@ -46,6 +47,7 @@ struct stage {
 	struct session_box sessions[STORY_ACTORS_MAX];
 	int count;
 	int tallest;		/* the most processes in one group */
+	int short_titles;	/* the groups' titles are their PGIDs alone, "group" did not fit */
 };
 
 /* Sessions, each holding its groups, each holding its processes; the

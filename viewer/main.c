@@ -18,6 +18,7 @@
 #include "model.h"
 #include "render.h"
 #include "steplib.h"
+#include "terminal.h"
 #include "view.h"
 
 /* The viewer's exit codes; 1 and 2 mean what they mean for every program here. */
@@ -43,7 +44,7 @@ print_help(void)
 	       "${TMPDIR:-/tmp}/daemon-steps-$UID/transitions.log.\n\n"
 	       "Options:\n"
 	       "  --dump          print every frame as text (the default when stdout\n"
-	       "                  is not a terminal)\n"
+	       "                  is not a terminal, or one that cannot move the cursor)\n"
 	       "  --normalize     name processes P1, P2... and give times as seconds from\n"
 	       "                  the run's start, so two runs of one story read the same\n"
 	       "  --width N       columns of --dump's frames, 80 to 400 (default 80)\n"
@@ -166,7 +167,7 @@ int
 main(int argc, char **argv)
 {
 	struct options o = { .width = DUMP_WIDTH_MIN };
-	char default_path[PATH_MAX + 64], summary[512];
+	char default_path[PATH_MAX + 64], summary[512], why[256];
 	struct model model;
 	FILE *log;
 	int screen, status = 0;
@@ -179,6 +180,12 @@ main(int argc, char **argv)
 	screen = !o.dump && !o.list && isatty(STDOUT_FILENO);
 	if (o.follow && !screen)
 		usage("--follow %s", "needs a terminal: --dump prints the log as it stands");
+	/* a dumb terminal still shows text: the frames as --dump prints them */
+	if (screen && !terminal_can_draw(why, sizeof why)) {
+		fprintf(stderr, "%s: no full-screen view: %s; printing the frames as --dump does%s\n",
+			program, why, o.follow ? ", as they stand (no --follow)" : "");
+		screen = o.follow = 0;
+	}
 
 	log = fopen(o.log, "re");
 	if (log == NULL && errno == ENOENT && o.follow)

@@ -1,6 +1,9 @@
 /* player.c - the replay's state and the commands that change it (see player.h). */
 #include "player.h"
 
+#include <stdio.h>
+#include <string.h>
+
 /* From slow, for a class to discuss each step, to fast, to skim. */
 static const long intervals_ms[PLAYER_SPEEDS] = { 4000, 2000, 1000, 500, 250, 100 };
 
@@ -25,9 +28,48 @@ go_to(struct player *player, size_t frame)
 	return OUTCOME_REDRAW;
 }
 
-enum outcome
-player_apply(struct player *player, enum command command, const struct run *run,
-	     long long now_ms)
+/* Why run has no frame of step (1-7), as its records show: the step left
+ * out (daemon-demo's skip=), the chain stopped by an error before it, the
+ * chain gone on without it, or no record of it yet. */
+static void
+say_why_no_step(const struct run *run, int step, char *out, size_t size)
+{
+	const char *skip = NULL;
+	const struct entry *failure = NULL;
+	int last_step = 0, later = 0;
+
+	for (size_t f = 0; run && f < run->count; f++) {
+		const struct entry *record = run->frames[f].record;
+		const char *at = entry_text(record, "step");
+		int number = at[0] >= '1' && at[0] <= '7' && at[1] == '\0' ? at[0] - '0' : 0;
+
+		if (skip == NULL)
+			skip = entry_get(record, "skip");
+		/* a step's error stops the chain; the pop quiz's EPERM does not */
+		if (number && number < step && failure == NULL &&
+		    strcmp(entry_text(record, "event"), "error") == 0)
+			failure = record;
+		if (number > last_step)
+			last_step = number;
+		later |= number > step || strcmp(at, "daemon") == 0;
+	}
+	if (skip && strchr(skip, '0' + step))
+		snprintf(out, size, "step %d was left out in this run (--skip %s)", step, skip);
+	else if (failure)
+		snprintf(out, size, "step %d was not reached: the chain stopped at step %s (%s)", step,
+			 entry_text(failure, "step"), entry_text(failure, "errno"));
+	else if (later)
+		snprintf(out, size, "step %d is not in this run: the chain went on without it", step);
+	else if (last_step)
+		snprintf(out, size, "step %d not reached yet: the run's last step so far is %d", step,
+			 last_step);
+	else
+		snprintf(out, size, "step %d not reached yet: no step has a record in this run", step);
+}
+
+/* What command does; player_apply() adds the message's clearing. */
+static enum outcome
+apply(struct player *player, enum command command, const struct run *run, long long now_ms)
 {
 	size_t last = run && run->count ? run->count - 1 : 0;
 
@@ -64,7 +106,11 @@ player_apply(struct player *player, enum command command, const struct run *run,
 	case CMD_STEP_5: case CMD_STEP_6: case CMD_STEP_7: {
 		char step[2] = { (char)('1' + (command - CMD_STEP_1)), '\0' };
 		size_t frame = run ? run_find_step(run, step) : NO_FRAME;
-		return frame == NO_FRAME ? OUTCOME_NOTHING : go_to(player, frame);
+
+		if (frame != NO_FRAME)
+			return go_to(player, frame);
+		say_why_no_step(run, step[0] - '0', player->message, sizeof player->message);
+		return OUTCOME_REDRAW;
 	}
 	case CMD_CODE:
 		player->code = !player->code;
@@ -77,6 +123,18 @@ player_apply(struct player *player, enum command command, const struct run *run,
 		break;
 	}
 	return OUTCOME_NOTHING;
+}
+
+enum outcome
+player_apply(struct player *player, enum command command, const struct run *run,
+	     long long now_ms)
+{
+	int had_message = player->message[0] != '\0';
+	enum outcome outcome;
+
+	player->message[0] = '\0';
+	outcome = apply(player, command, run, now_ms);
+	return outcome == OUTCOME_NOTHING && had_message ? OUTCOME_REDRAW : outcome;
 }
 
 enum outcome

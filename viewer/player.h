@@ -24,7 +24,7 @@ enum command {
 /* What the main loop should do after a command. */
 enum outcome { OUTCOME_NOTHING, OUTCOME_REDRAW, OUTCOME_QUIT };
 
-enum { PLAYER_SPEEDS = 6 };
+enum { PLAYER_SPEEDS = 6, PLAYER_MESSAGE_SIZE = 160 };
 
 struct player {
 	size_t frame;		/* the frame shown */
@@ -34,11 +34,15 @@ struct player {
 	int code;		/* the code pane is shown */
 	int follow;		/* --follow: stay on the newest frame as records arrive */
 	long long next_tick_ms;	/* when playing, the time of the next frame */
+	char message[PLAYER_MESSAGE_SIZE];	/* why the last key did nothing, or "" */
 };
 
 void player_init(struct player *player, int follow);
 
-/* Applies a command to the replay of run (NULL while the log is empty). */
+/* Applies a command to the replay of run (NULL while the log is empty). A key
+ * that cannot do what it asks, the key of a step the run has no record of,
+ * leaves a message saying why, in the words of the run's records; the next
+ * command clears it. */
 enum outcome player_apply(struct player *player, enum command command, const struct run *run,
 			  long long now_ms);
 

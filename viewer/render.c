@@ -423,27 +423,61 @@ render_log_summary(const struct model *model, char *out, size_t size)
 			 logfmt_strerror(stats->first_error));
 }
 
+/* The right of the status line: the bad lines if any, when, the run (<run>
+ * normalized, as --dump names it). */
+static void
+status_right(const struct frame_view *view, const char *when, char *out, size_t size)
+{
+	const struct log_read_stats *stats = &view->model->stats;
+	char bad[64] = "";
+
+	if (stats->bad_lines)
+		snprintf(bad, sizeof bad, "%zu bad line%s (first: %zu) | ", stats->bad_lines,
+			 stats->bad_lines == 1 ? "" : "s", stats->first_bad_line);
+	snprintf(out, size, "  %s%s | run %s ", bad, when,
+		 view->names->normalize ? "<run>" : view->run->id);
+}
+
+/* Where text of len columns can end at a gap of two spaces between two of its
+ * items, before len; 0 when it has none. */
+static size_t
+last_gap(const char *text, size_t len)
+{
+	while (len > 1 && !(text[len - 1] == ' ' && text[len - 2] == ' '))
+		len--;
+	return len > 1 ? len - 2 : 0;
+}
+
+/*
+ * The status line: the keys (or a message) at the left, the record's time and
+ * the run at the right. Where both do not fit, the time of day goes first
+ * (the run id holds the run's start, and the offset stays), then the last
+ * keys, a whole key at a time; the run id is never cut. A message that fills
+ * the line stands alone.
+ */
 static void
 draw_status(struct canvas *canvas, int row, const struct frame_view *view, const char *hint)
 {
-	const struct log_read_stats *stats = &view->model->stats;
 	char right[TEXT_MAX], time[64];
 	const char *when = names_time(view->names,
 				      entry_text(current_frame(view)->record, "time"), time,
 				      sizeof time);
+	size_t keys = strlen(hint), room = (size_t)canvas->cols;
 	int col;
 
-	if (stats->bad_lines)
-		snprintf(right, sizeof right, "  %zu bad line%s (first: %zu) | %s ",
-			 stats->bad_lines, stats->bad_lines == 1 ? "" : "s", stats->first_bad_line,
-			 when);
-	else
-		snprintf(right, sizeof right, "  %s | run %s ", when, view->run->id);
-	/* the keys come first; the rest is cut at the right edge */
-	col = canvas_put(canvas, row, 0, ROLE_HINT, hint);
+	status_right(view, when, right, sizeof right);
+	if (keys + strlen(right) > room) {
+		status_right(view, strrchr(when, ' ') ? strrchr(when, ' ') + 1 : when, right,
+			     sizeof right);
+		while (keys + strlen(right) > room && last_gap(hint, keys) > 0)
+			keys = last_gap(hint, keys);
+		if (keys + strlen(right) > room)
+			right[0] = '\0';
+	}
+	col = canvas_put_max(canvas, row, 0, ROLE_HINT, hint, (int)keys);
 	if (canvas->cols - (int)strlen(right) > col)
 		col = canvas->cols - (int)strlen(right);
-	canvas_put(canvas, row, col, stats->bad_lines ? ROLE_ERROR : ROLE_HINT, right);
+	canvas_put(canvas, row, col, view->model->stats.bad_lines ? ROLE_ERROR : ROLE_HINT, right);
 }
 
 int

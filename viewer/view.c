@@ -12,9 +12,11 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -146,12 +148,13 @@ static const struct binding {
 	{ CMD_STEP_5, { '5', 0 }, NULL, NULL },
 	{ CMD_STEP_6, { '6', 0 }, NULL, NULL },
 	{ CMD_STEP_7, { '7', 0 }, NULL, NULL },
-	{ CMD_CODE, { 'c', 0 }, "c", "show or hide the code that made the change" },
+	{ CMD_CODE, { 'c', 0 }, "c", "the code that made the change (> its call)" },
 	{ CMD_HELP, { '?', 0 }, "?", "this help" },
 	{ CMD_QUIT, { 'q', 'Q', 0 }, "q", "quit" },
 };
 
-static const char key_hint[] = " <- -> step  1-7 jump  p play  +/- speed  ? help  q quit";
+/* The most needed first: a narrow status line keeps the first keys. */
+static const char key_hint[] = " ? help  q quit  <- -> step  1-7 jump  p play  +/- speed";
 
 static enum command
 command_of(int key)
@@ -189,6 +192,7 @@ struct screen {
 	const struct view_options *options;
 	struct player player;
 	size_t run_slot;	/* the run shown: an index into model->runs */
+	const char *run_id;	/* the run asked for (--run), until the log starts anew */
 	int run_missing;	/* --follow --run ID: no run ID in the log yet */
 	struct canvas canvas;
 };
@@ -254,12 +258,24 @@ draw_waiting(const struct screen *screen)
 
 	if (screen->run_missing)
 		snprintf(waiting, sizeof waiting, "Waiting for run %s in %s ...",
-			 screen->options->run_id, screen->options->log_name);
+			 screen->run_id, screen->options->log_name);
 	else
 		snprintf(waiting, sizeof waiting, "Waiting for records in %s ...",
 			 screen->options->log_name);
 	draw_message(lines, sizeof lines / sizeof lines[0]);
 }
+
+/* The marks of a frame, for the help screen (at 80x24 it has a row to spare). */
+static const struct {
+	const char *mark, *what;
+} marks[] = {
+	{ "*  old -> new", "a field this transition changed" },
+	{ "[x]", "a checklist item met" },
+	{ "<- now  <- lost", "this transition met the item, or undid it" },
+	{ ">  x", "the frame's process; one that exited (a ghost)" },
+	{ "SL  GL", "a session leader, a group leader" },
+	{ "group 5075, or 5075", "a process group's box: its PGID (alone if narrow)" },
+};
 
 static void
 draw_help(void)
@@ -277,10 +293,9 @@ draw_help(void)
 		mvprintw(row++, 4, "%-22s %s", bindings[i].names, bindings[i].what);
 	}
 	row++;
-	mvaddstr(row++, 2, "On each frame: '*' marks a field this transition changed (old -> new);");
-	mvaddstr(row++, 2, "[x] a checklist item met; '>' the process the frame is about;");
-	mvaddstr(row++, 2, "'x' a process that exited (a ghost); SL/GL: session/group leader.");
-	mvaddstr(row++, 2, "In the code (c): '>' marks the call; lines are numbered as in steps/.");
+	mvaddstr(row++, 2, "On each frame:");
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		mvprintw(row++, 4, "%-22s %s", marks[i].mark, marks[i].what);
 	row++;
 	mvaddstr(row, 2, "Press any key to go back (q quits).");
 }
@@ -289,7 +304,7 @@ static void
 draw(struct screen *screen)
 {
 	const struct run *run = shown_run(screen);
-	char status[160];
+	char status[PLAYER_MESSAGE_SIZE + 1];
 	struct story story;
 	struct names names;
 	struct frame_view view = { screen->model, run, &story, &names };
@@ -309,9 +324,11 @@ draw(struct screen *screen)
 	} else {
 		names_build(&names, run, screen->options->normalize);
 		story_at(&story, run, screen->player.frame);
-		if (screen->player.playing)
-			snprintf(status, sizeof status, "%s  [playing, %.2g s/frame]", key_hint,
-				 (double)player_interval_ms(&screen->player) / 1000);
+		if (screen->player.message[0])
+			snprintf(status, sizeof status, " %s", screen->player.message);
+		else if (screen->player.playing)
+			snprintf(status, sizeof status, " [playing, %.2g s/frame] %s",
+				 (double)player_interval_ms(&screen->player) / 1000, key_hint);
 		else
 			snprintf(status, sizeof status, "%s", key_hint);
 		if (screen->player.code)
@@ -338,12 +355,46 @@ now_ms(void)
 static void
 choose_run(struct screen *screen)
 {
-	const char *id = screen->options->run_id;
+	const char *id = screen->run_id;
 	long index = id ? model_find_run(screen->model, id) : 0;
 
 	screen->run_missing = id && index < 0;
 	if (index >= 0 && screen->model->count)
 		screen->run_slot = screen->model->count - 1 - (size_t)index;
+}
+
+/* --follow: whether the log started anew since the last look, as tail -F
+ * sees it: cut short (`: > log` leaves it shorter than what was read) or
+ * replaced (another file at its path, as a rotation or a new copy leaves it;
+ * it is opened on the same stream). Says which in the player's message. */
+static int
+log_started_anew(struct screen *screen, FILE *log)
+{
+	const char *path = screen->options->log_name;
+	struct stat open_file, at_path;
+	int fresh;
+
+	if (fstat(fileno(log), &open_file) == -1)
+		return 0;	/* a passing error: the next look may tell */
+	if (stat(path, &at_path) == 0 &&
+	    (at_path.st_dev != open_file.st_dev || at_path.st_ino != open_file.st_ino)) {
+		if ((fresh = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+			return 0;
+		if (dup2(fresh, fileno(log)) == -1 || fcntl(fileno(log), F_SETFD, FD_CLOEXEC) == -1) {
+			close(fresh);
+			return 0;
+		}
+		close(fresh);
+		snprintf(screen->player.message, sizeof screen->player.message,
+			 "the log was replaced by a new file: reading that one from its start");
+	} else if (open_file.st_size < ftello(log)) {
+		snprintf(screen->player.message, sizeof screen->player.message,
+			 "the log was cut short: reading it again from its start");
+	} else {
+		return 0;
+	}
+	rewind(log);	/* drops what was buffered of the old file */
+	return 1;
 }
 
 /* --follow: reads new records; a follower at the end of the newest run moves
@@ -356,6 +407,18 @@ read_on(struct screen *screen, FILE *log)
 	size_t frames = shown_run(screen) ? shown_run(screen)->count : 0;
 	int at_end = frames == 0 || screen->player.frame + 1 == frames;
 
+	if (log_started_anew(screen, log)) {
+		/* the runs read are gone: follow the new file's newest, as
+		 * plain --follow does, whatever --run asked for */
+		model_free(screen->model);
+		screen->run_id = NULL;
+		screen->run_missing = 0;
+		if (model_read(screen->model, log, LOG_READ_WHOLE_LINES) == -1)
+			return OUTCOME_REDRAW;
+		choose_run(screen);
+		screen->player.frame = shown_run(screen) ? shown_run(screen)->count - 1 : 0;
+		return OUTCOME_REDRAW;
+	}
 	if (model_read(screen->model, log, LOG_READ_WHOLE_LINES) == -1)
 		return OUTCOME_NOTHING;	/* a passing error: the next look may read */
 	if (screen->run_missing) {
@@ -365,7 +428,7 @@ read_on(struct screen *screen, FILE *log)
 	}
 	if (screen->model->count == runs && (runs == 0 || shown_run(screen)->count == frames))
 		return OUTCOME_NOTHING;
-	if (screen->model->count != runs && at_end && screen->options->run_id == NULL) {
+	if (screen->model->count != runs && at_end && screen->run_id == NULL) {
 		choose_run(screen);
 		screen->player.frame = shown_run(screen)->count - 1;
 		return OUTCOME_REDRAW;
@@ -378,7 +441,7 @@ read_on(struct screen *screen, FILE *log)
 int
 view_run(struct model *model, FILE *log, const struct view_options *options)
 {
-	struct screen screen = { .model = model, .options = options };
+	struct screen screen = { .model = model, .options = options, .run_id = options->run_id };
 	enum outcome outcome = OUTCOME_REDRAW;
 	long long last_read = now_ms();
 

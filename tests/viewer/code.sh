@@ -100,7 +100,7 @@ screen_lacks "steps/step2-setsid.c"
 pass "c again hides the code"
 
 t send-keys '?'
-screen_shows "show or hide the code"
+screen_shows "the code that made the change (> its call)"
 t send-keys q
 poll_until 10 pane_dead || fail "q did not quit"
 tmux_kill

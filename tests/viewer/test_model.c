@@ -31,6 +31,14 @@ check(int ok, const char *what, const char *file, int line)
 	}
 }
 
+static int
+ends_with(const char *text, const char *end)
+{
+	size_t len = strlen(text), end_len = strlen(end);
+
+	return len >= end_len && strcmp(text + len - end_len, end) == 0;
+}
+
 static const char QUIZ[] = "20260101-090000-50";
 static const char FULL[] = "20260101-100000-200";
 static const char SINGLE[] = "20260101-110000-300";
@@ -265,6 +273,59 @@ test_names_under_subreaper(void)
 	model_free(&model);
 }
 
+/* The message of a step key, in a run read from text. */
+static const char *
+step_message(const char *log_text, enum command key)
+{
+	static struct player player;
+	struct model model;
+	FILE *log = fmemopen((void *)log_text, strlen(log_text), "r");
+
+	player_init(&player, 0);
+	model_init(&model);
+	CHECK(log && model_read(&model, log, LOG_READ_ALL) == 0);
+	if (log)
+		fclose(log);
+	CHECK(player_apply(&player, key, model_run(&model, 0), 0) == OUTCOME_REDRAW);
+	CHECK(player.frame == 0);
+	model_free(&model);
+	return player.message;
+}
+
+#define RECORD(prog, step, event) \
+	"v=1 run=r time=2026-01-01T10:00:00Z prog=" prog " step=" step " event=" event
+
+/* Why a step has no frame, in the words of the run's records. */
+static void
+test_step_messages(void)
+{
+	static const char stopped[] =
+		RECORD("daemon-demo", "demo", "start") " skip=1 pid=10\n"
+		RECORD("step2-setsid", "2", "start") " pid=11\n"
+		RECORD("step2-setsid", "2", "error") " call=setsid errno=EPERM pid=11\n"
+		RECORD("popquiz", "quiz", "error") " quiz=leader-setsid call=setsid errno=EPERM pid=20\n";
+	static const char cut_short[] =
+		RECORD("step1-fork", "1", "after") " pid=11\n"
+		RECORD("step2-setsid", "2", "start") " pid=11\n";
+	static const char without_3[] =
+		RECORD("step2-setsid", "2", "after") " pid=11\n"
+		RECORD("step4-chdir", "4", "after") " pid=11\n";
+	static const char quiz_alone[] =
+		RECORD("popquiz", "quiz", "error") " quiz=leader-setsid call=setsid errno=EPERM pid=20\n";
+
+	CHECK(strcmp(step_message(stopped, CMD_STEP_1),
+		     "step 1 was left out in this run (--skip 1)") == 0);
+	CHECK(strcmp(step_message(stopped, CMD_STEP_5),
+		     "step 5 was not reached: the chain stopped at step 2 (EPERM)") == 0);
+	CHECK(strcmp(step_message(cut_short, CMD_STEP_4),
+		     "step 4 not reached yet: the run's last step so far is 2") == 0);
+	CHECK(strcmp(step_message(without_3, CMD_STEP_3),
+		     "step 3 is not in this run: the chain went on without it") == 0);
+	/* the pop quiz's EPERM stops no chain */
+	CHECK(strcmp(step_message(quiz_alone, CMD_STEP_1),
+		     "step 1 not reached yet: no step has a record in this run") == 0);
+}
+
 static void
 test_canvas(void)
 {
@@ -322,6 +383,16 @@ test_layout(const struct model *model)
 		}
 		CHECK(found_sid);
 		CHECK(found_ghost);
+
+		/* at 80 columns the run id stays whole: the time of day goes, then
+		 * the last keys, a key at a time; a message stands whole */
+		render_frame(&canvas, &view, " ? help  q quit  <- -> step  1-7 jump  p play  +/- speed");
+		canvas_row_text(&canvas, canvas.rows - 1, row);
+		CHECK(strncmp(row, " ? help  q quit  ", 17) == 0 && strstr(row, "<-") == NULL);
+		CHECK(ends_with(row, "  1 bad line (first: 1) | +6.000s | run 20260101-100000-200"));
+		render_frame(&canvas, &view, " step 5 was not reached: the chain stopped at step 2 (EPERM)");
+		canvas_row_text(&canvas, canvas.rows - 1, row);
+		CHECK(strcmp(row, " step 5 was not reached: the chain stopped at step 2 (EPERM)") == 0);
 	}
 	canvas_free(&canvas);
 }
@@ -341,7 +412,13 @@ test_player(const struct model *model)
 	CHECK(player_apply(&player, CMD_NEXT, full, 0) == OUTCOME_NOTHING);
 	player_apply(&player, CMD_STEP_3, full, 0);
 	CHECK(player.frame == run_find_step(full, "3"));
-	CHECK(player_apply(&player, CMD_STEP_3, single, 0) == OUTCOME_NOTHING);
+	CHECK(player.message[0] == '\0');
+	/* the key of a step left out says so, and stays where it is */
+	CHECK(player_apply(&player, CMD_STEP_3, single, 0) == OUTCOME_REDRAW);
+	CHECK(player.frame == run_find_step(full, "3"));
+	CHECK(strcmp(player.message, "step 3 was left out in this run (--skip 3)") == 0);
+	CHECK(player_apply(&player, CMD_NONE, single, 0) == OUTCOME_REDRAW);
+	CHECK(player.message[0] == '\0');		/* the next key, any key, clears it */
 	player_apply(&player, CMD_FIRST, full, 0);
 	CHECK(player.frame == 0);
 
@@ -389,6 +466,7 @@ main(int argc, char **argv)
 	test_explanations(&model);
 	test_names(&model);
 	test_names_under_subreaper();
+	test_step_messages();
 	test_canvas();
 	test_layout(&model);
 	test_player(&model);

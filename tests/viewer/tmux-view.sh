@@ -2,10 +2,12 @@
 # tmux-view.sh BIN SOURCE-DIR - daemon-viewer in a real terminal.
 #
 # tmux gives the viewer a pseudo-terminal of a known size; send-keys types,
-# capture-pane reads the screen. Checks the keys, the help, resizing below and
-# above 80x24, --follow picking up an appended record and waiting for a log
-# that does not exist yet, and that quitting with
-# q, Ctrl-C or SIGTERM leaves the terminal restored (the alternate screen off).
+# capture-pane reads the screen. Checks the keys (and what the key of a step
+# the run lacks says), the help, resizing below and above 80x24, --follow
+# picking up an appended record, waiting for a log that does not exist yet
+# and starting again on a log cut short or replaced, that a dumb terminal
+# gets the frames as text, and that quitting with q, Ctrl-C or SIGTERM leaves
+# the terminal restored (the alternate screen off).
 set -u
 BIN=$1
 SRC=$2
@@ -87,6 +89,7 @@ screen_shows keys "x 200 step1-fork"
 screen_shows keys "Why: The starter's session no longer reaches it"
 keys keys 4;          screen_shows keys "step4-chdir 202: done"
 keys keys '?';        screen_shows keys "play or pause the replay"
+screen_shows keys "<- now  <- lost        this transition met the item, or undid it"
 keys keys x;          screen_shows keys "step4-chdir 202: done"
 keys keys g p;        screen_shows keys "[playing, 1 s/frame]"
 keys keys +;          screen_shows keys "[playing, 0.5 s/frame]"
@@ -102,6 +105,9 @@ screen_shows keys "at least 80x24"
 screen_shows keys "this one is 30x8"
 t resize-window -t viewer:keys -x 80 -y 24
 screen_shows keys "A daemon is..."
+keys keys '?';        screen_shows keys "Press any key to go back (q quits)."	# the help fits
+screen_shows keys "<- now  <- lost"
+keys keys x;          screen_shows keys "A daemon is..."
 t resize-window -t viewer:keys -x 140 -y 45
 screen_shows keys "A daemon is..."
 [ "$(pane keys '#{alternate_on}')" = 1 ] || fail "the viewer does not use the alternate screen"
@@ -145,6 +151,79 @@ screen_shows later "run $SINGLE"
 screen_shows later "frame 1/"
 keys later q
 exited_with later 0
+
+# --- --follow on a log that starts anew: cut short (: > log, then a run
+#     smaller than what was read), or replaced by another file at its path,
+#     as a rotation leaves it (bigger than the old one, so that only the
+#     file's identity tells): the view starts again from the new file's
+#     newest run, and says why
+QUIZ=20260101-090000-50
+cp "$WORK/sample.log" "$WORK/anew.log"
+start anew --follow "$WORK/anew.log"
+screen_shows anew "heartbeatd 301: got SIGTERM"		# the record appended above
+: >"$WORK/anew.log"
+screen_shows anew "Waiting for records in $WORK/anew.log"
+grep "run=$QUIZ " "$WORK/sample.log" >>"$WORK/anew.log"
+screen_shows anew "popquiz 52: pop quiz: non-leader-opens-tty"
+screen_shows anew "the log was cut short: reading it again from its start"
+{ cat "$WORK/sample.log"; grep "run=$FULL " "$WORK/sample.log" | sed "s/run=$FULL /run=rotated /"; } \
+	>"$WORK/anew.new"
+mv "$WORK/anew.new" "$WORK/anew.log"
+screen_shows anew "the log was replaced by a new file: reading that one from its start"
+screen_shows anew "heartbeatd 202: exits: SIGTERM"
+keys anew G;          screen_shows anew "run rotated"	# the message gone, the run shows
+keys anew q
+exited_with anew 0
+
+# --- the key of a step the run has no record of says why, from the records:
+#     left out (--skip), the chain stopped before it, or not reached yet
+start skipped --run $SINGLE "$WORK/sample.log"
+screen_shows skipped "frame 1/"
+keys skipped 3;       screen_shows skipped "step 3 was left out in this run (--skip 3)"
+screen_shows skipped "frame 1/"
+keys skipped l;       screen_shows skipped "frame 2/"
+shows skipped "left out in this run" && fail "the message stayed after the next key"
+keys skipped q
+exited_with skipped 0
+# the whole run up to step N's start (step2 becomes its EPERM) as run ID
+run_until() {
+	awk -v run="run=$FULL " -v step=" step=$1 event=start " -v id="run=$2 " '
+		index($0, run) { sub(run, id); print }
+		index($0, step) { exit }' "$WORK/sample.log"
+}
+{ run_until 2 stopped | sed '$s/ event=start / event=error call=setsid errno=EPERM /'
+  run_until 3 cut; } >"$WORK/short.log"
+start stopped --run stopped "$WORK/short.log"
+screen_shows stopped "frame 1/"
+keys stopped 5;       screen_shows stopped "step 5 was not reached: the chain stopped at step 2 (EPERM)"
+keys stopped q
+exited_with stopped 0
+start cut --run cut "$WORK/short.log"
+screen_shows cut "frame 1/"
+keys cut 6;           screen_shows cut "step 6 not reached yet: the run's last step so far is 3"
+keys cut q
+exited_with cut 0
+
+# --- a terminal that cannot move the cursor (TERM=dumb: an Emacs shell
+#     buffer), or of a type not known here, gets the frames as --dump prints
+#     them, and a line saying why; --follow, as daemon-demo passes it, too
+#     (tmux drops what a program wrote just before it exits when it marks
+#     its pane dead: a shell waits, after the viewer, for Enter)
+for type in dumb no-such-terminal; do
+	# shellcheck disable=SC2016 # expanded by that shell
+	t new-window -d -n "$type" -e TERM=$type /bin/sh -c \
+		'"$0" "$@"; echo "viewer-status=$?"; read -r enter' \
+		"$BIN/daemon-viewer" --follow --run $FULL "$WORK/sample.log"
+	t set-option -w -t "viewer:$type" remain-on-exit on
+	screen_shows "$type" "viewer-status=0"
+	screen_shows "$type" "daemon-viewer: no full-screen view: "
+	screen_shows "$type" "--- frame 25/25, log line"
+	screen_shows "$type" "heartbeatd 202: exits: SIGTERM"
+	keys "$type" Enter
+	exited_with "$type" 0
+done
+screen_shows dumb "this terminal (TERM=dumb) cannot move the cursor"
+screen_shows no-such-terminal "TERM=no-such-terminal is not known here"
 
 # --- SIGTERM restores the terminal too
 start term "$WORK/sample.log"
