@@ -30,3 +30,16 @@ pass "the build's bin folder holds exactly the installed programs: $(echo $built
 expect "the installed chain runs, finding step5-umask beside step4-chdir" \
 	"$(cd / && env PATH=/usr/bin:/bin DAEMON_STEPS_LOG="$LOG" "$prefix/bin/step4-chdir" step5-umask --mask 022 | tail -n 1)" \
 	"step5-umask: no next program to run; stopping here."
+
+# man finds a page for every installed program, in section 1 (the commands'),
+# and it renders: what a user types after installing
+need man
+for program in $installed; do
+	page=$(man -M "$prefix/share/man" -w "$program" 2>"$WORK/man.err") ||
+		fail "man -M $prefix/share/man $program finds no page: $(cat "$WORK/man.err")"
+	[ "$page" = "$prefix/share/man/man1/$program.1" ] ||
+		fail "man $program finds $page, not the page in section 1"
+	man -M "$prefix/share/man" "$program" 2>/dev/null | grep -q "^NAME" ||
+		fail "man $program shows no NAME section"
+done
+pass "man finds every installed program's page in section 1: $(echo $installed)"
