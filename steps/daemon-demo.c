@@ -27,12 +27,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "demo-stop.h"
 #include "logread.h"
 #include "steplib.h"
 
-enum { STEPS = 7, DEFAULT_DAEMON_SECONDS = 30 };
+enum { DEFAULT_DAEMON_SECONDS = 30 };
 
-static const char *const step_programs[STEPS] = {
+const char *const step_programs[STEPS] = {
 	"step1-fork", "step2-setsid", "step3-fork-again", "step4-chdir",
 	"step5-umask", "step6-close-fds", "step7-reopen-stdio",
 };
@@ -45,7 +46,7 @@ static const struct step_option options[] = {
 	[OPT_PAUSE] = { "pause", "SECONDS", "each step waits this long after its record" },
 	[OPT_SECONDS] = { "seconds", "N", "heartbeatd runs N seconds (default: 30)" },
 	[OPT_NO_VIEWER] = { "no-viewer", NULL, "print the run as text, never open the viewer" },
-	[OPT_STOP] = { "stop", NULL, "stop the running demo daemon, then exit" },
+	[OPT_STOP] = { "stop", NULL, "stop the demo daemon and any chain on its way, then exit" },
 	[OPT_COUNT] = { NULL, NULL, NULL },
 };
 
@@ -57,12 +58,15 @@ static const struct program program = {
 	.purpose = "Runs the whole daemon-steps demo: the chain step1-fork ... step7-reopen-stdio\n"
 		   "heartbeatd, then the pop quiz, and shows the run (in daemon-viewer when\n"
 		   "stdout is a terminal). Exits 0 when the demo ran as intended, the\n"
-		   "failures it provokes on purpose included, 1 when something else failed.",
+		   "failures it provokes on purpose included, 1 when something else failed.\n"
+		   "Ctrl-C before the run is shown stops the chain and its daemon too, then\n"
+		   "ends the demo by the signal, as the shell expects (status 130).",
 	.options = options,
 	.exits = "  0    the demo ran as intended, the failures it provokes on purpose\n"
 		 "       (such as --skip 1's EPERM) included; --stop: stopped, or none ran\n"
 		 "  1    something else failed: a system call, the chain or the pop quiz;\n"
-		 "       --stop: the pid file names another program, left alone",
+		 "       --stop: the pid file names another program, left alone, or a\n"
+		 "       process did not stop (it says why)",
 };
 
 /* What the runner learns of the run from the log. */
@@ -81,65 +85,62 @@ struct run_news {
 	} daemon;
 };
 
-/*** stopping a daemon ***/
+/*** Ctrl-C ***/
 
-static int
-is_dead(pid_t pid)
+/* The chain's first process leads a process group of its own, as a shell's
+ * job does, so the terminal's Ctrl-C (SIGINT, sent to the foreground group)
+ * reaches the runner and the pop quiz, never the chain: left alone, the chain
+ * would go on unseen. The runner notes it (and SIGTERM, and SIGHUP when its
+ * terminal closes), and wherever it waits it looks, and ends the run. */
+static volatile sig_atomic_t interruption;	/* the signal that came; 0: none yet */
+
+static void
+note_interruption(int sig)
 {
-	char path[64], buf[512];
-	FILE *f;
-	char *paren;
-	int dead = 1;
-
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	if ((f = fopen(path, "re")) == NULL)
-		return 1;
-	/* an exited orphan may stay a zombie a while before its adopter reaps it */
-	if (fgets(buf, sizeof buf, f) && (paren = strrchr(buf, ')')) != NULL)
-		dead = paren[2] == 'Z';
-	fclose(f);
-	return dead;
+	interruption = sig;
 }
 
-enum stop { STOP_FAILED = -1, STOP_NONE, STOP_DONE, STOP_NOT_OURS };
-
-/* Stops the heartbeatd named in the pid file, and only a heartbeatd. */
-static enum stop
-stop_daemon(void)
+/* Catches SIGINT, SIGTERM and SIGHUP, without SA_RESTART so that a wait
+ * returns to look; one ignored on entry stays ignored (nohup, a shell's
+ * background command without job control). */
+static void
+catch_interruptions(void)
 {
-	char text[32], exe[PATH_MAX], path[64];
-	FILE *f = fopen(pid_file_path(), "re");
-	long pid;
-	ssize_t n;
+	static const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction action = { .sa_handler = note_interruption }, old;
 
-	if (f == NULL)
-		return STOP_NONE;
-	pid = fgets(text, sizeof text, f) ? strtol(text, NULL, 10) : 0;
-	fclose(f);
-	snprintf(path, sizeof path, "/proc/%ld/exe", pid);
-	if (pid <= 1 || (n = readlink(path, exe, sizeof exe - 1)) == -1)
-		return STOP_NONE;	/* a pid file left by a crash: its process is gone */
-	exe[n] = '\0';
-	/* pids are reused: make sure it is ours before signalling it */
-	const char *base = strrchr(exe, '/') ? strrchr(exe, '/') + 1 : exe;
-	if (strncmp(base, "heartbeatd", strlen("heartbeatd")) != 0) {
-		fprintf(stderr, "%s: %s names PID %ld, which is %s, not heartbeatd: not touching it\n",
-			program_name(), pid_file_path(), pid, exe);
-		return STOP_NOT_OURS;
-	}
-	if (kill((pid_t)pid, SIGTERM) == -1) {
-		report_failure("kill", errno, "stopping the demo daemon");
-		return STOP_FAILED;
-	}
-	for (int waited = 0; !is_dead((pid_t)pid); waited++) {
-		if (waited == 500) {	/* 5 s */
-			fprintf(stderr, "%s: heartbeatd (PID %ld) did not stop\n", program_name(), pid);
-			return STOP_FAILED;
-		}
-		nanosleep(&(struct timespec){ 0, 10 * 1000 * 1000 }, NULL);
-	}
-	printf("%s: stopped heartbeatd (PID %ld)\n", program_name(), pid);
-	return STOP_DONE;
+	sigemptyset(&action.sa_mask);
+	for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++)
+		if (sigaction(signals[i], NULL, &old) == -1 ||
+		    (old.sa_handler != SIG_IGN && sigaction(signals[i], &action, NULL) == -1))
+			fail("sigaction", errno, NULL, EXIT_SYSCALL_FAILED);
+}
+
+static void print_where_to_replay(const char *run);
+
+/* After an interruption: stops what the run started and is still running,
+ * says so, then dies of the signal, so that the shell sees it (130 for Ctrl-C). */
+static void
+end_if_interrupted(const char *run)
+{
+	const int sig = interruption;
+	const char *name = program_name();
+
+	if (sig == 0)
+		return;
+	printf("\n%s: interrupted (%s): stopping what run %s started\n", name,
+	       sig == SIGINT ? "Ctrl-C, SIGINT" : sig == SIGHUP ? "SIGHUP" : "SIGTERM", run);
+	int stopped = stop_chain(run);
+	if (stopped == 0)
+		printf("%s: none of its programs was running any more\n", name);
+	else if (stopped == -1)
+		printf("%s: not all of it stopped (see above); daemon-demo --stop tries again\n",
+		       name);
+	print_where_to_replay(run);
+	fflush(stdout);
+	signal(sig, SIG_DFL);
+	raise(sig);
+	_exit(128 + sig);	/* not reached: the signal ends us */
 }
 
 /*** reading the run from the log ***/
@@ -207,7 +208,8 @@ read_news(struct run_news *news)
 	fclose(f);
 }
 
-/* Polls the log until done(news) or the deadline; returns done(news). */
+/* Polls the log until done(news) or the deadline; returns done(news). Ends
+ * the demo if it is interrupted meanwhile. */
 static int
 wait_for_news(struct run_news *news, int (*done)(const struct run_news *), double seconds)
 {
@@ -216,6 +218,7 @@ wait_for_news(struct run_news *news, int (*done)(const struct run_news *), doubl
 		if (done(news))
 			return 1;
 		nanosleep(&(struct timespec){ 0, 10 * 1000 * 1000 }, NULL);
+		end_if_interrupted(news->run);
 	}
 	read_news(news);
 	return done(news);
@@ -254,12 +257,18 @@ spawn(char **argv, int group_leader)
 	return child;
 }
 
-/* As a shell reports it: the exit status, or 128 + the signal that ended it. */
+/* As a shell reports it: the exit status, or 128 + the signal that ended it.
+ * Ends the demo of run if it is interrupted meanwhile. */
 static int
-exit_status_of(pid_t child)
+exit_status_of(pid_t child, const char *run)
 {
-	int status = wait_for_child(child);
+	int status;
 
+	while (waitpid(child, &status, 0) == -1) {
+		if (errno != EINTR)
+			fail("waitpid", errno, NULL, EXIT_SYSCALL_FAILED);
+		end_if_interrupted(run);
+	}
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
@@ -611,6 +620,21 @@ hangup_went_as_intended(const struct demo *demo, int master, struct run_news *ne
 	return 0;
 }
 
+/* --stop: the daemon a demo left, and any chain on this log still on its way
+ * to it (a demo killed before it could stop its chain leaves one). */
+static int
+stop_what_a_demo_left(void)
+{
+	enum stop daemon = stop_daemon();
+	int chain = daemon == STOP_FAILED ? 0 : stop_chain(NULL);
+
+	if (daemon == STOP_NONE && chain == 0)
+		printf("%s: no demo daemon is running (%s names none, and no chain on this log "
+		       "is on its way)\n", program_name(), pid_file_path());
+	return daemon == STOP_FAILED || daemon == STOP_NOT_OURS || chain == -1 ? EXIT_SYSCALL_FAILED
+									       : 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -624,13 +648,8 @@ main(int argc, char **argv)
 	int next = program_setup(&program, argc, argv, values);
 	if (argv[next])
 		usage_error("unexpected argument '%s'", argv[next]);
-	if (values[OPT_STOP]) {
-		enum stop stopped = stop_daemon();
-		if (stopped == STOP_NONE)
-			printf("%s: no demo daemon is running (%s names none)\n", program_name(),
-			       pid_file_path());
-		return stopped == STOP_FAILED || stopped == STOP_NOT_OURS ? EXIT_SYSCALL_FAILED : 0;
-	}
+	if (values[OPT_STOP])
+		return stop_what_a_demo_left();
 	read_settings(values, &demo);
 	if (stop_daemon() == STOP_FAILED)	/* a daemon left from an earlier run */
 		return EXIT_SYSCALL_FAILED;
@@ -648,17 +667,19 @@ main(int argc, char **argv)
 	struct run_news news = { .run = getenv(ENV_RUN) };
 	printf("%s: run %s\n%s: %s\n", program_name(), news.run, program_name(), demo.chain_text);
 	int leaked = leak_a_file();
+	catch_interruptions();
 	pid_t first = spawn(demo.chain, 1);	/* a group leader, as a shell makes a job */
 	close(leaked);				/* the chain has it; nothing else should */
-	intended &= chain_went_as_intended(&demo, exit_status_of(first), &news);
+	intended &= chain_went_as_intended(&demo, exit_status_of(first, news.run), &news);
 
 	printf("\n");
-	if (exit_status_of(spawn(quiz, 0)) != 0) {
+	if (exit_status_of(spawn(quiz, 0), news.run) != 0) {
 		fprintf(stderr, "%s: the pop quiz did not go as expected\n", program_name());
 		intended = 0;
 	}
 	printf("\n");
 	intended &= hangup_went_as_intended(&demo, master, &news);
+	end_if_interrupted(news.run);
 
 	if (isatty(STDOUT_FILENO) && !values[OPT_NO_VIEWER] && intended) {
 		print_where_to_replay(news.run);	/* seen again after the viewer */

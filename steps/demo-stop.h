@@ -1,0 +1,26 @@
+/* demo-stop.h - daemon-demo's second part: stopping what a demo left running
+ * (demo-stop.c). */
+#ifndef DAEMON_STEPS_DEMO_STOP_H
+#define DAEMON_STEPS_DEMO_STOP_H
+
+enum { STEPS = 7 };
+
+/* The step programs, in the chain's order (defined in daemon-demo.c). */
+extern const char *const step_programs[STEPS];
+
+/*** stopping: the daemon, named by the pid file, and a chain
+ * still on its way there, found by the log and the run its environment names ***/
+
+enum stop { STOP_FAILED = -1, STOP_NONE, STOP_DONE, STOP_NOT_OURS };
+
+/* Stops the heartbeatd named in the pid file, and only a heartbeatd: sends
+ * SIGTERM, waits until it is gone, says so, or says why it did not go. */
+enum stop stop_daemon(void);
+
+/* Stops the processes of chains on this log that are still running: the steps
+ * and heartbeatd whose environment names the log and, unless run is NULL, that
+ * run. Says which it stopped; returns how many, or -1 when one did not go (it
+ * says why). */
+int stop_chain(const char *run);
+
+#endif
