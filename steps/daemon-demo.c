@@ -79,6 +79,8 @@ struct run_news {
 	char start_time[40];		/* the runner's start record: time zero */
 	char first_record_time[40];	/* heartbeatd's first record */
 	char failure[256];		/* the first error a chain program recorded */
+	char failure_hint[PATH_MAX];	/* what its program said it means, "" if nothing */
+	int pid_file_held;		/* that error: another heartbeatd holds the pid file */
 	struct {			/* heartbeatd's state once it started */
 		char sid[16], tty[32], cwd[256], umask[8], fd0[256];
 		char fds_at_start[128];	/* before it opened anything itself */
@@ -189,10 +191,16 @@ note_record(const struct logfmt_record *r, size_t line, void *context)
 	if (strcmp(event, "signal") == 0 && logfmt_get(r, "signal") &&
 	    strcmp(logfmt_get(r, "signal"), "SIGHUP") == 0)
 		news->got_sighup = 1;
-	if (strcmp(event, "error") == 0 && strcmp(step, "quiz") != 0 && !news->failure[0])
+	if (strcmp(event, "error") == 0 && strcmp(step, "quiz") != 0 && !news->failure[0]) {
 		snprintf(news->failure, sizeof news->failure, "%s: %s failed: %s (%s)", prog,
 			 field_or_unknown(r, "call"), field_or_unknown(r, "errno"),
 			 field_or_unknown(r, "error"));
+		if (logfmt_get(r, "hint"))
+			snprintf(news->failure_hint, sizeof news->failure_hint, "%s: %s", prog,
+				 logfmt_get(r, "hint"));
+		news->pid_file_held = strcmp(prog, "heartbeatd") == 0 &&
+				      strcmp(field_or_unknown(r, "call"), "locking the pid file") == 0;
+	}
 	return 0;
 }
 
@@ -569,22 +577,38 @@ tell_what_is_missing(const struct demo *demo, const struct run_news *news)
 		       "descriptor 0:\n%s: fd0=%s.\n", name, name, news->daemon.fd0);
 }
 
+/* The chain's first error, as its program recorded it: the call that failed,
+ * then, on a line of its own, what the program said it means. */
+static void
+print_failure(const char *what, const struct run_news *news)
+{
+	const char *name = program_name();
+
+	printf("%s: %s: %s\n", name, what, news->failure[0] ? news->failure : "see the log");
+	if (news->failure_hint[0])
+		printf("%s: %s\n", name, news->failure_hint);
+	if (news->pid_file_held)
+		printf("%s: that heartbeatd stops by itself when its time is up, or with: "
+		       "daemon-demo --stop\n", name);
+}
+
 /* The chain's first process has exited with first_status: did the chain go as
  * intended? Says what happened; waits for heartbeatd when it should start. */
 static int
 chain_went_as_intended(const struct demo *demo, int first_status, struct run_news *news)
 {
 	double patience = 10 + 8 * demo->pause;
+	char what[64];
 
 	if (first_status != 0) {
 		read_news(news);
 		/* without step 1, and with step 2, the EPERM is the lesson */
 		if (demo->skipped[1] && !demo->skipped[2] && strstr(news->failure, "EPERM")) {
-			printf("%s: as intended without step 1: %s\n", program_name(), news->failure);
+			print_failure("as intended without step 1", news);
 			return 1;
 		}
-		printf("%s: the chain failed (exit status %d): %s\n", program_name(), first_status,
-		       news->failure[0] ? news->failure : "see the log");
+		snprintf(what, sizeof what, "the chain failed (exit status %d)", first_status);
+		print_failure(what, news);
 		return 0;
 	}
 	if (!wait_for_news(news, daemon_up_or_chain_failed, patience)) {
@@ -592,7 +616,7 @@ chain_went_as_intended(const struct demo *demo, int first_status, struct run_new
 		return 0;
 	}
 	if (news->failure[0]) {
-		printf("%s: the chain failed: %s\n", program_name(), news->failure);
+		print_failure("the chain failed", news);
 		return 0;
 	}
 	printf("%s: heartbeatd is up: PID %d, its first record %.1f ms after the start.\n"
