@@ -72,6 +72,7 @@ static const struct program program = {
 /* What the runner learns of the run from the log. */
 struct run_news {
 	const char *run;
+	int recorded;			/* the log has a record of the run */
 	pid_t daemon_pid;		/* heartbeatd, once it recorded */
 	int tty_answered;		/* heartbeatd recorded what --try-tty did */
 	int tty_taken;			/* heartbeatd took the runner's terminal */
@@ -172,6 +173,7 @@ note_record(const struct logfmt_record *r, size_t line, void *context)
 	(void)line;
 	if (!run || !prog || !event || !step || strcmp(run, news->run) != 0)
 		return 0;
+	news->recorded = 1;
 	if (strcmp(prog, "daemon-demo") == 0 && strcmp(event, "start") == 0)
 		copy_field(news->start_time, sizeof news->start_time, r, "time");
 	if (strcmp(prog, "heartbeatd") == 0 && news->daemon_pid == 0) {
@@ -659,6 +661,16 @@ stop_what_a_demo_left(void)
 									       : 0;
 }
 
+/* Whether the log has a record of run. */
+static int
+run_in_log(const char *run)
+{
+	struct run_news earlier = { .run = run };
+
+	read_news(&earlier);
+	return earlier.recorded;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -668,13 +680,17 @@ main(int argc, char **argv)
 	int intended = 1;
 
 	ensure_stdio_open();
-	unsetenv(ENV_RUN);			/* every demo is a new run */
+	const char *run_given = getenv(ENV_RUN);
 	int next = program_setup(&program, argc, argv, values);
 	if (argv[next])
 		usage_error("unexpected argument '%s'", argv[next]);
 	if (values[OPT_STOP])
 		return stop_what_a_demo_left();
 	read_settings(values, &demo);
+	if (run_given && run_given[0] && run_in_log(run_given))
+		usage_error("run '%s' (DAEMON_STEPS_RUN) is already in the log %s: the demo tells "
+			    "its records by their run, so it needs a new one; unset "
+			    "DAEMON_STEPS_RUN, or name another", run_given, log_path());
 	if (stop_daemon() == STOP_FAILED)	/* a daemon left from an earlier run */
 		return EXIT_SYSCALL_FAILED;
 
