@@ -15,6 +15,9 @@
  * - a fresh pseudo-terminal that no session owns: heartbeatd opens its slave
  *   with --try-tty; without step 3 it takes it as its controlling terminal,
  *   and gets SIGHUP when the runner closes the master on its way out.
+ *
+ * Its other parts (demo.h): stopping what a demo left running (demo-stop.c),
+ * and the run as a table (demo-table.c).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -27,7 +30,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "demo-stop.h"
+#include "demo.h"
 #include "logread.h"
 #include "steplib.h"
 
@@ -318,54 +321,6 @@ parse_skips(const char *text, int skipped[STEPS + 1])
 }
 
 /*** showing the run ***/
-
-static int
-print_row(const struct logfmt_record *r, size_t line, void *context)
-{
-	const char *run = context;
-	static const char *const columns[] = { "prog", "event", "pid", "ppid", "pgid", "sid",
-					       "tty", "umask", "cwd", "fds" };
-	static const int widths[] = { -18, -11, 5, 5, 5, 5, -5, 4, -10, 0 };
-	static const char *const notes[] = { "quiz", "adopter", "errno", "hint", "tried_tty",
-					      "tty_taken", "signal", "reason" };
-	const char *separator = "\n      ";
-
-	(void)line;
-	if (!logfmt_get(r, "run") || strcmp(logfmt_get(r, "run"), run) != 0)
-		return 0;
-	for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
-		const char *value = logfmt_get(r, columns[i]);
-		/* the shell did not start: its record is the origin the run starts from */
-		if (strcmp(columns[i], "event") == 0 && logfmt_get(r, "step") &&
-		    strcmp(logfmt_get(r, "step"), "shell") == 0)
-			value = "origin";
-		printf("%*s%s", widths[i], value ? value : "-", widths[i] ? " " : "");
-	}
-	/* what the event adds goes on a line of its own, so the table stays narrow */
-	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
-		if (logfmt_get(r, notes[i])) {
-			printf("%s%s=%s", separator, notes[i], logfmt_get(r, notes[i]));
-			separator = " ";
-		}
-	printf("\n");
-	return 0;
-}
-
-static void
-print_run(const char *run)
-{
-	struct log_read_stats stats;
-	FILE *f = fopen(log_path(), "re");
-
-	if (f == NULL) {
-		report_failure("opening the log", errno, log_path());
-		return;
-	}
-	printf("\n%-18s %-11s %5s %5s %5s %5s %-5s %4s %-10s %s\n", "PROGRAM", "EVENT", "PID",
-	       "PPID", "PGID", "SID", "TTY", "MASK", "CWD", "FDS");
-	(void)log_read(f, LOG_READ_ALL, print_row, (void *)run, &stats);
-	fclose(f);
-}
 
 static double
 milliseconds_between(const char *from, const char *to)

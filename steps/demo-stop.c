@@ -1,11 +1,11 @@
-/* demo-stop.c - stopping what a demo left running (see demo-stop.h).
+/* demo-stop.c - stopping what a demo left running (see demo.h).
  *
  * A process is gone once it has exited: it is a zombie then, until its parent
  * (PID 1 or a subreaper, for a daemon) reaps it, and ps still lists it as
  * <defunct>. The messages say which of the two they saw.
  */
 #define _GNU_SOURCE
-#include "demo-stop.h"
+#include "demo.h"
 
 #include <dirent.h>
 #include <errno.h>
