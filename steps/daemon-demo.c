@@ -15,6 +15,9 @@
  * - a fresh pseudo-terminal that no session owns: heartbeatd opens its slave
  *   with --try-tty; without step 3 it takes it as its controlling terminal,
  *   and gets SIGHUP when the runner closes the master on its way out.
+ *
+ * Its other parts (demo.h): stopping what a demo left running (demo-stop.c),
+ * and the run as a table (demo-table.c).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -27,12 +30,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "demo.h"
 #include "logread.h"
 #include "steplib.h"
 
-enum { STEPS = 7, DEFAULT_DAEMON_SECONDS = 30 };
+enum { DEFAULT_DAEMON_SECONDS = 30 };
 
-static const char *const step_programs[STEPS] = {
+const char *const step_programs[STEPS] = {
 	"step1-fork", "step2-setsid", "step3-fork-again", "step4-chdir",
 	"step5-umask", "step6-close-fds", "step7-reopen-stdio",
 };
@@ -45,7 +49,7 @@ static const struct step_option options[] = {
 	[OPT_PAUSE] = { "pause", "SECONDS", "each step waits this long after its record" },
 	[OPT_SECONDS] = { "seconds", "N", "heartbeatd runs N seconds (default: 30)" },
 	[OPT_NO_VIEWER] = { "no-viewer", NULL, "print the run as text, never open the viewer" },
-	[OPT_STOP] = { "stop", NULL, "stop the running demo daemon, then exit" },
+	[OPT_STOP] = { "stop", NULL, "stop the demo daemon and any chain on its way, then exit" },
 	[OPT_COUNT] = { NULL, NULL, NULL },
 };
 
@@ -57,17 +61,21 @@ static const struct program program = {
 	.purpose = "Runs the whole daemon-steps demo: the chain step1-fork ... step7-reopen-stdio\n"
 		   "heartbeatd, then the pop quiz, and shows the run (in daemon-viewer when\n"
 		   "stdout is a terminal). Exits 0 when the demo ran as intended, the\n"
-		   "failures it provokes on purpose included, 1 when something else failed.",
+		   "failures it provokes on purpose included, 1 when something else failed.\n"
+		   "Ctrl-C before the run is shown stops the chain and its daemon too, then\n"
+		   "ends the demo by the signal, as the shell expects (status 130).",
 	.options = options,
 	.exits = "  0    the demo ran as intended, the failures it provokes on purpose\n"
 		 "       (such as --skip 1's EPERM) included; --stop: stopped, or none ran\n"
 		 "  1    something else failed: a system call, the chain or the pop quiz;\n"
-		 "       --stop: the pid file names another program, left alone",
+		 "       --stop: the pid file names another program, left alone, or a\n"
+		 "       process did not stop (it says why)",
 };
 
 /* What the runner learns of the run from the log. */
 struct run_news {
 	const char *run;
+	int recorded;			/* the log has a record of the run */
 	pid_t daemon_pid;		/* heartbeatd, once it recorded */
 	int tty_answered;		/* heartbeatd recorded what --try-tty did */
 	int tty_taken;			/* heartbeatd took the runner's terminal */
@@ -75,71 +83,70 @@ struct run_news {
 	char start_time[40];		/* the runner's start record: time zero */
 	char first_record_time[40];	/* heartbeatd's first record */
 	char failure[256];		/* the first error a chain program recorded */
+	char failure_hint[PATH_MAX];	/* what its program said it means, "" if nothing */
+	int pid_file_held;		/* that error: another heartbeatd holds the pid file */
 	struct {			/* heartbeatd's state once it started */
 		char sid[16], tty[32], cwd[256], umask[8], fd0[256];
 		char fds_at_start[128];	/* before it opened anything itself */
 	} daemon;
 };
 
-/*** stopping a daemon ***/
+/*** Ctrl-C ***/
 
-static int
-is_dead(pid_t pid)
+/* The chain's first process leads a process group of its own, as a shell's
+ * job does, so the terminal's Ctrl-C (SIGINT, sent to the foreground group)
+ * reaches the runner and the pop quiz, never the chain: left alone, the chain
+ * would go on unseen. The runner notes it (and SIGTERM, and SIGHUP when its
+ * terminal closes), and wherever it waits it looks, and ends the run. */
+static volatile sig_atomic_t interruption;	/* the signal that came; 0: none yet */
+
+static void
+note_interruption(int sig)
 {
-	char path[64], buf[512];
-	FILE *f;
-	char *paren;
-	int dead = 1;
-
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	if ((f = fopen(path, "re")) == NULL)
-		return 1;
-	/* an exited orphan may stay a zombie a while before its adopter reaps it */
-	if (fgets(buf, sizeof buf, f) && (paren = strrchr(buf, ')')) != NULL)
-		dead = paren[2] == 'Z';
-	fclose(f);
-	return dead;
+	interruption = sig;
 }
 
-enum stop { STOP_FAILED = -1, STOP_NONE, STOP_DONE, STOP_NOT_OURS };
-
-/* Stops the heartbeatd named in the pid file, and only a heartbeatd. */
-static enum stop
-stop_daemon(void)
+/* Catches SIGINT, SIGTERM and SIGHUP, without SA_RESTART so that a wait
+ * returns to look; one ignored on entry stays ignored (nohup, a shell's
+ * background command without job control). */
+static void
+catch_interruptions(void)
 {
-	char text[32], exe[PATH_MAX], path[64];
-	FILE *f = fopen(pid_file_path(), "re");
-	long pid;
-	ssize_t n;
+	static const int signals[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction action = { .sa_handler = note_interruption }, old;
 
-	if (f == NULL)
-		return STOP_NONE;
-	pid = fgets(text, sizeof text, f) ? strtol(text, NULL, 10) : 0;
-	fclose(f);
-	snprintf(path, sizeof path, "/proc/%ld/exe", pid);
-	if (pid <= 1 || (n = readlink(path, exe, sizeof exe - 1)) == -1)
-		return STOP_NONE;	/* a pid file left by a crash: its process is gone */
-	exe[n] = '\0';
-	/* pids are reused: make sure it is ours before signalling it */
-	const char *base = strrchr(exe, '/') ? strrchr(exe, '/') + 1 : exe;
-	if (strncmp(base, "heartbeatd", strlen("heartbeatd")) != 0) {
-		fprintf(stderr, "%s: %s names PID %ld, which is %s, not heartbeatd: not touching it\n",
-			program_name(), pid_file_path(), pid, exe);
-		return STOP_NOT_OURS;
-	}
-	if (kill((pid_t)pid, SIGTERM) == -1) {
-		report_failure("kill", errno, "stopping the demo daemon");
-		return STOP_FAILED;
-	}
-	for (int waited = 0; !is_dead((pid_t)pid); waited++) {
-		if (waited == 500) {	/* 5 s */
-			fprintf(stderr, "%s: heartbeatd (PID %ld) did not stop\n", program_name(), pid);
-			return STOP_FAILED;
-		}
-		nanosleep(&(struct timespec){ 0, 10 * 1000 * 1000 }, NULL);
-	}
-	printf("%s: stopped heartbeatd (PID %ld)\n", program_name(), pid);
-	return STOP_DONE;
+	sigemptyset(&action.sa_mask);
+	for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++)
+		if (sigaction(signals[i], NULL, &old) == -1 ||
+		    (old.sa_handler != SIG_IGN && sigaction(signals[i], &action, NULL) == -1))
+			fail("sigaction", errno, NULL, EXIT_SYSCALL_FAILED);
+}
+
+static void print_where_to_replay(const char *run);
+
+/* After an interruption: stops what the run started and is still running,
+ * says so, then dies of the signal, so that the shell sees it (130 for Ctrl-C). */
+static void
+end_if_interrupted(const char *run)
+{
+	const int sig = interruption;
+	const char *name = program_name();
+
+	if (sig == 0)
+		return;
+	printf("\n%s: interrupted (%s): stopping what run %s started\n", name,
+	       sig == SIGINT ? "Ctrl-C, SIGINT" : sig == SIGHUP ? "SIGHUP" : "SIGTERM", run);
+	int stopped = stop_chain(run);
+	if (stopped == 0)
+		printf("%s: none of its programs was running any more\n", name);
+	else if (stopped == -1)
+		printf("%s: not all of it stopped (see above); daemon-demo --stop tries again\n",
+		       name);
+	print_where_to_replay(run);
+	fflush(stdout);
+	signal(sig, SIG_DFL);
+	raise(sig);
+	_exit(128 + sig);	/* not reached: the signal ends us */
 }
 
 /*** reading the run from the log ***/
@@ -169,6 +176,7 @@ note_record(const struct logfmt_record *r, size_t line, void *context)
 	(void)line;
 	if (!run || !prog || !event || !step || strcmp(run, news->run) != 0)
 		return 0;
+	news->recorded = 1;
 	if (strcmp(prog, "daemon-demo") == 0 && strcmp(event, "start") == 0)
 		copy_field(news->start_time, sizeof news->start_time, r, "time");
 	if (strcmp(prog, "heartbeatd") == 0 && news->daemon_pid == 0) {
@@ -188,10 +196,16 @@ note_record(const struct logfmt_record *r, size_t line, void *context)
 	if (strcmp(event, "signal") == 0 && logfmt_get(r, "signal") &&
 	    strcmp(logfmt_get(r, "signal"), "SIGHUP") == 0)
 		news->got_sighup = 1;
-	if (strcmp(event, "error") == 0 && strcmp(step, "quiz") != 0 && !news->failure[0])
+	if (strcmp(event, "error") == 0 && strcmp(step, "quiz") != 0 && !news->failure[0]) {
 		snprintf(news->failure, sizeof news->failure, "%s: %s failed: %s (%s)", prog,
 			 field_or_unknown(r, "call"), field_or_unknown(r, "errno"),
 			 field_or_unknown(r, "error"));
+		if (logfmt_get(r, "hint"))
+			snprintf(news->failure_hint, sizeof news->failure_hint, "%s: %s", prog,
+				 logfmt_get(r, "hint"));
+		news->pid_file_held = strcmp(prog, "heartbeatd") == 0 &&
+				      strcmp(field_or_unknown(r, "call"), "locking the pid file") == 0;
+	}
 	return 0;
 }
 
@@ -207,7 +221,8 @@ read_news(struct run_news *news)
 	fclose(f);
 }
 
-/* Polls the log until done(news) or the deadline; returns done(news). */
+/* Polls the log until done(news) or the deadline; returns done(news). Ends
+ * the demo if it is interrupted meanwhile. */
 static int
 wait_for_news(struct run_news *news, int (*done)(const struct run_news *), double seconds)
 {
@@ -216,6 +231,7 @@ wait_for_news(struct run_news *news, int (*done)(const struct run_news *), doubl
 		if (done(news))
 			return 1;
 		nanosleep(&(struct timespec){ 0, 10 * 1000 * 1000 }, NULL);
+		end_if_interrupted(news->run);
 	}
 	read_news(news);
 	return done(news);
@@ -254,12 +270,18 @@ spawn(char **argv, int group_leader)
 	return child;
 }
 
-/* As a shell reports it: the exit status, or 128 + the signal that ended it. */
+/* As a shell reports it: the exit status, or 128 + the signal that ended it.
+ * Ends the demo of run if it is interrupted meanwhile. */
 static int
-exit_status_of(pid_t child)
+exit_status_of(pid_t child, const char *run)
 {
-	int status = wait_for_child(child);
+	int status;
 
+	while (waitpid(child, &status, 0) == -1) {
+		if (errno != EINTR)
+			fail("waitpid", errno, NULL, EXIT_SYSCALL_FAILED);
+		end_if_interrupted(run);
+	}
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
@@ -299,54 +321,6 @@ parse_skips(const char *text, int skipped[STEPS + 1])
 }
 
 /*** showing the run ***/
-
-static int
-print_row(const struct logfmt_record *r, size_t line, void *context)
-{
-	const char *run = context;
-	static const char *const columns[] = { "prog", "event", "pid", "ppid", "pgid", "sid",
-					       "tty", "umask", "cwd", "fds" };
-	static const int widths[] = { -18, -11, 5, 5, 5, 5, -5, 4, -10, 0 };
-	static const char *const notes[] = { "quiz", "adopter", "errno", "hint", "tried_tty",
-					      "tty_taken", "signal", "reason" };
-	const char *separator = "\n      ";
-
-	(void)line;
-	if (!logfmt_get(r, "run") || strcmp(logfmt_get(r, "run"), run) != 0)
-		return 0;
-	for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
-		const char *value = logfmt_get(r, columns[i]);
-		/* the shell did not start: its record is the origin the run starts from */
-		if (strcmp(columns[i], "event") == 0 && logfmt_get(r, "step") &&
-		    strcmp(logfmt_get(r, "step"), "shell") == 0)
-			value = "origin";
-		printf("%*s%s", widths[i], value ? value : "-", widths[i] ? " " : "");
-	}
-	/* what the event adds goes on a line of its own, so the table stays narrow */
-	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
-		if (logfmt_get(r, notes[i])) {
-			printf("%s%s=%s", separator, notes[i], logfmt_get(r, notes[i]));
-			separator = " ";
-		}
-	printf("\n");
-	return 0;
-}
-
-static void
-print_run(const char *run)
-{
-	struct log_read_stats stats;
-	FILE *f = fopen(log_path(), "re");
-
-	if (f == NULL) {
-		report_failure("opening the log", errno, log_path());
-		return;
-	}
-	printf("\n%-18s %-11s %5s %5s %5s %5s %-5s %4s %-10s %s\n", "PROGRAM", "EVENT", "PID",
-	       "PPID", "PGID", "SID", "TTY", "MASK", "CWD", "FDS");
-	(void)log_read(f, LOG_READ_ALL, print_row, (void *)run, &stats);
-	fclose(f);
-}
 
 static double
 milliseconds_between(const char *from, const char *to)
@@ -560,22 +534,38 @@ tell_what_is_missing(const struct demo *demo, const struct run_news *news)
 		       "descriptor 0:\n%s: fd0=%s.\n", name, name, news->daemon.fd0);
 }
 
+/* The chain's first error, as its program recorded it: the call that failed,
+ * then, on a line of its own, what the program said it means. */
+static void
+print_failure(const char *what, const struct run_news *news)
+{
+	const char *name = program_name();
+
+	printf("%s: %s: %s\n", name, what, news->failure[0] ? news->failure : "see the log");
+	if (news->failure_hint[0])
+		printf("%s: %s\n", name, news->failure_hint);
+	if (news->pid_file_held)
+		printf("%s: that heartbeatd stops by itself when its time is up, or with: "
+		       "daemon-demo --stop\n", name);
+}
+
 /* The chain's first process has exited with first_status: did the chain go as
  * intended? Says what happened; waits for heartbeatd when it should start. */
 static int
 chain_went_as_intended(const struct demo *demo, int first_status, struct run_news *news)
 {
 	double patience = 10 + 8 * demo->pause;
+	char what[64];
 
 	if (first_status != 0) {
 		read_news(news);
 		/* without step 1, and with step 2, the EPERM is the lesson */
 		if (demo->skipped[1] && !demo->skipped[2] && strstr(news->failure, "EPERM")) {
-			printf("%s: as intended without step 1: %s\n", program_name(), news->failure);
+			print_failure("as intended without step 1", news);
 			return 1;
 		}
-		printf("%s: the chain failed (exit status %d): %s\n", program_name(), first_status,
-		       news->failure[0] ? news->failure : "see the log");
+		snprintf(what, sizeof what, "the chain failed (exit status %d)", first_status);
+		print_failure(what, news);
 		return 0;
 	}
 	if (!wait_for_news(news, daemon_up_or_chain_failed, patience)) {
@@ -583,7 +573,7 @@ chain_went_as_intended(const struct demo *demo, int first_status, struct run_new
 		return 0;
 	}
 	if (news->failure[0]) {
-		printf("%s: the chain failed: %s\n", program_name(), news->failure);
+		print_failure("the chain failed", news);
 		return 0;
 	}
 	printf("%s: heartbeatd is up: PID %d, its first record %.1f ms after the start.\n"
@@ -611,6 +601,31 @@ hangup_went_as_intended(const struct demo *demo, int master, struct run_news *ne
 	return 0;
 }
 
+/* --stop: the daemon a demo left, and any chain on this log still on its way
+ * to it (a demo killed before it could stop its chain leaves one). */
+static int
+stop_what_a_demo_left(void)
+{
+	enum stop daemon = stop_daemon();
+	int chain = daemon == STOP_FAILED ? 0 : stop_chain(NULL);
+
+	if (daemon == STOP_NONE && chain == 0)
+		printf("%s: no demo daemon is running (%s names none, and no chain on this log "
+		       "is on its way)\n", program_name(), pid_file_path());
+	return daemon == STOP_FAILED || daemon == STOP_NOT_OURS || chain == -1 ? EXIT_SYSCALL_FAILED
+									       : 0;
+}
+
+/* Whether the log has a record of run. */
+static int
+run_in_log(const char *run)
+{
+	struct run_news earlier = { .run = run };
+
+	read_news(&earlier);
+	return earlier.recorded;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -620,18 +635,17 @@ main(int argc, char **argv)
 	int intended = 1;
 
 	ensure_stdio_open();
-	unsetenv(ENV_RUN);			/* every demo is a new run */
+	const char *run_given = getenv(ENV_RUN);
 	int next = program_setup(&program, argc, argv, values);
 	if (argv[next])
 		usage_error("unexpected argument '%s'", argv[next]);
-	if (values[OPT_STOP]) {
-		enum stop stopped = stop_daemon();
-		if (stopped == STOP_NONE)
-			printf("%s: no demo daemon is running (%s names none)\n", program_name(),
-			       pid_file_path());
-		return stopped == STOP_FAILED || stopped == STOP_NOT_OURS ? EXIT_SYSCALL_FAILED : 0;
-	}
+	if (values[OPT_STOP])
+		return stop_what_a_demo_left();
 	read_settings(values, &demo);
+	if (run_given && run_given[0] && run_in_log(run_given))
+		usage_error("run '%s' (DAEMON_STEPS_RUN) is already in the log %s: the demo tells "
+			    "its records by their run, so it needs a new one; unset "
+			    "DAEMON_STEPS_RUN, or name another", run_given, log_path());
 	if (stop_daemon() == STOP_FAILED)	/* a daemon left from an earlier run */
 		return EXIT_SYSCALL_FAILED;
 
@@ -648,17 +662,19 @@ main(int argc, char **argv)
 	struct run_news news = { .run = getenv(ENV_RUN) };
 	printf("%s: run %s\n%s: %s\n", program_name(), news.run, program_name(), demo.chain_text);
 	int leaked = leak_a_file();
+	catch_interruptions();
 	pid_t first = spawn(demo.chain, 1);	/* a group leader, as a shell makes a job */
 	close(leaked);				/* the chain has it; nothing else should */
-	intended &= chain_went_as_intended(&demo, exit_status_of(first), &news);
+	intended &= chain_went_as_intended(&demo, exit_status_of(first, news.run), &news);
 
 	printf("\n");
-	if (exit_status_of(spawn(quiz, 0)) != 0) {
+	if (exit_status_of(spawn(quiz, 0), news.run) != 0) {
 		fprintf(stderr, "%s: the pop quiz did not go as expected\n", program_name());
 		intended = 0;
 	}
 	printf("\n");
 	intended &= hangup_went_as_intended(&demo, master, &news);
+	end_if_interrupted(news.run);
 
 	if (isatty(STDOUT_FILENO) && !values[OPT_NO_VIEWER] && intended) {
 		print_where_to_replay(news.run);	/* seen again after the viewer */

@@ -64,12 +64,19 @@ take_pid_file(const char *path)
 			fail("open pid file", errno, path, EXIT_SYSCALL_FAILED);
 		if (fcntl(fd, F_SETLK, &lock) == -1) {
 			int err = errno;
-			ssize_t n = read(fd, text, sizeof text - 1);
+			struct flock holder = lock;
 			char hint[PATH_MAX + 96];
-			text[n > 0 ? n : 0] = '\0';
-			text[strcspn(text, "\n")] = '\0';
-			snprintf(hint, sizeof hint, "another heartbeatd (PID %s) holds the pid file %s",
-				 text[0] ? text : "?", path);
+			/* the kernel names the holder: the file may not have its PID
+			 * yet (a copy started at the same time is between its lock
+			 * and its write); a lock let go meanwhile is ours to try again */
+			if (fcntl(fd, F_GETLK, &holder) == -1)
+				fail("asking who holds the pid file", errno, path, EXIT_SYSCALL_FAILED);
+			if (holder.l_type == F_UNLCK) {
+				close(fd);
+				continue;
+			}
+			snprintf(hint, sizeof hint, "another heartbeatd (PID %d) holds the pid file %s",
+				 (int)holder.l_pid, path);
 			fail("locking the pid file", err, hint, EXIT_SYSCALL_FAILED);
 		}
 		/* a copy on its way out removes the file, then drops its lock: if

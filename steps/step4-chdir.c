@@ -5,6 +5,11 @@
  * unmounted for as long as it runs. / is always mounted. (A daemon that needs
  * a directory of its own may choose it with --dir.) /proc/PID/cwd shows it.
  *
+ * After it, every relative path means something else: a next program typed as
+ * ./build/bin/step5-umask is looked up below / and not found (the error says
+ * why; steplib's exec_next). Bare names work: each step finds the next beside
+ * itself. A daemon's own relative paths, to its configuration say, break alike.
+ *
  * Usage: step4-chdir [--dir DIR] [NEXT-PROGRAM [ARGS...]]
  */
 #include <errno.h>

@@ -26,6 +26,7 @@ static const char *program_step;
 static char log_path_[PATH_MAX];
 static char pid_file_path_[PATH_MAX];
 static char program_directory_[PATH_MAX];
+static char start_directory[PATH_MAX];	/* the working directory at the start, "" if unknown */
 static pid_t started_pid;	/* a forked child must leave by _exit */
 
 const char *
@@ -476,6 +477,8 @@ program_setup(const struct program *p, int argc, char **argv, const char **value
 	started_pid = getpid();
 	parse_options(p, argc, argv, values);
 	settle_program_directory();
+	if (getcwd(start_directory, sizeof start_directory) == NULL)
+		start_directory[0] = '\0';	/* only a failure's message would name it */
 	if (settle_log_path() == -1)
 		exit(EXIT_SYSCALL_FAILED);
 	if (settle_run_id() == -1) {
@@ -625,10 +628,46 @@ continue_chain(char **next, const char *done_fmt, ...)
 	exec_next(next);
 }
 
+/*
+ * Why a next program named by a relative path (./build/bin/step5-umask) was
+ * not found: the kernel looks it up from the working directory, which step 4
+ * changes. Says so when this program changed it and the path named a program
+ * from where it started (where the chain started: steps 1 to 3 stay there),
+ * and what to type instead: the bare name when the program is beside this
+ * one, or the absolute path.
+ */
+static void
+explain_relative_path(const char *name, char *hint, size_t size)
+{
+	char now[PATH_MAX], meant[2 * PATH_MAX], sibling[PATH_MAX];
+	const char *path = name, *base = strrchr(name, '/') + 1;
+	int bare = join_path(sibling, sizeof sibling, program_directory_, base) == 0 &&
+		   access(sibling, X_OK) == 0;
+
+	if (getcwd(now, sizeof now) == NULL)
+		snprintf(now, sizeof now, "unknown");
+	while (strncmp(path, "./", 2) == 0)
+		path += 2;
+	int moved_away = start_directory[0] && strcmp(start_directory, now) != 0 &&
+			 join_path(meant, sizeof meant, start_directory, path) == 0 &&
+			 access(meant, X_OK) == 0;
+	if (!moved_away) {
+		snprintf(hint, size, "the next program, '%s', was not found from the working "
+			 "directory, %s%s%s%s", name, now, bare ? "; name it bare: '" : "",
+			 bare ? base : "", bare ? "'" : "");
+		return;
+	}
+	snprintf(hint, size, "the next program, '%s', was not found: a relative path, and %s "
+		 "changed the working directory from %s, where the chain started, to %s; name the "
+		 "programs bare%s%s%s or by absolute paths (%s)", name, program_name(),
+		 start_directory, now, bare ? " ('" : "", bare ? base : "",
+		 bare ? "': each step finds the next beside itself)" : "", meant);
+}
+
 noreturn void
 exec_next(char **next)
 {
-	char sibling[PATH_MAX], hint[PATH_MAX + 64];
+	char sibling[PATH_MAX], hint[4 * PATH_MAX];
 	int err;
 
 	/* the chain's programs are siblings: find them first beside this one */
@@ -639,7 +678,10 @@ exec_next(char **next)
 	}
 	execvp(next[0], next);
 	err = errno;
-	snprintf(hint, sizeof hint, "the next program, '%s', %s", next[0],
-		 err == ENOENT ? "was not found" : "cannot be executed");
+	if (err == ENOENT && next[0][0] != '/' && strchr(next[0], '/'))
+		explain_relative_path(next[0], hint, sizeof hint);
+	else
+		snprintf(hint, sizeof hint, "the next program, '%s', %s", next[0],
+			 err == ENOENT ? "was not found" : "cannot be executed");
 	fail("exec", err, hint, err == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXECUTE);
 }

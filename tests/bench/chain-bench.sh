@@ -7,6 +7,7 @@
 # Usage: chain-bench.sh BUILD-DIR [RUNS]
 set -euo pipefail
 bin=$(cd "${1:?build folder}/bin" && pwd)
+helpers=$(cd "$1/tests/bin" && pwd)	# logq, bare-step
 runs=${2:-21}
 work=$(mktemp -d /tmp/ds-bench-chain-XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -17,8 +18,8 @@ recorded_chain() {
 	DAEMON_STEPS_LOG=$log "$bin/step1-fork" step2-setsid step3-fork-again step4-chdir \
 		step5-umask step6-close-fds step7-reopen-stdio heartbeatd --seconds 10 \
 		</dev/null >/dev/null 2>&1
-	until [ "$("$bin/logq" --count "$log" prog=heartbeatd event=start)" = 1 ]; do sleep 0.001; done
-	read -r first pid <<<"$("$bin/logq" "$log" prog=heartbeatd event=start -- time pid)"
+	until [ "$("$helpers/logq" --count "$log" prog=heartbeatd event=start)" = 1 ]; do sleep 0.001; done
+	read -r first pid <<<"$("$helpers/logq" "$log" prog=heartbeatd event=start -- time pid)"
 	kill -TERM "$pid"
 	while [ -e "/proc/$pid" ] && [ "$(awk '{ print $3 }' /proc/"$pid"/stat 2>/dev/null)" != Z ]; do
 		sleep 0.001
@@ -27,7 +28,7 @@ recorded_chain() {
 }
 
 bare_chain() {
-	local mark=$1 t0 b=$bin/bare-step
+	local mark=$1 t0 b=$helpers/bare-step
 	t0=$EPOCHREALTIME
 	"$b" fork "$b" setsid "$b" fork "$b" chdir "$b" umask "$b" close "$b" reopen "$b" daemon "$mark" \
 		</dev/null >/dev/null 2>&1

@@ -8,6 +8,7 @@
 # Usage: close-bench.sh BUILD-DIR [RUNS]
 set -euo pipefail
 bin=$(cd "${1:?build folder}/bin" && pwd)
+helpers=$(cd "$1/tests/bin" && pwd)	# logq
 runs=${2:-15}
 cap=$((1 << 20))	# the loop at a limit of 2^30 would take minutes: cap it
 work=$(mktemp -d /tmp/ds-bench-close-XXXXXX)
@@ -22,7 +23,7 @@ median_close_us() {	# LIMIT METHOD
 	for _ in $(seq "$runs"); do
 		(ulimit -Sn "$1" && DAEMON_STEPS_LOG=$log "$bin/step6-close-fds" --method "$2" >/dev/null)
 	done
-	"$bin/logq" "$log" event=after -- close_us | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
+	"$helpers/logq" "$log" event=after -- close_us | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'
 }
 
 echo "step 6, time to close every descriptor (median of $runs runs, microseconds):"

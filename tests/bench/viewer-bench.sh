@@ -10,6 +10,7 @@
 set -u
 build=$1
 bin="$build/bin"
+helpers="$build/tests/bin"	# viewer-bench-log
 records=${VIEWER_BENCH_RECORDS:-1000000}
 work=$(mktemp -d "${TMPDIR:-/tmp}/dv-bench-XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
@@ -27,7 +28,7 @@ until grep -q 'event=exit' "$work/run.log" 2>/dev/null; do
 done
 grep -v 'event=exit' "$work/run.log" >"$work/template.log"
 
-"$bin/viewer-bench-log" "$work/template.log" "$records" >"$work/big.log" ||
+"$helpers/viewer-bench-log" "$work/template.log" "$records" >"$work/big.log" ||
 	fail "viewer-bench-log failed"
 bytes=$(stat -c %s "$work/big.log")
 

@@ -13,7 +13,7 @@ if [ $# -ne 2 ] || ! [ "$2" -gt 0 ] 2>/dev/null; then
 fi
 build=$1
 seconds=$2
-fuzzer="$build/bin/fuzz-viewer"
+fuzzer="$build/tests/bin/fuzz-viewer"
 corpus_seeds="$(dirname "$0")/corpus"
 
 if [ ! -x "$fuzzer" ]; then

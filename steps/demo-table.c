@@ -1,0 +1,130 @@
+/* demo-table.c - a run of the log as a table (daemon-demo --no-viewer, or
+ * when stdout is no terminal); see demo.h. */
+#include "demo.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "logread.h"
+#include "steplib.h"
+
+/* The table's columns: as wide as their widest value in the run (or title),
+ * numbers to the right; a working directory wider than CWD_MOST is cut from
+ * the left, as the viewer cuts paths, so that the columns stay aligned. */
+enum { CWD_MOST = 32, COLUMNS = 10 };
+
+static const struct column {
+	const char *key, *title;
+	int text;		/* aligned left */
+	int most;		/* widest it may get, 0: no limit */
+} columns[COLUMNS] = {
+	{ "prog", "PROGRAM", 1, 0 }, { "event", "EVENT", 1, 0 }, { "pid", "PID", 0, 0 },
+	{ "ppid", "PPID", 0, 0 }, { "pgid", "PGID", 0, 0 }, { "sid", "SID", 0, 0 },
+	{ "tty", "TTY", 1, 0 }, { "umask", "MASK", 0, 0 }, { "cwd", "CWD", 1, CWD_MOST },
+	{ "fds", "FDS", 1, 0 },
+};
+
+struct table {
+	const char *run;
+	int widths[COLUMNS];
+	int printing;		/* the second pass: the first measures */
+};
+
+/* A path cut to at most most columns, keeping its end: "..." and the last
+ * whole components that fit, or just the last characters. */
+static const char *
+path_end(const char *path, int most, char *out, size_t size)
+{
+	size_t len = strlen(path);
+
+	if (most < 4 || (int)len <= most)
+		return path;
+	const char *end = path + len - (most - 3), *component = strchr(end, '/');
+	snprintf(out, size, "...%s", component && component[1] ? component : end);
+	return out;
+}
+
+/* The value a record shows in a column. */
+static const char *
+cell(const struct logfmt_record *r, const struct column *column, char *out, size_t size)
+{
+	const char *value = logfmt_get(r, column->key);
+
+	/* the shell did not start: its record is the origin the run starts from */
+	if (strcmp(column->key, "event") == 0 && logfmt_get(r, "step") &&
+	    strcmp(logfmt_get(r, "step"), "shell") == 0)
+		return "origin";
+	if (value == NULL)
+		return "-";
+	return column->most ? path_end(value, column->most, out, size) : value;
+}
+
+static void
+print_cells(const char *const *cells, const int *widths)
+{
+	for (int i = 0; i < COLUMNS; i++)
+		if (i == COLUMNS - 1)
+			printf("%s\n", cells[i]);	/* the last: no padding after it */
+		else
+			printf("%*s ", columns[i].text ? -widths[i] : widths[i], cells[i]);
+}
+
+/* One record: measured in the first pass, printed in the second. */
+static int
+table_row(const struct logfmt_record *r, size_t line, void *context)
+{
+	struct table *table = context;
+	static const char *const notes[] = { "quiz", "adopter", "errno", "hint", "tried_tty",
+					      "tty_taken", "signal", "reason" };
+	const char *separator = "      ", *cells[COLUMNS];
+	char cut[COLUMNS][CWD_MOST + 1];
+	int noted = 0;
+
+	(void)line;
+	if (!logfmt_get(r, "run") || strcmp(logfmt_get(r, "run"), table->run) != 0)
+		return 0;
+	for (int i = 0; i < COLUMNS; i++) {
+		cells[i] = cell(r, &columns[i], cut[i], sizeof cut[i]);
+		if (!table->printing && (int)strlen(cells[i]) > table->widths[i])
+			table->widths[i] = (int)strlen(cells[i]);
+	}
+	if (!table->printing)
+		return 0;
+	print_cells(cells, table->widths);
+	/* what the event adds goes on a line of its own, so the table stays narrow */
+	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
+		if (logfmt_get(r, notes[i])) {
+			printf("%s%s=%s", separator, notes[i], logfmt_get(r, notes[i]));
+			separator = " ";
+			noted = 1;
+		}
+	if (noted)
+		printf("\n");
+	return 0;
+}
+
+void
+print_run(const char *run)
+{
+	struct log_read_stats stats;
+	struct table table = { .run = run };
+	const char *titles[COLUMNS];
+	FILE *f = fopen(log_path(), "re");
+
+	if (f == NULL) {
+		report_failure("opening the log", errno, log_path());
+		return;
+	}
+	for (int i = 0; i < COLUMNS; i++) {
+		titles[i] = columns[i].title;
+		table.widths[i] = (int)strlen(titles[i]);
+	}
+	(void)log_read(f, LOG_READ_ALL, table_row, &table, &stats);
+	printf("\n");
+	print_cells(titles, table.widths);
+	rewind(f);
+	table.printing = 1;
+	(void)log_read(f, LOG_READ_ALL, table_row, &table, &stats);
+	fclose(f);
+}

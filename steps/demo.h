@@ -1,0 +1,33 @@
+/* demo.h - daemon-demo's parts: the demo itself (daemon-demo.c), stopping what
+ * a demo left running (demo-stop.c), and a run shown as a table (demo-table.c). */
+#ifndef DAEMON_STEPS_DEMO_H
+#define DAEMON_STEPS_DEMO_H
+
+enum { STEPS = 7 };
+
+/* The step programs, in the chain's order (defined in daemon-demo.c). */
+extern const char *const step_programs[STEPS];
+
+/*** stopping (demo-stop.c): the daemon, named by the pid file, and a chain
+ * still on its way there, found by the log and the run its environment names ***/
+
+enum stop { STOP_FAILED = -1, STOP_NONE, STOP_DONE, STOP_NOT_OURS };
+
+/* Stops the heartbeatd named in the pid file, and only a heartbeatd: sends
+ * SIGTERM, waits until it is gone, says so, or says why it did not go. */
+enum stop stop_daemon(void);
+
+/* Stops the processes of chains on this log that are still running: the steps
+ * and heartbeatd whose environment names the log and, unless run is NULL, that
+ * run. Says which it stopped; returns how many, or -1 when one did not go (it
+ * says why). */
+int stop_chain(const char *run);
+
+/*** the table (demo-table.c) ***/
+
+/* Prints the records of run, one a line, in columns as wide as their values
+ * (a working directory too wide is cut, keeping its end); what an event adds
+ * goes on a line of its own below. */
+void print_run(const char *run);
+
+#endif
