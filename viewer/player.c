@@ -69,6 +69,7 @@ player_apply(struct player *player, enum command command, const struct run *run,
 	case CMD_HELP:
 		player->help = 1;
 		return OUTCOME_REDRAW;
+	case CMD_ANSWER_YES: case CMD_ANSWER_NO: case CMD_ANSWER_SKIP:	/* predict.c's */
 	case CMD_NONE:
 	case CMD_QUIT:
 		break;
