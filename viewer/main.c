@@ -50,6 +50,8 @@ print_help(void)
 	       "  --follow        keep reading records as they arrive (like tail -f); with\n"
 	       "                  --run, from the run's first frame\n"
 	       "  --run ID        replay run ID (default: the newest run)\n"
+	       "  --predict       before each step's result, ask what it will change (y/n,\n"
+	       "                  s skips), then mark the answers; q shows the score\n"
 	       "  --list          list the runs in the log, newest first\n"
 	       "  --help          show this help and exit\n"
 	       "  --version       show the version and exit\n\n"
@@ -87,7 +89,7 @@ log_of_the_demo(char *out, size_t size)
 }
 
 struct options {
-	int dump, normalize, follow, list, width;
+	int dump, normalize, follow, list, predict, width;
 	const char *run_id;
 	const char *log;
 };
@@ -102,6 +104,7 @@ parse_options(int argc, char **argv, struct options *o)
 		{ "follow", no_argument, NULL, 'f' },
 		{ "run", required_argument, NULL, 'r' },
 		{ "list", no_argument, NULL, 'l' },
+		{ "predict", no_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -116,6 +119,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'n': o->normalize = 1; break;
 		case 'f': o->follow = 1; break;
 		case 'l': o->list = 1; break;
+		case 'p': o->predict = 1; break;
 		case 'r': o->run_id = optarg; break;
 		case 'w':
 			errno = 0;
@@ -173,8 +177,12 @@ main(int argc, char **argv)
 	if (o.log == NULL)
 		o.log = log_of_the_demo(default_path, sizeof default_path);
 	screen = !o.dump && !o.list && isatty(STDOUT_FILENO);
+	if (o.predict && o.follow)
+		usage("--predict %s", "asks about a run that has ended: not with --follow");
 	if (o.follow && !screen)
 		usage("--follow %s", "needs a terminal: --dump prints the log as it stands");
+	if (o.predict && !screen)
+		usage("--predict %s", "needs a terminal: it asks questions and waits for keys");
 
 	log = fopen(o.log, "re");
 	if (log == NULL && errno == ENOENT && o.follow)
@@ -218,7 +226,7 @@ main(int argc, char **argv)
 			status = EXIT_SYSCALL_FAILED;
 		}
 	} else {
-		struct view_options view = { o.log, o.run_id, o.follow, o.normalize };
+		struct view_options view = { o.log, o.run_id, o.follow, o.normalize, o.predict };
 		status = view_run(&model, log, &view);
 	}
 out:

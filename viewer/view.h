@@ -11,6 +11,7 @@ struct view_options {
 	const char *run_id;	/* --run, or NULL for the newest run */
 	int follow;		/* --follow: read on as records arrive */
 	int normalize;		/* --normalize */
+	int predict;		/* --predict: ask before each step's result */
 };
 
 /*
