@@ -1,5 +1,4 @@
 /* predict.c - the questions of --predict, their answers and the score (see predict.h). */
-#define _POSIX_C_SOURCE 200809L
 #include "predict.h"
 
 #include <stdio.h>
