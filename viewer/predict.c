@@ -374,8 +374,11 @@ show_score(struct predict *game, struct player *player)
 	return OUTCOME_REDRAW;
 }
 
-/* Answers the question waiting; the last answer reveals the frame, which a
- * replay that plays then shows for a whole interval. */
+/* A replay that plays shows a revealed frame this long at least, so that
+ * the marks can be read (and discussed in class) at any speed. */
+enum { REVEAL_MS = 4000 };
+
+/* Answers the question waiting; the last answer reveals the frame. */
 static enum outcome
 answer(struct predict *game, struct player *player, enum guess guess, int all, long long now_ms)
 {
@@ -392,7 +395,8 @@ answer(struct predict *game, struct player *player, enum guess guess, int all, l
 		prediction->questions[waiting].guess = guess;
 	} while (all && (waiting = waiting_index(prediction)) >= 0);
 	if (waiting_index(prediction) < 0)
-		player->next_tick_ms = now_ms + player_interval_ms(player);
+		player->next_tick_ms = now_ms + (player_interval_ms(player) > REVEAL_MS
+							 ? player_interval_ms(player) : REVEAL_MS);
 	return OUTCOME_REDRAW;
 }
 

@@ -95,7 +95,8 @@ void predict_score(const struct predict *game, struct score *score);
 enum outcome predict_apply(struct predict *game, struct player *player, enum command command,
 			   const struct run *run, long long now_ms);
 
-/* Plays on, as player_tick(), but waits while questions are asked. */
+/* Plays on, as player_tick(), but waits while questions are asked, and shows
+ * a frame just revealed for 4 s at least. */
 enum outcome predict_tick(const struct predict *game, struct player *player,
 			  const struct run *run, long long now_ms);
 

@@ -309,9 +309,11 @@ test_keys(const struct model *model)
 	CHECK(predict_apply(&game, &player, CMD_ANSWER_YES, run, 0) == OUTCOME_NOTHING,
 	      "y answers again once revealed");
 
-	/* a replay that plays waits for the answers, then shows the frame an interval */
+	/* a replay that plays waits for the answers, then shows the frame 4 s at
+	 * least, even at 0.1 s a frame */
 	predict_apply(&game, &player, CMD_STEP_3, run, 0);
 	player.playing = 1;
+	player.speed = PLAYER_SPEEDS - 1;
 	player.next_tick_ms = 0;
 	CHECK(predict_tick(&game, &player, run, 100000) == OUTCOME_NOTHING && player.frame == step3,
 	      "playing went past questions not answered");
@@ -320,10 +322,10 @@ test_keys(const struct model *model)
 		      player.frame == step3 && !predict_asking(&game, step3),
 	      "Right did not reveal step 3");
 	check_score(&game, 2, 1, 4, "after Right on step 3");
-	CHECK(predict_tick(&game, &player, run, 100000) == OUTCOME_NOTHING,
-	      "the revealed frame did not stay an interval");
-	CHECK(predict_tick(&game, &player, run, 100000 + player_interval_ms(&player)) ==
-		      OUTCOME_REDRAW && player.frame == step3 + 1,
+	CHECK(predict_tick(&game, &player, run, 100000 + 3999) == OUTCOME_NOTHING,
+	      "the revealed frame did not stay 4 s");
+	CHECK(predict_tick(&game, &player, run, 100000 + 4000) == OUTCOME_REDRAW &&
+		      player.frame == step3 + 1,
 	      "playing did not go on after the reveal");
 	player.playing = 0;
 
