@@ -34,11 +34,15 @@ hides() {
 	pass "not shown yet: $1"
 }
 
-# predict ARGS...: the viewer with --predict in an 80x24 terminal
+# predict ARGS...: the viewer with --predict in an 80x24 terminal, made that
+# size (a resize while the viewer starts may come before ncurses listens);
+# a server of this test's own, which tests/lib.sh ends on exit (tmux_kill)
 predict() {
 	tmux_kill
-	tmux_start "$BIN/daemon-viewer" --predict "$@"
-	tmux -S "$TMUX_SOCKET" resize-window -x 80 -y 24
+	TMUX_SOCKET=$(mktemp -u /tmp/ds-tmux-XXXXXX)	# short: a socket path has ~107 bytes
+	tmux -S "$TMUX_SOCKET" -f /dev/null new-session -d -x 80 -y 24 -e TERM=tmux-256color \
+		"$BIN/daemon-viewer" --predict "$@"
+	tmux -S "$TMUX_SOCKET" set-option -g remain-on-exit on >/dev/null
 	expect "the terminal's size" "$(tmux -S "$TMUX_SOCKET" display -p '#{window_width}x#{window_height}')" 80x24
 }
 
@@ -109,6 +113,7 @@ quits
 run_program daemon-demo --no-viewer --skip 1 >"$WORK/demo.out" 2>&1 ||
 	fail "daemon-demo --skip 1 exited $?: $(cat "$WORK/demo.out")"
 predict "$LOG"
+shows "frame 1/"
 keys 2
 shows "Predict frame"
 shows "> Will setsid() succeed? y/n?"
