@@ -183,6 +183,19 @@ canvas_wrap(struct canvas *canvas, int row, int col, int width, int max_rows,
 }
 
 void
+canvas_move_row(struct canvas *canvas, int from, int to)
+{
+	size_t cols = (size_t)canvas->cols;
+
+	if (from < 0 || to < 0 || from >= canvas->rows || to >= canvas->rows || from == to)
+		return;
+	memcpy(canvas->text + (size_t)to * cols, canvas->text + (size_t)from * cols, cols);
+	memcpy(canvas->roles + (size_t)to * cols, canvas->roles + (size_t)from * cols, cols);
+	memset(canvas->text + (size_t)from * cols, ' ', cols);
+	memset(canvas->roles + (size_t)from * cols, ROLE_NORMAL, cols);
+}
+
+void
 canvas_row_text(const struct canvas *canvas, int row, char *out)
 {
 	int len = canvas->cols;

@@ -64,6 +64,9 @@ void canvas_box(struct canvas *canvas, int top, int left, int height, int width,
 int canvas_wrap(struct canvas *canvas, int row, int col, int width, int max_rows,
 		int indent, enum role role, const char *text);
 
+/* Moves a row's text and roles to another row, leaving blanks behind. */
+void canvas_move_row(struct canvas *canvas, int from, int to);
+
 /* The text of a row without its trailing blanks, into out (cols + 1 bytes). */
 void canvas_row_text(const struct canvas *canvas, int row, char *out);
 

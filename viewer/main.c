@@ -53,6 +53,8 @@ print_help(void)
 	       "  --follow        keep reading records as they arrive (like tail -f); with\n"
 	       "                  --run, from the run's first frame\n"
 	       "  --run ID        replay run ID (default: the newest run)\n"
+	       "  --predict       before each step's result, ask what it will change (y/n,\n"
+	       "                  s skips), then mark the answers; q shows the score\n"
 	       "  --list          list the runs in the log, newest first\n"
 	       "  --help          show this help and exit\n"
 	       "  --version       show the version and exit\n\n"
@@ -90,7 +92,7 @@ log_of_the_demo(char *out, size_t size)
 }
 
 struct options {
-	int dump, normalize, follow, list, width, code;
+	int dump, normalize, follow, list, width, code, predict;
 	const char *run_id;
 	const char *log;
 };
@@ -106,6 +108,7 @@ parse_options(int argc, char **argv, struct options *o)
 		{ "follow", no_argument, NULL, 'f' },
 		{ "run", required_argument, NULL, 'r' },
 		{ "list", no_argument, NULL, 'l' },
+		{ "predict", no_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -121,6 +124,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'c': o->code = 1; break;
 		case 'f': o->follow = 1; break;
 		case 'l': o->list = 1; break;
+		case 'p': o->predict = 1; break;
 		case 'r': o->run_id = optarg; break;
 		case 'w':
 			errno = 0;
@@ -178,6 +182,8 @@ main(int argc, char **argv)
 	if (o.log == NULL)
 		o.log = log_of_the_demo(default_path, sizeof default_path);
 	screen = !o.dump && !o.list && isatty(STDOUT_FILENO);
+	if (o.predict && o.follow)
+		usage("--predict %s", "asks about a run that has ended: not with --follow");
 	if (o.follow && !screen)
 		usage("--follow %s", "needs a terminal: --dump prints the log as it stands");
 	/* a dumb terminal still shows text: the frames as --dump prints them */
@@ -186,6 +192,8 @@ main(int argc, char **argv)
 			program, why, o.follow ? ", as they stand (no --follow)" : "");
 		screen = o.follow = 0;
 	}
+	if (o.predict && !screen)
+		usage("--predict %s", "needs a terminal: it asks questions and waits for keys");
 
 	log = fopen(o.log, "re");
 	if (log == NULL && errno == ENOENT && o.follow)
@@ -229,7 +237,8 @@ main(int argc, char **argv)
 			status = EXIT_SYSCALL_FAILED;
 		}
 	} else {
-		struct view_options view = { o.log, o.run_id, o.follow, o.normalize, o.code };
+		struct view_options view = { o.log, o.run_id, o.follow, o.normalize, o.code,
+					      o.predict };
 		status = view_run(&model, log, &view);
 	}
 out:

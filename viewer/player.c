@@ -118,6 +118,7 @@ apply(struct player *player, enum command command, const struct run *run, long l
 	case CMD_HELP:
 		player->help = 1;
 		return OUTCOME_REDRAW;
+	case CMD_ANSWER_YES: case CMD_ANSWER_NO: case CMD_ANSWER_SKIP:	/* predict.c's */
 	case CMD_NONE:
 	case CMD_QUIT:
 		break;

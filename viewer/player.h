@@ -18,6 +18,7 @@ enum command {
 	CMD_STEP_1, CMD_STEP_2, CMD_STEP_3, CMD_STEP_4, CMD_STEP_5, CMD_STEP_6, CMD_STEP_7,
 	CMD_CODE,		/* show or hide the code pane */
 	CMD_HELP,
+	CMD_ANSWER_YES, CMD_ANSWER_NO, CMD_ANSWER_SKIP,	/* --predict's (predict.h) */
 	CMD_QUIT
 };
 

@@ -23,6 +23,8 @@
 #include "canvas.h"
 #include "names.h"
 #include "player.h"
+#include "predict.h"
+#include "predict_screen.h"
 #include "render.h"
 #include "story.h"
 
@@ -151,6 +153,9 @@ static const struct binding {
 	{ CMD_CODE, { 'c', 0 }, "c", "the code that made the change (> its call)" },
 	{ CMD_HELP, { '?', 0 }, "?", "this help" },
 	{ CMD_QUIT, { 'q', 'Q', 0 }, "q", "quit" },
+	{ CMD_ANSWER_YES, { 'y', 'Y', 0 }, NULL, NULL },	/* the help lists predict_help */
+	{ CMD_ANSWER_NO, { 'n', 'N', 0 }, NULL, NULL },
+	{ CMD_ANSWER_SKIP, { 's', 'S', 0 }, NULL, NULL },
 };
 
 /* The most needed first: a narrow status line keeps the first keys. */
@@ -195,6 +200,8 @@ struct screen {
 	const char *run_id;	/* the run asked for (--run), until the log starts anew */
 	int run_missing;	/* --follow --run ID: no run ID in the log yet */
 	struct canvas canvas;
+	struct predict predictions;
+	struct predict *game;	/* &predictions with --predict, else NULL */
 };
 
 static const struct run *
@@ -278,7 +285,7 @@ static const struct {
 };
 
 static void
-draw_help(void)
+draw_help(const struct screen *screen)
 {
 	int row = 1;
 
@@ -292,6 +299,8 @@ draw_help(void)
 			continue;
 		mvprintw(row++, 4, "%-22s %s", bindings[i].names, bindings[i].what);
 	}
+	for (size_t i = 0; screen->game && predict_help[i]; i++)
+		mvaddstr(row++, 4, predict_help[i]);
 	row++;
 	mvaddstr(row++, 2, "On each frame:");
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
@@ -312,7 +321,7 @@ draw(struct screen *screen)
 	if (COLS < RENDER_MIN_COLS || LINES < RENDER_MIN_ROWS) {
 		draw_too_small();
 	} else if (screen->player.help) {
-		draw_help();
+		draw_help(screen);
 	} else if (run == NULL) {
 		draw_waiting(screen);
 	} else if (screen->canvas.rows != LINES || screen->canvas.cols != COLS) {
@@ -322,19 +331,27 @@ draw(struct screen *screen)
 		draw(screen);
 		return;
 	} else {
+		const char *hint = screen->game ? predict_hint(screen->game, screen->player.frame)
+						: key_hint;
+
 		names_build(&names, run, screen->options->normalize);
-		story_at(&story, run, screen->player.frame);
 		if (screen->player.message[0])
 			snprintf(status, sizeof status, " %s", screen->player.message);
 		else if (screen->player.playing)
 			snprintf(status, sizeof status, " [playing, %.2g s/frame] %s",
-				 (double)player_interval_ms(&screen->player) / 1000, key_hint);
+				 (double)player_interval_ms(&screen->player) / 1000, hint);
 		else
-			snprintf(status, sizeof status, "%s", key_hint);
-		if (screen->player.code)
-			render_frame_with_code(&screen->canvas, &view, status);
-		else
-			render_frame(&screen->canvas, &view, status);
+			snprintf(status, sizeof status, "%s", hint);
+		if (screen->game) {
+			predict_render(&screen->canvas, screen->model, &names, screen->game,
+				       screen->player.frame, status);
+		} else {
+			story_at(&story, run, screen->player.frame);
+			if (screen->player.code)
+				render_frame_with_code(&screen->canvas, &view, status);
+			else
+				render_frame(&screen->canvas, &view, status);
+		}
 		paint(&screen->canvas);
 	}
 	refresh();
@@ -438,6 +455,20 @@ read_on(struct screen *screen, FILE *log)
 	return player_grew(&screen->player, frames, shown_run(screen));
 }
 
+/* The score stays on the terminal once the screen is gone. */
+static void
+print_score(struct predict *game)
+{
+	struct score score;
+	char total[160];
+
+	predict_score(game, &score);
+	if (score.right + score.wrong + score.skipped > 0) {
+		predict_score_text(game, total, sizeof total);
+		printf("daemon-viewer --predict: %s (run %s)\n", total, game->run->id);
+	}
+}
+
 int
 view_run(struct model *model, FILE *log, const struct view_options *options)
 {
@@ -453,10 +484,20 @@ view_run(struct model *model, FILE *log, const struct view_options *options)
 	if (options->follow && shown_run(&screen) && options->run_id == NULL)
 		screen.player.frame = shown_run(&screen)->count - 1;
 
+	if (options->predict) {
+		if (predict_start(&screen.predictions, shown_run(&screen)) == -1) {
+			fprintf(stderr, "daemon-viewer: the questions: %s\n", strerror(errno));
+			return 1;
+		}
+		screen.game = &screen.predictions;
+	}
+
 	catch_stop_signals();
 	if (open_screen() == -1) {
 		fprintf(stderr, "daemon-viewer: cannot use this terminal (TERM=%s)\n",
 			getenv("TERM") ? getenv("TERM") : "");
+		if (screen.game)
+			predict_free(screen.game);
 		return 1;
 	}
 	while (outcome != OUTCOME_QUIT && !stop_signal) {
@@ -473,10 +514,11 @@ view_run(struct model *model, FILE *log, const struct view_options *options)
 			drop_escape_sequence();
 			outcome = OUTCOME_NOTHING;
 		} else if (key != ERR)
-			outcome = player_apply(&screen.player, command_of(key), shown_run(&screen),
-					       now_ms());
+			outcome = predict_apply(screen.game, &screen.player, command_of(key),
+						shown_run(&screen), now_ms());
 		else
-			outcome = player_tick(&screen.player, shown_run(&screen), now_ms());
+			outcome = predict_tick(screen.game, &screen.player, shown_run(&screen),
+					       now_ms());
 		if (options->follow && outcome != OUTCOME_QUIT && now_ms() - last_read >= FOLLOW_EVERY_MS) {
 			enum outcome grown = read_on(&screen, log);
 			if (grown == OUTCOME_REDRAW)
@@ -486,6 +528,10 @@ view_run(struct model *model, FILE *log, const struct view_options *options)
 	}
 	restore_terminal();
 	canvas_free(&screen.canvas);
+	if (screen.game) {
+		print_score(screen.game);
+		predict_free(screen.game);
+	}
 	if (stop_signal) {
 		/* die of the signal, so the shell sees what happened */
 		signal(stop_signal, SIG_DFL);

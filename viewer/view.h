@@ -12,6 +12,7 @@ struct view_options {
 	int follow;		/* --follow: read on as records arrive */
 	int normalize;		/* --normalize */
 	int code;		/* --code: start with the code pane shown */
+	int predict;		/* --predict: ask before each step's result */
 };
 
 /*

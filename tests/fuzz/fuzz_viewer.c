@@ -4,8 +4,9 @@
  * would, then every frame of every run is told and laid out, plain and
  * normalized, with the code pane and without (below the state, and beside the
  * frame on a wide canvas), so the story, the names and the layout see what the
- * parser let through. Built with clang -fsanitize=fuzzer,address,undefined
- * when DAEMON_STEPS_FUZZ=ON; tests/fuzz/run-fuzz.sh runs it.
+ * parser let through; and --predict's questions of every run are asked and
+ * revealed. Built with clang -fsanitize=fuzzer,address,undefined when
+ * DAEMON_STEPS_FUZZ=ON; tests/fuzz/run-fuzz.sh runs it.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stddef.h>
@@ -15,6 +16,8 @@
 #include "canvas.h"
 #include "model.h"
 #include "names.h"
+#include "predict.h"
+#include "predict_screen.h"
 #include "render.h"
 #include "story.h"
 
@@ -36,6 +39,31 @@ lay_out_every_frame(const struct model *model, struct canvas *canvas, int normal
 			render_frame(canvas, &view, normalize ? NULL : "keys");
 			render_frame_with_code(canvas, &view, normalize ? NULL : "keys");
 		}
+	}
+}
+
+static void
+predict_every_frame(const struct model *model, struct canvas *canvas)
+{
+	for (size_t r = 0; r < model->count; r++) {
+		const struct run *run = model_run(model, r);
+		struct predict game;
+		struct names names;
+
+		if (predict_start(&game, run) == -1)
+			continue;
+		names_build(&names, run, 0);
+		for (size_t p = 0; p < game.count; p++) {
+			struct prediction *prediction = &game.predictions[p];
+
+			predict_render(canvas, model, &names, &game, prediction->frame, "keys");
+			for (int i = 0; i < prediction->count; i++)
+				prediction->questions[i].guess = i % 2 ? GUESS_NO : GUESS_YES;
+			predict_render(canvas, model, &names, &game, prediction->frame, "keys");
+		}
+		game.score_shown = 1;
+		predict_render(canvas, model, &names, &game, 0, "keys");
+		predict_free(&game);
 	}
 }
 
@@ -61,6 +89,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		lay_out_every_frame(&model, &screen, 0);
 		lay_out_every_frame(&model, &dump, 1);
 		lay_out_every_frame(&model, &wide, 0);
+		predict_every_frame(&model, &screen);
 	}
 	canvas_free(&screen);
 	canvas_free(&dump);

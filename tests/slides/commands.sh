@@ -24,8 +24,9 @@
 #  - daemon-demo (unless --stop): --no-viewer and --seconds 2, unless given,
 #    and a --pause of 0.05 s for any number of seconds the text says (a
 #    value that is not a number is kept, so that it fails as it should);
-#  - daemon-viewer: --dump (it must print, not draw), and --follow is dropped
-#    (it needs a terminal and never ends); it reads a log that a short
+#  - daemon-viewer: --dump (it must print, not draw), and --follow and
+#    --predict are dropped (they need a terminal; --follow never ends, and
+#    viewer.predict-terminal runs --predict in one); it reads a log that a short
 #    daemon-demo run made first, so it has something to show;
 #  - heartbeatd as the command itself: --seconds 2, unless given.
 # A command fails the test when its status is 2 (bad usage), 126 (cannot be
@@ -141,7 +142,9 @@ run_quoted() {
 	daemon-viewer)
 		local -a kept=()
 		local arg
-		for arg in "${args[@]}"; do [ "$arg" = --follow ] || kept+=("$arg"); done
+		for arg in "${args[@]}"; do
+			[ "$arg" = --follow ] || [ "$arg" = --predict ] || kept+=("$arg")
+		done
 		args=("${kept[@]}" --dump)
 		cp "$WORK/viewer.log" "$dir/log"
 		;;

@@ -16,6 +16,7 @@
 #include "names.h"
 #include "player.h"
 #include "render.h"
+#include "runs.h"
 #include "story.h"
 
 static int failures;
@@ -42,24 +43,6 @@ ends_with(const char *text, const char *end)
 static const char QUIZ[] = "20260101-090000-50";
 static const char FULL[] = "20260101-100000-200";
 static const char SINGLE[] = "20260101-110000-300";
-
-static const struct run *
-run_named(const struct model *model, const char *id)
-{
-	long index = model_find_run(model, id);
-	return index < 0 ? NULL : model_run(model, (size_t)index);
-}
-
-/* The first frame of run with this step and event. */
-static size_t
-frame_of(const struct run *run, const char *step, const char *event)
-{
-	for (size_t f = 0; f < run->count; f++)
-		if (strcmp(entry_text(run->frames[f].record, "step"), step) == 0 &&
-		    strcmp(entry_text(run->frames[f].record, "event"), event) == 0)
-			return f;
-	return NO_FRAME;
-}
 
 static void
 test_runs_and_frames(const struct model *model)
