@@ -295,17 +295,20 @@ draw_help(const struct screen *screen)
 	attrset(A_NORMAL);
 	row++;
 	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
-		if (bindings[i].names == NULL)
+		/* with --predict, its own lines say what q does: 80x24 holds them */
+		if (bindings[i].names == NULL || (screen->game && bindings[i].command == CMD_QUIT))
 			continue;
 		mvprintw(row++, 4, "%-22s %s", bindings[i].names, bindings[i].what);
 	}
 	for (size_t i = 0; screen->game && predict_help[i]; i++)
 		mvaddstr(row++, 4, predict_help[i]);
-	row++;
+	if (!screen->game)
+		row++;
 	mvaddstr(row++, 2, "On each frame:");
 	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
 		mvprintw(row++, 4, "%-22s %s", marks[i].mark, marks[i].what);
-	row++;
+	if (!screen->game)
+		row++;
 	mvaddstr(row, 2, "Press any key to go back (q quits).");
 }
 

@@ -65,6 +65,10 @@ grep -qF -- "--predict needs a terminal" <<<"$out" || fail "--predict to a file 
 # --- a whole demo: step 2, asked before it is shown
 predict --run $NORMAL "$WORK/predict.log"
 shows "frame 1/27"
+keys '?'
+shows "y  n  s                yes, no, skip the question"
+shows "Press any key to go back (q quits)."	# the whole help fits 80x24
+keys Left
 keys 2
 shows "-- Predict frame 7/27: setsid(): a session of its own --"
 shows "> Will setsid() succeed? y/n?"
