@@ -15,6 +15,12 @@
  * kernel made it our controlling terminal: it does so for a session leader
  * (a chain without step 3), never for a process that leads no session.
  *
+ * Started in the foreground by a service manager, the new-style way of
+ * systemd's daemon(7), it forks nothing: the manager gives it a session of
+ * its own and sets NOTIFY_SOCKET, and heartbeatd tells it READY=1 once it
+ * serves (its pid file written) and STOPPING=1 as it leaves, the datagrams
+ * sd_notify(3) sends. Without NOTIFY_SOCKET it sends nothing.
+ *
  * Usage: heartbeatd [--seconds N] [--try-tty PATH]
  */
 #define _GNU_SOURCE
@@ -24,7 +30,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stddef.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -120,6 +129,44 @@ try_terminal(const char *path)
 		fail("recording", errno, NULL, EXIT_SYSCALL_FAILED);
 }
 
+/*
+ * Tells the service manager our state, as sd_notify(3) does: one datagram to
+ * the Unix socket $NOTIFY_SOCKET names (a leading '@' is Linux's abstract
+ * namespace). A failure is reported and recorded, and the daemon goes on: a
+ * manager that cannot be told is the manager's problem, not the service's.
+ */
+static void
+notify_manager(const char *state)
+{
+	const char *path = getenv("NOTIFY_SOCKET");
+	struct sockaddr_un address = { .sun_family = AF_UNIX };
+	size_t length;
+	int fd;
+
+	if (path == NULL || path[0] == '\0')
+		return;
+	length = strlen(path);
+	if ((path[0] != '/' && path[0] != '@') || length >= sizeof address.sun_path) {
+		report_failure("using NOTIFY_SOCKET", EINVAL,
+			       "it must be an absolute path or @name, of at most 107 bytes");
+		return;
+	}
+	memcpy(address.sun_path, path, length);
+	if (path[0] == '@')
+		address.sun_path[0] = '\0';
+	fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd == -1) {
+		report_failure("socket for NOTIFY_SOCKET", errno, path);
+		return;
+	}
+	if (sendto(fd, state, strlen(state), MSG_NOSIGNAL, (struct sockaddr *)&address,
+		   (socklen_t)(offsetof(struct sockaddr_un, sun_path) + length)) == -1)
+		report_failure("sending to NOTIFY_SOCKET", errno, path);
+	else
+		(void)record("notify", "sent", state, (char *)NULL);
+	close(fd);
+}
+
 static double
 seconds_since(const struct timespec *start)
 {
@@ -197,6 +244,7 @@ main(int argc, char **argv)
 	int pid_fd = take_pid_file(pid_file_path());
 	if (values[1])
 		try_terminal(values[1]);
+	notify_manager("READY=1");
 
 	clock_gettime(CLOCK_MONOTONIC, &started);
 	const char *reason = "time is up";
@@ -218,6 +266,7 @@ main(int argc, char **argv)
 		}
 	}
 
+	notify_manager("STOPPING=1");
 	if (unlink(pid_file_path()) == -1)
 		report_failure("removing the pid file", errno, pid_file_path());
 	close(pid_fd);

@@ -148,11 +148,11 @@ static const struct sentence table[] = {
 	  "0, 1 and 2 are open: {stdio}. Next: put /dev/null on each in their "
 	  "place." },
 	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(ALL_MET) },
-	  "heartbeatd, the daemon's real work, begins. Every item of the checklist "
+	  "heartbeatd is the daemon's real work, and every item of the checklist "
 	  "is met: this process is a daemon." },
 	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { N(ALL_MET) },
-	  "heartbeatd, the daemon's real work, begins, but not as a daemon. Not "
-	  "met: {unmet}." },
+	  "heartbeatd is the daemon's real work, but this process is not a daemon "
+	  "yet. Not met: {unmet}." },
 
 	/*** a fork's parent exits ***/
 	{ "*", "parent-exit", NULL, NULL, PART_WHAT, NULL, { N(LEADS_SESSION) },
@@ -307,6 +307,19 @@ static const struct sentence table[] = {
 	{ "*", "signal", NULL, NULL, PART_WHAT, NULL, { N(SIGHUP), N(SIGTERM) },
 	  "{signal} arrived. A process with no terminal gets Ctrl-C's SIGINT only "
 	  "when someone sends it with kill." },
+	/* the new-style way: a service manager started it and listens */
+	{ "daemon", "notify", "sent", "READY=1", PART_WHAT, NULL, { 0 },
+	  "heartbeatd told the service manager that started it, on the socket "
+	  "$NOTIFY_SOCKET names, that it is ready: READY=1, as sd_notify(3) sends "
+	  "it, once its pid file holds its PID." },
+	{ "daemon", "notify", "sent", "READY=1", PART_WHAT, NULL, { F(LEADS_SESSION), N(HAS_TTY) },
+	  "It leads its session, {sid}, and has no controlling terminal." },
+	{ "daemon", "notify", "sent", "READY=1", PART_WHY, NULL, { 0 },
+	  "A new-style daemon (daemon(7)) forks nothing: its manager starts it in "
+	  "the foreground, in a session of its own, and takes READY=1, not a "
+	  "parent's exit, as the sign that the service is up." },
+	{ "daemon", "notify", "sent", "STOPPING=1", PART_WHAT, NULL, { 0 },
+	  "heartbeatd tells its service manager that it is stopping: STOPPING=1." },
 	{ "*", "exit", NULL, NULL, PART_WHAT, NULL, { 0 },
 	  "{prog} exits ({reason}) and removes its pid file." },
 
@@ -362,9 +375,11 @@ static const struct sentence table[] = {
 	  "succeeds." },
 	{ "chain", "error", NULL, NULL, PART_WHAT, NULL, { N(EPERM) },
 	  "{call} failed: {errno}, {error}." },
-	{ "chain", "error", NULL, NULL, PART_WHAT, NULL, { 0 },
+	{ "step", "error", NULL, NULL, PART_WHAT, NULL, { 0 },
 	  "The program records it and exits with status 1 (126 or 127 when the "
 	  "next program could not be run)." },
+	{ "daemon", "error", NULL, NULL, PART_WHAT, NULL, { 0 },
+	  "heartbeatd records it and goes on." },
 
 	/*** for every transition: what the checklist won and lost ***/
 	{ "*", "*", NULL, NULL, PART_WHAT, NULL, { F(WON), N(LOST) },
@@ -594,13 +609,17 @@ say(const struct story *story, const struct names *names, const char *text, char
 	part[used] = '\0';
 }
 
-/* "*" matches any step or event; "chain" the step programs and the daemon. */
+/* "*" matches any step or event; "step" the step programs, 1 to 7; "chain"
+ * those and the daemon. */
 static int
 matches(const char *pattern, const char *value)
 {
+	int is_step = value[0] >= '1' && value[0] <= '7' && value[1] == '\0';
+
+	if (strcmp(pattern, "step") == 0)
+		return is_step;
 	if (strcmp(pattern, "chain") == 0)
-		return (value[0] >= '1' && value[0] <= '7' && value[1] == '\0') ||
-		       strcmp(value, "daemon") == 0;
+		return is_step || strcmp(value, "daemon") == 0;
 	return strcmp(pattern, "*") == 0 || strcmp(pattern, value) == 0;
 }
 

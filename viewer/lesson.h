@@ -67,7 +67,7 @@ enum lesson_part { PART_WHAT, PART_WHY, PART_WITHOUT, PART_COUNT };
  * Its text may name fields in braces: {pid}, {old.sid} (the frame compared
  * with), {origin.sid}, {won}, {lost}, {unmet}, and any field of the record. */
 struct sentence {
-	const char *step, *event;	/* "*" for any; step "chain": 1 to 7, daemon */
+	const char *step, *event;	/* "*" for any; step "step": 1 to 7; "chain": those, daemon */
 	const char *key, *value;	/* when key is set: the record has key=value */
 	enum lesson_part part;
 	const char *label;		/* PART_WITHOUT's: "Without it", "Answer" ... */
