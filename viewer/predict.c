@@ -29,13 +29,13 @@ static const struct {
  * panel's order when the frame needs a field with the other answer. Only
  * which fields are asked comes from here; the answers come from the records.
  */
-static const struct lesson {
+static const struct step_questions {
 	const char *step;
 	const char *call;	/* "Will setsid() succeed?" */
 	int asks_success;	/* failing is this step's lesson: always ask */
 	int count;
 	enum topic fields[3];
-} lessons[] = {
+} step_questions[] = {
 	{ "1", "fork", 0, 3, { TOPIC_PID, TOPIC_PPID, TOPIC_PGID } },
 	{ "2", "setsid", 1, 3, { TOPIC_PGID, TOPIC_TTY, TOPIC_PID } },
 	{ "3", "fork", 0, 3, { TOPIC_PID, TOPIC_PGID, TOPIC_SID } },
@@ -63,12 +63,12 @@ static const struct {
 	  "Its child, which leads no session, opens one: will it take it?" },
 };
 
-static const struct lesson *
-lesson_of(const char *step)
+static const struct step_questions *
+questions_of(const char *step)
 {
-	for (size_t i = 0; i < sizeof lessons / sizeof lessons[0]; i++)
-		if (strcmp(lessons[i].step, step) == 0)
-			return &lessons[i];
+	for (size_t i = 0; i < sizeof step_questions / sizeof step_questions[0]; i++)
+		if (strcmp(step_questions[i].step, step) == 0)
+			return &step_questions[i];
 	return NULL;
 }
 
@@ -172,24 +172,25 @@ balance(struct prediction *prediction, int first_field, const enum topic *order,
 	}
 }
 
-/* The lesson's fields, balanced, then shown in the state panel's order. */
+/* The step's fields, balanced, then shown in the state panel's order. */
 static void
-ask_fields(struct prediction *prediction, const struct lesson *lesson, unsigned changed)
+ask_fields(struct prediction *prediction, const struct step_questions *asked_of, unsigned changed)
 {
 	enum topic order[TOPIC_SUCCEEDS];
 	int count = 0, first_field = prediction->count;
 
-	for (int i = 0; i < lesson->count; i++)
-		order[count++] = lesson->fields[i];
+	for (int i = 0; i < asked_of->count; i++)
+		order[count++] = asked_of->fields[i];
 	for (int topic = 0; topic < TOPIC_SUCCEEDS; topic++) {
 		/* the TTY is asked already when the question is whether it takes one */
 		int listed = topic == TOPIC_TTY && asked(prediction, TOPIC_TAKES_TTY);
-		for (int i = 0; i < lesson->count; i++)
-			listed |= lesson->fields[i] == (enum topic)topic;
+		for (int i = 0; i < asked_of->count; i++)
+			listed |= asked_of->fields[i] == (enum topic)topic;
 		if (!listed)
 			order[count++] = topic;
 	}
-	for (int i = 0; i < lesson->count; i++)
+	/* the questions before these (success, the terminal) leave less room */
+	for (int i = 0; i < asked_of->count && prediction->count < PREDICT_QUESTIONS_MAX; i++)
 		set_field_question(add_question(prediction, order[i], 0), order[i], changed);
 	balance(prediction, first_field, order, count, changed, 1);
 	balance(prediction, first_field, order, count, changed, 0);
@@ -209,18 +210,18 @@ ask_about_step(struct prediction *prediction, const struct run *run, size_t inde
 	const struct frame *frame = &run->frames[index];
 	const struct entry *record = frame->record;
 	const char *event = entry_text(record, "event");
-	const struct lesson *lesson = lesson_of(entry_text(record, "step"));
+	const struct step_questions *asked_of = questions_of(entry_text(record, "step"));
 	int failed = strcmp(event, "error") == 0;
 
-	if (lesson == NULL || frame->previous == NO_FRAME ||
+	if (asked_of == NULL || frame->previous == NO_FRAME ||
 	    (!failed && strcmp(event, "after") != 0))
 		return;
 	prediction->shown = frame->previous;
-	if (failed || lesson->asks_success)
-		ask_success(prediction, record, lesson->call, NULL);
+	if (failed || asked_of->asks_success)
+		ask_success(prediction, record, asked_of->call, NULL);
 	if (!failed && entry_get(record, "tried_tty"))
 		ask_takes_tty(prediction, record, frame->changed, "Will it take the terminal?");
-	ask_fields(prediction, lesson, frame->changed);
+	ask_fields(prediction, asked_of, frame->changed);
 }
 
 /* A pop quiz experiment, shown after the quiz's frame before it. */

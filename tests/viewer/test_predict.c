@@ -268,6 +268,28 @@ test_own_chain(void)
 	model_free(&model);
 }
 
+/* A step 2 that also tried a terminal: more questions than a frame has room
+ * for (success, the terminal, three fields) are cut at the room, not past it. */
+static void
+test_room(void)
+{
+	struct model model;
+	const struct run *run;
+	struct predict game;
+	const struct prediction *asked;
+
+	model_init(&model);
+	add_line(&model, RECORD("2", "start", "/", "0000", "0,1,2"), 1);
+	add_line(&model, RECORD("2", "after", "/", "0000", "0,1,2") " tried_tty=/dev/pts/3", 2);
+	run = model_run(&model, 0);
+	CHECK(predict_start(&game, run) == 0, "predict_start");
+	asked = predict_find(&game, 1);
+	CHECK(asked && asked->count == PREDICT_QUESTIONS_MAX, "a full frame asks %d questions",
+	      asked ? asked->count : -1);
+	predict_free(&game);
+	model_free(&model);
+}
+
 static void
 check_score(const struct predict *game, int right, int wrong, int skipped, const char *when)
 {
@@ -492,6 +514,7 @@ main(int argc, char **argv)
 	test_single_fork(&model);
 	test_answers_follow_records(&model);
 	test_own_chain();
+	test_room();
 	test_keys(&model);
 	test_screens(&model);
 
