@@ -144,9 +144,13 @@ end_if_interrupted(const char *run)
 		       name);
 	print_where_to_replay(run);
 	fflush(stdout);
-	signal(sig, SIG_DFL);
-	raise(sig);
-	_exit(128 + sig);	/* not reached: the signal ends us */
+	struct sigaction by_default = { .sa_handler = SIG_DFL };
+	sigemptyset(&by_default.sa_mask);
+	if (sigaction(sig, &by_default, NULL) == -1)
+		report_failure("sigaction", errno, NULL);
+	else if (raise(sig) != 0)
+		report_failure("raise", errno, NULL);
+	_exit(128 + sig);	/* reached only when the signal could not end us */
 }
 
 /*** reading the run from the log ***/
@@ -215,8 +219,11 @@ read_news(struct run_news *news)
 	struct log_read_stats stats;
 	FILE *f = fopen(log_path(), "re");
 
-	if (f == NULL)
+	if (f == NULL) {
+		if (errno != ENOENT)	/* none yet is the usual case; else say why */
+			fail("opening the log", errno, log_path(), EXIT_SYSCALL_FAILED);
 		return;
+	}
 	(void)log_read(f, LOG_READ_WHOLE_LINES, note_record, news, &stats);
 	fclose(f);
 }

@@ -168,13 +168,23 @@ draw_code_pane(struct canvas *canvas, int top, int left, int height, int width,
 	}
 }
 
-/* Why a frame has no code: its program is not one whose source we have. */
+/* Why a frame has no code: its program is not one whose source we have, or
+ * none of its lines stands for this frame's event. */
 static void
 missing_text(const struct entry *record, char *out, size_t size)
 {
+	const char *prog = field_or_unknown(record, "prog");
+	char name[64];
+
+	snprintf(name, sizeof name, "steps/%s.c", prog);
+	for (size_t i = 0; i < step_source_count; i++)
+		if (strcmp(step_sources[i].path, name) == 0) {
+			snprintf(out, size, "No lines of %s stand for this frame's event (%s).",
+				 name, field_or_unknown(record, "event"));
+			return;
+		}
 	snprintf(out, size, "This frame is about %s, which is not one of the programs whose "
-		 "code the viewer has: the seven steps, heartbeatd and popquiz.",
-		 field_or_unknown(record, "prog"));
+		 "code the viewer has: the seven steps, heartbeatd and popquiz.", prog);
 }
 
 /* From RENDER_CODE_BESIDE_COLS on: the frame at the left, as on a screen

@@ -46,36 +46,39 @@ static const struct sentence table[] = {
 	  "Each one does one step, records its state, and executes the next one in "
 	  "the same process (exec keeps the PID)." },
 	{ "demo", "start", "skip", NULL, PART_WHAT, NULL, { 0 },
-	  "This run leaves out step {skip}." },
-	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_1) },
+	  "This run leaves out {skipped}." },
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(STOPS_AT_2) },
 	  "Without step 1, step 2 runs in the process the runner started, which it "
 	  "made a group leader as a shell makes each job, and a group leader's "
-	  "setsid() fails with EPERM." },
+	  "setsid() fails with EPERM: the chain stops there." },
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_1), F(SKIPS_2) },
+	  "Without step 1, the daemon keeps leading the process group the runner "
+	  "made for the chain: watch PGID." },
 	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_2) },
 	  "Without step 2, the daemon stays in the starter's session, with the "
 	  "starter's terminal, if it has one: watch SID and TTY." },
-	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_3) },
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_3), N(SKIPS_2), N(STOPS_AT_2) },
 	  "Without step 3, the daemon leads its session: a terminal no session owns "
 	  "that it opens without O_NOCTTY becomes its own, and that terminal's "
 	  "hangup sends it SIGHUP." },
-	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_4) },
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_4), N(STOPS_AT_2) },
 	  "Without step 4, the daemon keeps the starter's working directory: watch "
 	  "cwd." },
-	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_5) },
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_5), N(STOPS_AT_2) },
 	  "Without step 5, the daemon keeps the starter's umask: watch umask." },
-	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_6) },
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_6), N(STOPS_AT_2) },
 	  "Without step 6, the descriptors the runner left open reach the daemon: "
 	  "watch fds." },
-	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_7), N(SKIPS_6) },
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_7), N(SKIPS_6), N(STOPS_AT_2) },
 	  "Without step 7, 0, 1 and 2 stay closed after step 6, and the first file "
 	  "the daemon opens takes descriptor 0: watch 0 1 2." },
-	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_7), F(SKIPS_6) },
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_7), F(SKIPS_6), N(STOPS_AT_2) },
 	  "Without steps 6 and 7, 0, 1 and 2 stay what the starter gave: watch 0 1 2." },
 
 	/*** a step program begins ***/
 	{ "chain", "start", NULL, NULL, PART_WHAT, NULL, { N(COMPARED) },
 	  "{prog} begins as PID {pid}, started by {parent} (PID {ppid})." },
-	{ "chain", "start", NULL, NULL, PART_WHAT, NULL, { F(NEW_PROCESS) },
+	{ "chain", "start", NULL, NULL, PART_WHAT, NULL, { F(NEW_PROCESS), F(CHILD_OF_COMPARED) },
 	  "{prog} begins in a new process, PID {pid}: a child of {parent} (PID "
 	  "{ppid}), with its directory, umask and open descriptors." },
 	{ "chain", "start", NULL, NULL, PART_WHAT, NULL, { F(COMPARED), N(NEW_PROCESS) },
@@ -145,8 +148,7 @@ static const struct sentence table[] = {
 	{ "7", "start", NULL, NULL, PART_WHAT, NULL, { F(STDIO_CLOSED) },
 	  "0, 1 and 2 are closed. Next: open /dev/null on each." },
 	{ "7", "start", NULL, NULL, PART_WHAT, NULL, { N(STDIO_CLOSED) },
-	  "0, 1 and 2 are open: {stdio}. Next: put /dev/null on each in their "
-	  "place." },
+	  "0, 1 and 2 are {stdio}. Next: put /dev/null on each in their place." },
 	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(ALL_MET) },
 	  "heartbeatd is the daemon's real work, and every item of the checklist "
 	  "is met: this process is a daemon." },
@@ -192,8 +194,9 @@ static const struct sentence table[] = {
 	{ "2", "after", NULL, NULL, PART_WITHOUT, WITHOUT, { 0 },
 	  "The daemon stays in the starter's session, with the starter's terminal "
 	  "as its controlling terminal, if there is one: ps -t lists it there, "
-	  "reading the terminal stops it (SIGTTIN), and when the terminal closes it "
-	  "just loses it." },
+	  "Ctrl-C reaches it whenever its group is the terminal's foreground, and "
+	  "when the terminal closes it just loses it (its group is orphaned: a "
+	  "read of the terminal fails with EIO instead of stopping it)." },
 
 	{ "3", "after", NULL, NULL, PART_WHAT, NULL, { N(LEADS_SESSION), N(HAS_TTY) },
 	  "It is in session {sid} and does not lead it, so no terminal it opens can "
@@ -201,9 +204,13 @@ static const struct sentence table[] = {
 	{ "3", "after", NULL, NULL, PART_WHAT, NULL, { N(LEADS_SESSION), F(HAS_TTY) },
 	  "It is in session {sid} and does not lead it: it keeps that session's "
 	  "controlling terminal, {tty}, and can take no other." },
-	{ "3", "after", NULL, NULL, PART_WHY, NULL, { 0 },
+	{ "3", "after", NULL, NULL, PART_WHY, NULL, { N(HAS_TTY) },
 	  "A daemon opens files, devices, perhaps a serial line or a console: none "
 	  "of them can bring back a terminal and its signals." },
+	{ "3", "after", NULL, NULL, PART_WHY, NULL, { F(HAS_TTY), N(LEADS_SESSION) },
+	  "This process still has the terminal its session had: the second fork "
+	  "keeps a daemon from taking one, it does not take one away (that is "
+	  "setsid()'s work, step 2)." },
 	{ "3", "after", NULL, NULL, PART_WITHOUT, WITHOUT, { 0 },
 	  "A session leader with no controlling terminal that opens, without "
 	  "O_NOCTTY, a terminal no session owns makes it its own, and that "
@@ -262,7 +269,7 @@ static const struct sentence table[] = {
 	{ "daemon", "after", "tty_taken", "yes", PART_WHAT, NULL, { F(TTY_TAKEN), F(HAS_TTY) },
 	  "The daemon opened {tried_tty} without O_NOCTTY, and the kernel made it "
 	  "its controlling terminal: see TTY." },
-	{ "daemon", "after", "tty_taken", "yes", PART_WHY, NULL, { F(LEADS_SESSION) },
+	{ "daemon", "after", "tty_taken", "yes", PART_WHY, NULL, { F(LEADS_SESSION), F(TTY_TAKEN) },
 	  "It leads its session ({sid} is its PID), and a session leader with no "
 	  "controlling terminal takes a terminal no session owns when it opens "
 	  "it." },
@@ -272,10 +279,18 @@ static const struct sentence table[] = {
 	{ "daemon", "after", "tty_taken", "no", PART_WHAT, NULL, { F(TTY_NOT_TAKEN) },
 	  "The daemon opened {tried_tty} without O_NOCTTY, as a careless daemon "
 	  "would. It did not become its controlling terminal." },
-	{ "daemon", "after", "tty_taken", "no", PART_WHY, NULL, { N(LEADS_SESSION) },
+	{ "daemon", "after", "tty_taken", "no", PART_WHY, NULL,
+	  { N(LEADS_SESSION), F(TTY_NOT_TAKEN), N(HAS_TTY) },
 	  "It does not lead its session, and only a session leader acquires a "
 	  "controlling terminal: no open can give it a terminal, or a terminal's "
 	  "signals." },
+	{ "daemon", "after", "tty_taken", "no", PART_WHY, NULL,
+	  { N(LEADS_SESSION), F(TTY_NOT_TAKEN), F(HAS_TTY) },
+	  "It does not lead its session, so no open can give it another terminal; "
+	  "it keeps {tty}, the one its session had, and that terminal's signals." },
+	{ "daemon", "after", NULL, NULL, PART_WHAT, NULL, { F(FD0_FILE), F(FD1_CLOSED) },
+	  "Descriptor 0 is {fd0}, and 1 is closed: open() gives the lowest free "
+	  "number, so a file the daemon opened took descriptor 0." },
 
 	/*** the daemon at work ***/
 	{ "*", "heartbeat", NULL, NULL, PART_WHAT, NULL, { N(STDOUT_FAILED) },
@@ -286,15 +301,16 @@ static const struct sentence table[] = {
 	  "({stdout_errno})." },
 	{ "*", "heartbeat", NULL, NULL, PART_WHAT, NULL, { F(STDOUT_FAILED), F(FD1_CLOSED) },
 	  "Descriptor 1 is closed: 0 1 2 are {stdio}." },
-	{ "*", "heartbeat", NULL, NULL, PART_WHY, NULL, { F(STDOUT_FAILED), F(FD0_FILE) },
-	  "open() hands out the lowest free number: the daemon's own file took "
-	  "descriptor 0, and one more file would be descriptor 1, where these lines "
-	  "would land." },
-	{ "*", "signal", "signal", "SIGHUP", PART_WHAT, NULL, { 0 },
-	  "SIGHUP arrived." },
+	{ "*", "heartbeat", NULL, NULL, PART_WHY, NULL, { F(STDOUT_FAILED), F(FD0_FILE), F(FD1_CLOSED) },
+	  "open() hands out the lowest free number: descriptor 0 is {fd0}, and the "
+	  "next file the daemon opens will be descriptor 1, where these lines will "
+	  "land." },
+	{ "daemon", "signal", "signal", "SIGHUP", PART_WHAT, NULL, { 0 },
+	  "SIGHUP arrived; heartbeatd takes it with sigtimedwait(), records it and "
+	  "goes on." },
 	{ "*", "signal", "signal", "SIGHUP", PART_WHY, NULL, { 0 },
 	  "The kernel sends it to a session leader whose controlling terminal hangs "
-	  "up, and bash, getting one, resends it to its jobs. A daemon made by all "
+	  "up (and a shell that gets one resends it to its jobs). A daemon made by all "
 	  "seven steps has no terminal to lose: a SIGHUP it "
 	  "gets was sent on purpose (kill -HUP), by convention meaning \"read your "
 	  "configuration again\"." },
@@ -305,8 +321,10 @@ static const struct sentence table[] = {
 	  "SIGTERM arrived: someone (kill, the runner, systemd) asks the daemon to "
 	  "stop. It records it and exits cleanly." },
 	{ "*", "signal", NULL, NULL, PART_WHAT, NULL, { N(SIGHUP), N(SIGTERM) },
-	  "{signal} arrived. A process with no terminal gets Ctrl-C's SIGINT only "
-	  "when someone sends it with kill." },
+	  "{signal} arrived." },
+	{ "*", "signal", "signal", "SIGINT", PART_WHY, NULL, { N(HAS_TTY) },
+	  "This process has no controlling terminal, so no Ctrl-C typed anywhere "
+	  "sends it SIGINT: someone sent it with kill." },
 	/* the new-style way: a service manager started it and listens */
 	{ "daemon", "notify", "sent", "READY=1", PART_WHAT, NULL, { 0 },
 	  "heartbeatd told the service manager that started it, on the socket "
@@ -342,39 +360,39 @@ static const struct sentence table[] = {
 	  "The quiz's answer at work: the leader forked, and its child called "
 	  "setsid(). It worked: the child now leads a new session and a new group, "
 	  "{sid}, with no controlling terminal." },
-	{ "quiz", "*", "quiz", "fork-then-setsid", PART_WHY, NULL, { 0 },
+	{ "quiz", "*", "quiz", "fork-then-setsid", PART_WHY, NULL, { F(LEADS_SESSION), N(EPERM) },
 	  "The child was no group leader, so no group had its PID yet." },
 	{ "quiz", "*", "quiz", "leader-opens-tty", PART_WHAT, NULL,
 	  { F(LEADS_SESSION), F(TTY_TAKEN), F(HAS_TTY) },
 	  "A session leader with no terminal opened a fresh pseudo-terminal "
 	  "without O_NOCTTY: tty_taken=yes, it became its controlling terminal, "
 	  "{tty}." },
-	{ "quiz", "*", "quiz", "leader-opens-tty", PART_WHY, NULL, { 0 },
+	{ "quiz", "*", "quiz", "leader-opens-tty", PART_WHY, NULL, { F(TTY_TAKEN) },
 	  "The kernel gives a terminal no session owns to the first session leader "
 	  "without a terminal that opens it." },
-	{ "quiz", "*", "quiz", "leader-opens-tty", PART_WITHOUT, "Without step 3", { 0 },
+	{ "quiz", "*", "quiz", "leader-opens-tty", PART_WITHOUT, "Without step 3", { F(TTY_TAKEN) },
 	  "It gets SIGHUP when that terminal hangs up, and Ctrl-C typed there. "
 	  "That is why step 3 forks again." },
 	{ "quiz", "*", "quiz", "non-leader-opens-tty", PART_WHAT, NULL,
 	  { N(LEADS_SESSION), F(TTY_NOT_TAKEN), N(HAS_TTY) },
 	  "After a second fork, the child opened the same kind of terminal without "
 	  "O_NOCTTY: tty_taken=no, it got no controlling terminal." },
-	{ "quiz", "*", "quiz", "non-leader-opens-tty", PART_WHY, NULL, { 0 },
+	{ "quiz", "*", "quiz", "non-leader-opens-tty", PART_WHY, NULL, { N(LEADS_SESSION), F(TTY_NOT_TAKEN) },
 	  "The child is in the session but does not lead it, and only a session "
 	  "leader can acquire a controlling terminal." },
 
 	/*** failures ***/
+	{ "chain", "error", NULL, NULL, PART_WHAT, NULL, { 0 },
+	  "{call} failed: {errno}, {error}." },
 	{ "2", "error", NULL, NULL, PART_WHAT, NULL, { F(EPERM), F(LEADS_GROUP) },
-	  "setsid() failed with EPERM: this process leads its process group "
-	  "({pgid} is its PID), so it may not start a session." },
+	  "This process leads its process group ({pgid} is its PID), so it may not "
+	  "start a session." },
 	{ "2", "error", NULL, NULL, PART_WHY, NULL, { F(EPERM) },
 	  "A new session's group gets the caller's PID as its id; that group "
 	  "already exists, and a group may not span two sessions." },
 	{ "2", "error", NULL, NULL, PART_WITHOUT, "Answer", { F(EPERM) },
 	  "Fork first (step 1): the child leads no group, and its setsid() "
 	  "succeeds." },
-	{ "chain", "error", NULL, NULL, PART_WHAT, NULL, { N(EPERM) },
-	  "{call} failed: {errno}, {error}." },
 	{ "step", "error", NULL, NULL, PART_WHAT, NULL, { 0 },
 	  "The program records it and exits with status 1 (126 or 127 when the "
 	  "next program could not be run)." },
@@ -482,6 +500,8 @@ frame_facts_of(const struct story *story, struct frame_facts *facts)
 	f[FACT_SIGTERM] = has(now, "signal", "SIGTERM");
 	for (char n = '1'; n <= '7'; n++)
 		f[FACT_SKIPS_1 + (n - '1')] = skips(now, n);
+	f[FACT_STOPS_AT_2] = skips(now, '1') && !skips(now, '2');
+	f[FACT_CHILD_OF_COMPARED] = was != NULL && has(now, "ppid", entry_text(was, "pid"));
 }
 
 int
@@ -532,6 +552,26 @@ stdio_words(const struct names *names, const struct entry *record, char *out, si
 		snprintf(out, size, "%s, %s, %s", fd[0], fd[1], fd[2]);
 }
 
+/* A skip list in words: "3" is "step 3", "1,3" "steps 1 and 3", "1,3,6"
+ * "steps 1, 3 and 6". */
+static void
+skipped_words(const char *list, char *out, size_t size)
+{
+	size_t count = 0, used;
+	const char *p;
+
+	for (p = list; *p; p++)
+		count += *p != ',';
+	used = (size_t)snprintf(out, size, "step%s ", count > 1 ? "s" : "");
+	for (p = list; *p && used < size; p++) {
+		if (*p == ',')
+			continue;
+		count--;
+		used += (size_t)snprintf(out + used, size - used, "%c%s", *p,
+					 count > 1 ? ", " : count == 1 ? " and " : "");
+	}
+}
+
 /* The value a {name} in a sentence stands for, as the frame shows it. */
 static const char *
 placeholder(const struct story *story, const struct names *names, const char *name,
@@ -545,6 +585,10 @@ placeholder(const struct story *story, const struct names *names, const char *na
 
 	if (strcmp(name, "won") == 0 || strcmp(name, "lost") == 0 || strcmp(name, "unmet") == 0) {
 		check_list(story, name, out, size);
+		return out;
+	}
+	if (strcmp(name, "skipped") == 0) {
+		skipped_words(entry_text(record, "skip"), out, size);
 		return out;
 	}
 	if (strcmp(name, "stdio") == 0) {

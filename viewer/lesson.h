@@ -52,6 +52,8 @@ enum fact {
 	FACT_SIGTERM,		/* signal=SIGTERM */
 	FACT_SKIPS_1, FACT_SKIPS_2, FACT_SKIPS_3, FACT_SKIPS_4,	/* skip= names step N */
 	FACT_SKIPS_5, FACT_SKIPS_6, FACT_SKIPS_7,
+	FACT_STOPS_AT_2,	/* skip= names 1, not 2: step 2 is a group leader's setsid() */
+	FACT_CHILD_OF_COMPARED,	/* its PPID is the PID of the frame compared with */
 	FACT_COUNT
 };
 
@@ -65,7 +67,8 @@ enum lesson_part { PART_WHAT, PART_WHY, PART_WITHOUT, PART_COUNT };
 
 /* One sentence of the table: where it may be said, what it claims, its words.
  * Its text may name fields in braces: {pid}, {old.sid} (the frame compared
- * with), {origin.sid}, {won}, {lost}, {unmet}, and any field of the record. */
+ * with), {origin.sid}, {won}, {lost}, {unmet}, {stdio} (0 1 2 in words),
+ * {skipped} (the skip list in words), and any field of the record. */
 struct sentence {
 	const char *step, *event;	/* "*" for any; step "step": 1 to 7; "chain": those, daemon */
 	const char *key, *value;	/* when key is set: the record has key=value */
@@ -85,7 +88,7 @@ void frame_facts_of(const struct story *story, struct frame_facts *facts);
 /* Whether a claim (FACT_ or NOT_FACT(FACT_)) holds. */
 int claim_holds(const struct frame_facts *facts, int claim);
 
-enum { LESSON_TEXT = 1600, LESSON_SENTENCES_MAX = 24 };
+enum { LESSON_TEXT = 1600, LESSON_SENTENCES_MAX = 32 };
 
 struct lesson {
 	char text[PART_COUNT][LESSON_TEXT];	/* "" when the part says nothing */

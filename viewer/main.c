@@ -193,7 +193,7 @@ main(int argc, char **argv)
 		screen = o.follow = 0;
 	}
 	if (o.predict && !screen)
-		usage("--predict %s", "needs a terminal: it asks questions and waits for keys");
+		usage("--predict %s", "needs a terminal that can move the cursor: it asks questions and waits for keys");
 
 	log = fopen(o.log, "re");
 	if (log == NULL && errno == ENOENT && o.follow)

@@ -221,7 +221,9 @@ static const struct {
 	[ROW_PPID] = { "PPID", 1u << SF_PPID | 1u << SF_PARENT },
 	[ROW_PGID] = { "PGID", 1u << SF_PGID },
 	[ROW_SID] = { "SID", 1u << SF_SID },
-	[ROW_TTY] = { "TTY", 1u << SF_TTY | 1u << SF_TPGID },
+	/* the terminal, not its foreground group: the row shows only the former,
+	 * and a shell taking its terminal back is no change of the process's */
+	[ROW_TTY] = { "TTY", 1u << SF_TTY },
 	[ROW_CWD] = { "cwd", 1u << SF_CWD },
 	[ROW_UMASK] = { "umask", 1u << SF_UMASK },
 	[ROW_FDS] = { "fds", 1u << SF_FDS | 1u << SF_NFDS },

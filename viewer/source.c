@@ -13,7 +13,7 @@ static const char STEP_ENDS[] = "/*** going on ***/";
 
 /*
  * What a frame shows: the first row whose step, event and condition match its
- * record (as in explain.c) names the lines, a function or the step that main()
+ * record names the lines, a function or the step that main()
  * marks, and the call to mark among them. A call is found in the code only,
  * at the start of a word: "printf(" is not the one in "snprintf(", and a
  * comment or a string that names setsid() is not the call (a call written

@@ -19,13 +19,14 @@ has_exited() {
 }
 
 # 1. the pipe only on descriptor 1: step 7 replaces it, $(...) returns at once
-out=$(cd "$WORK" && DAEMON_STEPS_LOG=$LOG DAEMON_STEPS_RUN=on-stdout "$DS_BIN/${chain[0]}" "${chain[@]:1}")
+# what a script does: $(...), whose output is not the point here
+: "$(cd "$WORK" && DAEMON_STEPS_LOG=$LOG DAEMON_STEPS_RUN=on-stdout "$DS_BIN/${chain[0]}" "${chain[@]:1}")"
 expect "with the pipe on 1 only, \$(...) returned before heartbeatd exited (exit records)" \
 	"$(exits on-stdout)" 0
 wait_until 10 "the first heartbeatd to exit" has_exited on-stdout
 
 # 2. the same pipe also on descriptor 3: nothing closes it, $(...) waits
-out=$(cd "$WORK" && DAEMON_STEPS_LOG=$LOG DAEMON_STEPS_RUN=on-three "$DS_BIN/${chain[0]}" "${chain[@]:1}" 3>&1)
+: "$(cd "$WORK" && DAEMON_STEPS_LOG=$LOG DAEMON_STEPS_RUN=on-three "$DS_BIN/${chain[0]}" "${chain[@]:1}" 3>&1)"
 expect "with the pipe on 3 too, \$(...) returned only after heartbeatd exited (exit records)" \
 	"$(exits on-three)" 1
 fds=$("$DS_LOGQ" "$LOG" run=on-three prog=heartbeatd event=start -- fds)

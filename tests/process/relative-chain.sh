@@ -22,7 +22,8 @@ wait_until 10 "step 4's error on the terminal" said "step4-chdir: exec failed: N
 read_fields call err hint cwd <<<"$(q1 prog=step4-chdir event=error -- call errno hint cwd)"
 expect "step 4 failed to execute the next program" "$call $err" "exec ENOENT"
 expect "from the directory it changed to" "$cwd" "/"
-expected="the next program, './build/bin/step5-umask', was not found: a relative path, and step4-chdir changed the working directory from $WORK, where the chain started, to /; name the programs bare ('step5-umask': each step finds the next beside itself) or by absolute paths ($WORK/build/bin/step5-umask)"
+work=$(cd "$WORK" && pwd -P)	# as getcwd() gives it: no symbolic link
+expected="the next program, './build/bin/step5-umask', was not found: a relative path, and step4-chdir changed the working directory from $work, where the chain started, to /; name the programs bare ('step5-umask': each step finds the next beside itself) or by absolute paths ($work/build/bin/step5-umask)"
 expect "the error says why, and what to type instead" "$hint" "$expected"
 said "step4-chdir: $expected" || fail "the terminal does not show the explanation: $(joined_screen)"
 pass "the terminal shows it, under the exec error"

@@ -5,13 +5,18 @@
 # The runs are real: the demo, every --skip and --single-fork; the chain typed
 # by hand from a script; the demo from an interactive shell that leads its
 # session, and from one that does not (bash inside bash); the demo below a
-# subreaper. lesson_claims checks each log (see lesson_claims.c).
+# subreaper; skips that stop the chain early or go together; a chain started
+# where its steps have nothing to change (in /, umask 0, step 6 and 7 twice,
+# step 7 with --log); heartbeatd alone, sent SIGINT. lesson_claims checks each
+# log (see lesson_claims.c), and that every sentence of the lesson was said in
+# one of them, but those lesson-unsaid.txt lists with the reason.
 #
 # Usage: lesson-claims.sh LESSON_CLAIMS SUBREAPER
 . "$(dirname "$0")/../lib.sh"
 checker=$1 subreaper=$2
 
-variants=(plain "skip 1" "skip 2" "skip 3" "skip 4" "skip 5" "skip 6" "skip 7" "skip 6,7" single-fork)
+variants=(plain "skip 1" "skip 2" "skip 3" "skip 4" "skip 5" "skip 6" "skip 7" "skip 6,7"
+	"skip 1,2" "skip 2,3" "skip 1,3" single-fork)
 logs=()
 
 # demo_options VARIANT: the demo's options for a variant's name.
@@ -41,6 +46,29 @@ start_variant "below a subreaper" "$subreaper" "$DS_BIN/daemon-demo" --no-viewer
 # a script, not a job-control shell: the chain stays in the script's group
 start_variant "from a script" /bin/sh -c '"$0"/step1-fork step2-setsid step3-fork-again \
 	step4-chdir step5-umask step6-close-fds step7-reopen-stdio heartbeatd --seconds 1' "$DS_BIN"
+# nothing left to change: in /, with umask 0; step 6 twice (nothing to
+# close), step 7 with a log file, then step 7 again (0, 1, 2 open)
+start_variant "nothing to change" /bin/sh -c 'cd / && umask 0 && exec "$0"/step1-fork \
+	step2-setsid step3-fork-again step4-chdir step5-umask step6-close-fds step6-close-fds \
+	step7-reopen-stdio --log "$1" step7-reopen-stdio heartbeatd --seconds 1' \
+	"$DS_BIN" "$WORK/nothing-to-change.out"
+# setsid(1) first: step 1 begins as a session leader
+start_variant "after setsid" setsid "$DS_BIN/step1-fork" step2-setsid step3-fork-again \
+	step4-chdir step5-umask step6-close-fds step7-reopen-stdio heartbeatd --seconds 1
+# the new-style way: a service manager (notify-listener) starts heartbeatd
+start_variant "managed" /bin/sh -c '"$0" "$1/notify" /dev/null 20 >"$1/messages" &
+	until grep -q listening "$1/messages" 2>/dev/null; do sleep 0.05; done
+	NOTIFY_SOCKET=$1/notify setsid "$2"/heartbeatd --seconds 1 && wait' \
+	"$DS_NOTIFY_LISTENER" "$WORK" "$DS_BIN"
+# heartbeatd alone, sent SIGINT (by kill: it has no terminal); SIGINT is set
+# back to its default, which a background job of a script would ignore
+start_variant "a signal" env --default-signal=INT setsid "$DS_BIN/heartbeatd" --seconds 20
+signal_log=${logs[-1]}
+started() {
+	[ "$("$DS_LOGQ" --count "$signal_log" event=start 2>/dev/null || echo 0)" -gt 0 ]
+}
+wait_until 10 "heartbeatd alone to start" started
+kill -INT "$("$DS_LOGQ" "$signal_log" event=start -- pid)"
 wait
 
 # From a terminal: a shell that leads its session, then bash inside it,
@@ -48,6 +76,10 @@ wait
 interactive_shell
 tmux_type "daemon-demo --no-viewer --seconds 1; echo demo-status=\$?"
 wait_until 20 "the demo from the login shell" screen_has "demo-status=0"
+tmux_type "daemon-demo --no-viewer --seconds 1 --skip 2; echo skip-status=\$?"
+wait_until 20 "the demo --skip 2 from the login shell" screen_has "skip-status=0"
+tmux_type "step1-fork step2-setsid step3-fork-again step4-chdir step5-umask step6-close-fds step7-reopen-stdio heartbeatd --seconds 1; echo chain-status=\$?"
+wait_until 20 "a chain typed at the login shell" screen_has "chain-status=0"
 tmux_type "bash --norc --noprofile -i"
 tmux_type "daemon-demo --no-viewer --seconds 1; echo nested-status=\$?"
 wait_until 20 "the demo from a nested shell" screen_has "nested-status=0"
@@ -59,15 +91,16 @@ nothing_runs() {
 	[ -z "$(processes_with_log "$WORK/")" ]
 }
 wait_until 20 "every run's heartbeatd to exit" nothing_runs
-expect "runs in the terminal's log" "$("$DS_LOGQ" "$LOG" step=demo event=start | wc -l)" 2
+expect "demo runs in the terminal's log" "$("$DS_LOGQ" "$LOG" step=demo event=start | wc -l)" 3
+expect "SIGINT reached heartbeatd alone" "$("$DS_LOGQ" "$signal_log" event=signal -- signal)" SIGINT
 shells=$("$DS_LOGQ" "$LOG" step=shell -- pid sid)
 expect_not "the nested shell does not lead its session" \
 	"$(awk -F'\t' '$1 != $2' <<<"$shells" | wc -l)" 0
 
-"$checker" "${logs[@]}" >"$WORK/claims" || { cat "$WORK/claims"; fail "a sentence contradicts its frame"; }
+"$checker" --unsaid "$(dirname "$0")/lesson-unsaid.txt" "${logs[@]}" >"$WORK/claims" || { cat "$WORK/claims"; fail "a sentence contradicts its frame"; }
 cat "$WORK/claims"
 for log in "${logs[@]}"; do
 	frames=$(grep -F "$log: " "$WORK/claims" | sed -E 's/.* ([0-9]+) frames$/\1/')
-	[ "${frames:-0}" -ge 5 ] || fail "too few frames checked in $log: ${frames:-none}"
+	[ "${frames:-0}" -ge 3 ] || fail "too few frames checked in $log: ${frames:-none}"
 done
 pass "no contradiction in ${#logs[@]} logs"

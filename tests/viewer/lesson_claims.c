@@ -1,17 +1,24 @@
-/* lesson_claims - no sentence of the lesson contradicts its frame.
+/* lesson_claims - every claim of every sentence the lesson says holds of its
+ * frame, and every sentence of the lesson is said somewhere.
  *
  * Usage: lesson_claims LOG...
  *
  * For every frame of every run of each log, the viewer's lesson (lesson.c)
- * is told, and each claim of each sentence it said is checked here against
- * the frame's own fields, by code of this file's own, not the viewer's: PID,
- * PGID and SID compared, the terminal, the directory, the umask, 0, 1 and 2,
- * what changed from the frame compared with, and what the checklist on the
- * same frame shows. The frame compared with must be the same process's, or
- * the one it was forked by, and the checklist's "<- now" must compare with
- * that same frame. Then the table itself: a sentence about what the process
- * is (its group, its session, its terminal, the checklist) must claim it, so
- * that a new sentence cannot state such a thing without being checked.
+ * is told, and each claim of each sentence it said is checked against the
+ * frame's own fields by code of this file's own, not the viewer's: PID, PGID
+ * and SID compared, the terminal, the directory, the umask, 0, 1 and 2, what
+ * changed from the frame compared with, and the checklist, computed here from
+ * the fields (only "nothing else inherited" is taken from the viewer's story:
+ * it needs the run's history). The frame compared with must be the same
+ * process's, or the one it was forked by, and the checklist's "<- now" must
+ * compare with that same frame. The lesson says a sentence only when its own
+ * facts say the claims hold, so this finds the facts computed wrongly.
+ *
+ * Then the words: a sentence that speaks of what the process is (its group,
+ * its session, its terminal, the checklist, 0 1 2, ...) must claim it, so
+ * that a new sentence cannot state such a thing unchecked; and every sentence
+ * of the table must have been said in one of the logs, but for those the
+ * file given by --unsaid lists (a line each: the sentence's first words).
  *
  * Prints each contradiction and a count of what was checked; exits 1 when
  * there was a contradiction, 2 on bad usage or an unreadable log.
@@ -40,6 +47,7 @@ static const char *const fact_names[FACT_COUNT] = {
 	[FACT_TTY_TAKEN] = "tty taken", [FACT_TTY_NOT_TAKEN] = "tty not taken",
 	[FACT_EPERM] = "EPERM", [FACT_STDOUT_FAILED] = "stdout failed",
 	[FACT_SIGHUP] = "SIGHUP", [FACT_SIGTERM] = "SIGTERM",
+	[FACT_STOPS_AT_2] = "stops at step 2", [FACT_CHILD_OF_COMPARED] = "a child of the frame compared with",
 	[FACT_SKIPS_1] = "skips 1", [FACT_SKIPS_2] = "skips 2", [FACT_SKIPS_3] = "skips 3",
 	[FACT_SKIPS_4] = "skips 4", [FACT_SKIPS_5] = "skips 5", [FACT_SKIPS_6] = "skips 6",
 	[FACT_SKIPS_7] = "skips 7",
@@ -76,9 +84,30 @@ origin_sid(const struct run *run)
 	return field(run->frames[0].record, "sid");
 }
 
-/* The checklist as the frame shows it ([x]), and at the frame compared with. */
+/* The checklist of frame f from its fields; "nothing else inherited", which
+ * needs the run's history, from the story. */
 static void
-checklist_at(const struct run *run, size_t f, unsigned char *met, unsigned char *before)
+checklist_of(const struct run *run, size_t f, unsigned char *met)
+{
+	const struct entry *now = run->frames[f].record;
+	const char *pid = field(now, "pid");
+	struct story story;
+
+	story_at(&story, run, f);
+	met[CHECK_NOT_GROUP_LEADER] = entry_get(now, "pgid") && !equal(now, "pgid", pid);
+	met[CHECK_OWN_SESSION] = entry_get(now, "sid") && !equal(now, "sid", origin_sid(run));
+	met[CHECK_NOT_SESSION_LEADER] = entry_get(now, "sid") && !equal(now, "sid", pid);
+	met[CHECK_NO_TERMINAL] = equal(now, "tty", "?");
+	met[CHECK_CWD_ROOT] = equal(now, "cwd", "/");
+	met[CHECK_UMASK_ZERO] = equal(now, "umask", "0000");
+	met[CHECK_STDIO_NULL] = equal(now, "fd0", "/dev/null") && equal(now, "fd1", "/dev/null") &&
+				equal(now, "fd2", "/dev/null");
+	met[CHECK_NOTHING_INHERITED] = (unsigned char)story_check(&story, CHECK_NOTHING_INHERITED);
+}
+
+/* The checklist as the viewer shows it on frame f ([x]), and its "before". */
+static void
+shown_checklist(const struct run *run, size_t f, unsigned char *met, unsigned char *before)
 {
 	struct story story;
 
@@ -97,10 +126,12 @@ oracle(const struct run *run, size_t f, enum fact fact)
 	size_t compared = run->frames[f].previous;
 	const struct entry *was = compared != NO_FRAME ? run->frames[compared].record : NULL;
 	const char *pid = field(now, "pid");
-	unsigned char met[CHECK_COUNT], before[CHECK_COUNT];
+	unsigned char met[CHECK_COUNT], before[CHECK_COUNT] = { 0 };
 	int all = 1, won = 0, lost = 0;
 
-	checklist_at(run, f, met, before);
+	checklist_of(run, f, met);
+	if (compared != NO_FRAME)
+		checklist_of(run, compared, before);
 	for (int c = 0; c < CHECK_COUNT; c++) {
 		all &= met[c];
 		won |= met[c] && !before[c];
@@ -111,13 +142,7 @@ oracle(const struct run *run, size_t f, enum fact fact)
 	case FACT_LEADS_SESSION: return equal(now, "sid", pid);
 	case FACT_HAS_TTY: return entry_get(now, "tty") && !equal(now, "tty", "?");
 	case FACT_ORIGIN_SESSION: return equal(now, "sid", origin_sid(run));
-	case FACT_ALL_MET:
-		/* what the checklist shows, and what it stands for */
-		return all && !equal(now, "pgid", pid) && !equal(now, "sid", pid) &&
-		       !equal(now, "sid", origin_sid(run)) && equal(now, "tty", "?") &&
-		       equal(now, "cwd", "/") && equal(now, "umask", "0000") &&
-		       equal(now, "fd0", "/dev/null") && equal(now, "fd1", "/dev/null") &&
-		       equal(now, "fd2", "/dev/null");
+	case FACT_ALL_MET: return all;
 	case FACT_CWD_ROOT: return equal(now, "cwd", "/");
 	case FACT_UMASK_ZERO: return equal(now, "umask", "0000");
 	case FACT_STDIO_NULL:
@@ -157,6 +182,9 @@ oracle(const struct run *run, size_t f, enum fact fact)
 				return 1;
 		return 0;
 	}
+	case FACT_STOPS_AT_2:
+		return oracle(run, f, FACT_SKIPS_1) && !oracle(run, f, FACT_SKIPS_2);
+	case FACT_CHILD_OF_COMPARED: return was && equal(now, "ppid", field(was, "pid"));
 	case FACT_NONE: case FACT_COUNT: break;
 	}
 	return 0;
@@ -185,13 +213,14 @@ check_comparison(const char *log, const struct run *run, size_t f)
 	if (!equal(was, "pid", field(now, "pid")) && !equal(was, "pid", field(now, "forked_by")) &&
 	    !equal(was, "pid", field(now, "ppid")))
 		problem(log, run, f, "compared with a frame of an unrelated process");
-	checklist_at(run, f, met, before);
-	checklist_at(run, compared, there, unused);
+	shown_checklist(run, f, met, before);
+	shown_checklist(run, compared, there, unused);
 	if (memcmp(before, there, sizeof there) != 0)
 		problem(log, run, f, "the checklist's marks compare with another frame than the fields'");
 }
 
 static size_t frames_checked, sentences_checked, claims_checked;
+static unsigned char said_somewhere[512];	/* by the sentence's index in the table */
 
 static void
 check_run(const char *log, const struct run *run)
@@ -208,8 +237,12 @@ check_run(const char *log, const struct run *run)
 		lesson_tell(&story, &names, &lesson);
 		check_comparison(log, run, f);
 		frames_checked++;
+		if (lesson.said_count == LESSON_SENTENCES_MAX)
+			problem(log, run, f, "more sentences said than the lesson keeps: some go unchecked");
 		for (size_t i = 0; i < lesson.said_count; i++) {
 			const struct sentence *s = lesson.said[i];
+			size_t count;
+			said_somewhere[s - lesson_sentences(&count)] = 1;
 			sentences_checked++;
 			for (int c = 0; c < SENTENCE_CLAIMS_MAX && s->claims[c] != FACT_NONE; c++) {
 				enum fact fact = FACT_OF(s->claims[c]);
@@ -229,7 +262,7 @@ check_run(const char *log, const struct run *run)
  * must claim (one of them, either way). */
 static const struct {
 	const char *words;
-	enum fact facts[4];
+	enum fact facts[5];
 } topics[] = {
 	{ "process group", { FACT_LEADS_GROUP, FACT_PGID_CHANGED } },
 	{ "its session", { FACT_LEADS_SESSION, FACT_ORIGIN_SESSION, FACT_SID_CHANGED } },
@@ -244,14 +277,20 @@ static const struct {
 	{ "are closed", { FACT_STDIO_CLOSED } },
 	{ "Descriptor 1", { FACT_FD1_CLOSED } },
 	{ "orphaned", { FACT_ADOPTED } },
-	{ "EPERM", { FACT_EPERM, FACT_SKIPS_1 } },
+	{ "EPERM", { FACT_EPERM, FACT_STOPS_AT_2 } },
+	{ "are open", { FACT_STDIO_CLOSED, FACT_NOTHING_OPEN } },
+	{ "does not lead", { FACT_LEADS_SESSION, FACT_LEADS_GROUP } },
+	{ "leads its", { FACT_LEADS_SESSION, FACT_LEADS_GROUP } },
+	{ "a child of", { FACT_CHILD_OF_COMPARED } },
+	{ "step 2 runs", { FACT_STOPS_AT_2 } },
+	{ "This process", { FACT_LEADS_GROUP, FACT_LEADS_SESSION, FACT_HAS_TTY, FACT_ALL_MET } },
 };
 
 static int
 claims_about(const struct sentence *s, const enum fact *facts)
 {
 	for (int c = 0; c < SENTENCE_CLAIMS_MAX && s->claims[c] != FACT_NONE; c++)
-		for (int t = 0; t < 4 && facts[t] != FACT_NONE; t++)
+		for (int t = 0; t < 5 && facts[t] != FACT_NONE; t++)
 			if (FACT_OF(s->claims[c]) == facts[t])
 				return 1;
 	return 0;
@@ -263,9 +302,16 @@ check_table(void)
 	size_t count;
 	const struct sentence *table = lesson_sentences(&count);
 
+	if (count > sizeof said_somewhere) {
+		problems++;
+		printf("lesson table: %zu sentences, more than this check counts\n", count);
+	}
 	for (size_t i = 0; i < count; i++) {
-		if (table[i].part != PART_WHAT)
-			continue;	/* why and without state rules, not this frame */
+		/* why and without state rules; only what they say of this process
+		 * ("It leads its session", "This process ...") is the frame's */
+		if (table[i].part != PART_WHAT && strncmp(table[i].text, "It ", 3) != 0 &&
+		    strncmp(table[i].text, "Its ", 4) != 0 && strncmp(table[i].text, "This ", 5) != 0)
+			continue;
 		for (size_t t = 0; t < sizeof topics / sizeof topics[0]; t++) {
 			if (strstr(table[i].text, topics[t].words) == NULL ||
 			    claims_about(&table[i], topics[t].facts))
@@ -277,15 +323,67 @@ check_table(void)
 	}
 }
 
+/* Whether the first words of a sentence are on a line of the --unsaid file. */
+static int
+may_go_unsaid(FILE *unsaid, const char *text)
+{
+	char line[256];
+
+	if (unsaid == NULL)
+		return 0;
+	rewind(unsaid);
+	while (fgets(line, sizeof line, unsaid)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] && line[0] != '#' && strncmp(text, line, strlen(line)) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Every sentence was said in some log, or may go unsaid. */
+static void
+check_coverage(FILE *unsaid)
+{
+	size_t count, said = 0, unsaid_count = 0;
+	const struct sentence *table = lesson_sentences(&count);
+
+	for (size_t i = 0; i < count && i < sizeof said_somewhere; i++) {
+		if (said_somewhere[i]) {
+			said++;
+			continue;
+		}
+		if (may_go_unsaid(unsaid, table[i].text)) {
+			unsaid_count++;
+			continue;
+		}
+		problems++;
+		printf("lesson table: \"%.60s...\" (%s, %s) was said in none of the logs\n",
+		       table[i].text, table[i].step, table[i].event);
+	}
+	printf("%zu of %zu sentences said; %zu listed as not said by these runs\n", said, count,
+	       unsaid_count);
+}
+
 int
 main(int argc, char **argv)
 {
-	if (argc < 2) {
-		fprintf(stderr, "usage: lesson_claims LOG...\n");
+	FILE *unsaid = NULL;
+	int first = 1;
+
+	if (argc > 2 && strcmp(argv[1], "--unsaid") == 0) {
+		unsaid = fopen(argv[2], "r");
+		if (unsaid == NULL) {
+			perror(argv[2]);
+			return 2;
+		}
+		first = 3;
+	}
+	if (argc <= first) {
+		fprintf(stderr, "usage: lesson_claims [--unsaid FILE] LOG...\n");
 		return 2;
 	}
 	check_table();
-	for (int a = 1; a < argc; a++) {
+	for (int a = first; a < argc; a++) {
 		struct model model;
 		FILE *file = fopen(argv[a], "r");
 		size_t before = frames_checked;
@@ -300,6 +398,9 @@ main(int argc, char **argv)
 		printf("%s: %zu runs, %zu frames\n", argv[a], model.count, frames_checked - before);
 		model_free(&model);
 	}
+	check_coverage(unsaid);
+	if (unsaid)
+		fclose(unsaid);
 	printf("checked %zu frames, %zu sentences said, %zu claims: %zu contradiction%s\n",
 	       frames_checked, sentences_checked, claims_checked, problems,
 	       problems == 1 ? "" : "s");
