@@ -653,35 +653,18 @@ say(const struct story *story, const struct names *names, const char *text, char
 	part[used] = '\0';
 }
 
-/* "*" matches any step or event; "step" the step programs, 1 to 7; "chain"
- * those and the daemon. */
-static int
-matches(const char *pattern, const char *value)
-{
-	int is_step = value[0] >= '1' && value[0] <= '7' && value[1] == '\0';
-
-	if (strcmp(pattern, "step") == 0)
-		return is_step;
-	if (strcmp(pattern, "chain") == 0)
-		return is_step || strcmp(value, "daemon") == 0;
-	return strcmp(pattern, "*") == 0 || strcmp(pattern, value) == 0;
-}
-
 void
 lesson_tell(const struct story *story, const struct names *names, struct lesson *lesson)
 {
 	const struct entry *record = story->run->frames[story->frame].record;
-	const char *step = entry_text(record, "step"), *event = entry_text(record, "event");
 	struct frame_facts facts;
 
 	memset(lesson, 0, sizeof *lesson);
 	frame_facts_of(story, &facts);
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
 		const struct sentence *s = &table[i];
-		int holds = matches(s->step, step) && matches(s->event, event);
+		int holds = entry_matches(record, s->step, s->event, s->key, s->value);
 
-		if (holds && s->key)
-			holds = s->value ? has(record, s->key, s->value) : entry_get(record, s->key) != NULL;
 		for (int c = 0; holds && c < SENTENCE_CLAIMS_MAX && s->claims[c] != FACT_NONE; c++)
 			holds = claim_holds(&facts, s->claims[c]);
 		if (!holds)

@@ -70,7 +70,7 @@ enum lesson_part { PART_WHAT, PART_WHY, PART_WITHOUT, PART_COUNT };
  * with), {origin.sid}, {won}, {lost}, {unmet}, {stdio} (0 1 2 in words),
  * {skipped} (the skip list in words), and any field of the record. */
 struct sentence {
-	const char *step, *event;	/* "*" for any; step "step": 1 to 7; "chain": those, daemon */
+	const char *step, *event;	/* as entry_matches() reads them (model.h) */
 	const char *key, *value;	/* when key is set: the record has key=value */
 	enum lesson_part part;
 	const char *label;		/* PART_WITHOUT's: "Without it", "Answer" ... */

@@ -37,6 +37,43 @@ entry_text(const struct entry *entry, const char *key)
 	return value ? value : "";
 }
 
+static int
+is_step_program(const char *step)
+{
+	return step[0] >= '1' && step[0] <= '7' && step[1] == '\0';
+}
+
+int
+step_is_chain(const char *step)
+{
+	return is_step_program(step) || strcmp(step, "daemon") == 0;
+}
+
+static int
+pattern_matches(const char *pattern, const char *value)
+{
+	if (strcmp(pattern, "step") == 0)
+		return is_step_program(value);
+	if (strcmp(pattern, "chain") == 0)
+		return step_is_chain(value);
+	return strcmp(pattern, "*") == 0 || strcmp(pattern, value) == 0;
+}
+
+int
+entry_matches(const struct entry *record, const char *step, const char *event,
+	      const char *key, const char *value)
+{
+	const char *has;
+
+	if (!pattern_matches(step, entry_text(record, "step")) ||
+	    !pattern_matches(event, entry_text(record, "event")))
+		return 0;
+	if (key == NULL)
+		return 1;
+	has = entry_get(record, key);
+	return has != NULL && (value == NULL || strcmp(has, value) == 0);
+}
+
 /* Copies a parsed record (valid only while log_read visits it) into one block. */
 static struct entry *
 entry_copy(const struct logfmt_record *record)

@@ -38,6 +38,18 @@ const char *entry_get(const struct entry *entry, const char *key);
 /* The value of key, or "" when the record lacks it (old or cut records). */
 const char *entry_text(const struct entry *entry, const char *key);
 
+/* Whether a step field is a step program's ("1".."7") or the daemon's. */
+int step_is_chain(const char *step);
+
+/*
+ * Whether a record matches a row of a table of the lesson (the explanation's
+ * sentences, the code shown): its step and event as the row names them ("*":
+ * any; step "step": 1 to 7; "chain": those and the daemon) and, when key is
+ * set, key in the record, with value unless value is NULL.
+ */
+int entry_matches(const struct entry *record, const char *step, const char *event,
+		  const char *key, const char *value);
+
 /* Which stories a run tells: records are compared only within their thread,
  * so the pop quiz's processes are never diffed against the daemon's. */
 enum thread { THREAD_DAEMON, THREAD_QUIZ };

@@ -246,30 +246,15 @@ find_step(const struct source_file *file, struct excerpt *excerpt)
 
 /*** the excerpt ***/
 
-static int
-matches(const char *pattern, const char *value)
-{
-	return strcmp(pattern, "*") == 0 || strcmp(pattern, value) == 0;
-}
-
 static size_t
 row_of(const struct entry *record)
 {
-	const char *step = entry_text(record, "step");
-	const char *event = entry_text(record, "event");
 	size_t count = sizeof rows / sizeof rows[0];
 
-	for (size_t i = 0; i < count; i++) {
-		const char *value;
-
-		if (!matches(rows[i].step, step) || !matches(rows[i].event, event))
-			continue;
-		if (rows[i].cond_key == NULL)
+	for (size_t i = 0; i < count; i++)
+		if (entry_matches(record, rows[i].step, rows[i].event, rows[i].cond_key,
+				  rows[i].cond_value))
 			return i;
-		value = entry_get(record, rows[i].cond_key);
-		if (value && (rows[i].cond_value == NULL || strcmp(value, rows[i].cond_value) == 0))
-			return i;
-	}
 	return count;
 }
 

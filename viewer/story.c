@@ -30,13 +30,6 @@ check_step(enum check check)
 	return checks[check].step;
 }
 
-static int
-is_chain_step(const char *step)
-{
-	return (step[0] >= '1' && step[0] <= '7' && step[1] == '\0') ||
-	       strcmp(step, "daemon") == 0;
-}
-
 /* Whether the record's `cut` list names key: then its value is incomplete. */
 static int
 was_cut(const struct entry *record, const char *key)
@@ -247,7 +240,7 @@ tell_frame(struct story *story, size_t index)
 	}
 	if (adopter != NULL && (orphan = orphaned_parent(t)) != NULL)
 		orphan->adopter = adopter;
-	if (is_chain_step(entry_text(record, "step")))
+	if (step_is_chain(entry_text(record, "step")))
 		track_inheritance(t, record);
 	for (int check = 0; check < CHECK_COUNT; check++)
 		t->met[check] = (unsigned char)evaluate(story, t, record, check);
