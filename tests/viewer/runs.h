@@ -2,6 +2,7 @@
 #ifndef DAEMON_STEPS_TESTS_VIEWER_RUNS_H
 #define DAEMON_STEPS_TESTS_VIEWER_RUNS_H
 
+#include <stdio.h>
 #include <string.h>
 
 #include "model.h"
@@ -23,6 +24,26 @@ frame_of(const struct run *run, const char *step, const char *event)
 		    strcmp(entry_text(run->frames[f].record, "event"), event) == 0)
 			return f;
 	return NO_FRAME;
+}
+
+/* Reads the log at path into model (a test's main does, first); -1, said on
+ * stderr, when it cannot be read. */
+static inline int
+read_test_log(struct model *model, const char *path)
+{
+	FILE *log = fopen(path, "r");
+	int read;
+
+	model_init(model);
+	if (log == NULL) {
+		perror(path);
+		return -1;
+	}
+	read = model_read(model, log, LOG_READ_ALL);
+	if (read == -1)
+		perror(path);
+	fclose(log);
+	return read;
 }
 
 #endif

@@ -12,6 +12,7 @@
 #include "../check.h"
 #include "canvas.h"
 #include "model.h"
+#include "runs.h"
 #include "names.h"
 #include "render.h"
 #include "source.h"
@@ -291,15 +292,11 @@ int
 main(int argc, char **argv)
 {
 	struct model model;
-	FILE *log;
 
-	if (argc != 3 || (log = fopen(argv[2], "r")) == NULL) {
+	if (argc != 3 || read_test_log(&model, argv[2]) == -1) {
 		fprintf(stderr, "usage: test_code SOURCE-DIR SAMPLE-LOG (a readable file)\n");
 		return 2;
 	}
-	model_init(&model);
-	CHECK(model_read(&model, log, LOG_READ_ALL) == 0, "cannot read %s", argv[2]);
-	fclose(log);
 
 	test_embedded_is_current(argv[1]);
 	test_sample_frames(&model);

@@ -433,15 +433,11 @@ int
 main(int argc, char **argv)
 {
 	struct model model;
-	FILE *log;
 
-	if (argc != 2 || (log = fopen(argv[1], "r")) == NULL) {
+	if (argc != 2 || read_test_log(&model, argv[1]) == -1) {
 		fprintf(stderr, "usage: test_model SAMPLE-LOG (a readable file)\n");
 		return 2;
 	}
-	model_init(&model);
-	CHECK(model_read(&model, log, LOG_READ_ALL) == 0);
-	fclose(log);
 
 	test_runs_and_frames(&model);
 	test_checklist(&model);

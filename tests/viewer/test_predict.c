@@ -495,15 +495,11 @@ int
 main(int argc, char **argv)
 {
 	struct model model;
-	FILE *log;
 
-	if (argc != 2 || (log = fopen(argv[1], "r")) == NULL) {
+	if (argc != 2 || read_test_log(&model, argv[1]) == -1) {
 		fprintf(stderr, "usage: test_predict PREDICT-LOG (a readable file)\n");
 		return 2;
 	}
-	model_init(&model);
-	CHECK(model_read(&model, log, LOG_READ_ALL) == 0, "model_read");
-	fclose(log);
 	CHECK(run_named(&model, NORMAL) && run_named(&model, SKIP_1) && run_named(&model, SINGLE_FORK),
 	      "the log lacks a run");
 	if (failures)
