@@ -5,7 +5,7 @@
 cmake_minimum_required(VERSION 3.22)
 
 file(WRITE "${OUTPUT}.new"
-  "/* Made by steps/embed-sources.cmake from the step programs' source: do not\n"
+  "/* Made by viewer/embed-sources.cmake from the step programs' source: do not\n"
   " * edit. The build makes it again whenever one of them changes. */\n"
   "#include \"stepsources.h\"\n")
 set(table "")
