@@ -136,25 +136,80 @@ record_state_of(struct logfmt_writer *w, pid_t pid)
 	return 0;
 }
 
+/* Opens the log for appending; an explicit mode: after step 5 the umask is
+ * 0, and a careless open would leave a world-writable log. */
+static int
+open_log(const char *path)
+{
+	return open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+}
+
+/* One write(2) of len bytes: whole, or -1 with errno. */
+static int
+write_whole(int fd, const char *data, size_t len)
+{
+	ssize_t written = write(fd, data, len);
+
+	if (written == (ssize_t)len)
+		return 0;
+	if (written >= 0)
+		errno = EIO;
+	return -1;
+}
+
 int
 record_append(const char *path, struct logfmt_writer *w)
 {
 	size_t len = logfmt_finish(w);
-	/* an explicit mode: after step 5 the umask is 0, and a careless open
-	 * would leave a world-writable log */
-	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-	ssize_t written;
-	int saved;
+	int fd = open_log(path);
+	int result, saved;
 
 	if (fd == -1)
 		return -1;
-	written = write(fd, w->line, len);
+	result = write_whole(fd, w->line, len);
 	saved = errno;
-	if (close(fd) == -1 && written == (ssize_t)len)
+	if (close(fd) == -1 && result == 0)
 		return -1;
-	if (written != (ssize_t)len) {
-		errno = written < 0 ? saved : EIO;
+	errno = saved;
+	return result;
+}
+
+int
+record_log_open(struct record_log *log, const char *path)
+{
+	log->used = 0;
+	log->fd = open_log(path);
+	return log->fd == -1 ? -1 : 0;
+}
+
+int
+record_log_flush(struct record_log *log)
+{
+	int result = log->used ? write_whole(log->fd, log->buffer, log->used) : 0;
+
+	log->used = 0;
+	return result;
+}
+
+int
+record_log_add(struct record_log *log, struct logfmt_writer *w)
+{
+	size_t len = logfmt_finish(w);
+
+	if (log->used + len > sizeof log->buffer && record_log_flush(log) == -1)
 		return -1;
-	}
+	memcpy(log->buffer + log->used, w->line, len);
+	log->used += len;
 	return 0;
+}
+
+int
+record_log_close(struct record_log *log)
+{
+	int result = record_log_flush(log);
+
+	if (close(log->fd) == -1)
+		result = -1;
+	log->fd = -1;
+	return result;
 }

@@ -49,6 +49,30 @@ int record_state_of(struct logfmt_writer *w, pid_t pid);
  */
 int record_append(const char *path, struct logfmt_writer *w);
 
+/*
+ * The same log kept open and written buffered, for a writer of many records
+ * (daemon-trace): whole records only, several per write(2), still O_APPEND,
+ * so the records of other writers never land inside one of them.
+ */
+struct record_log {
+	int fd;
+	size_t used;
+	char buffer[16 * LOGFMT_RECORD_MAX];
+};
+
+/* Opens the log at path. Returns 0, or -1 with errno. */
+int record_log_open(struct record_log *log, const char *path);
+
+/* Ends the record and adds it, writing the buffer first when it is full.
+ * Returns 0, or -1 with errno when a write failed. */
+int record_log_add(struct record_log *log, struct logfmt_writer *w);
+
+/* Writes what is buffered. Returns 0, or -1 with errno. */
+int record_log_flush(struct record_log *log);
+
+/* Flushes and closes. Returns 0, or -1 with errno. */
+int record_log_close(struct record_log *log);
+
 /* The errno's symbolic name ("EPERM"). */
 const char *errno_name(int err);
 
