@@ -399,6 +399,7 @@ new_descriptor(struct traced_process *p, const char *call, long fd, int flags_kn
 		told = p->landed_told & (1 << fd);
 		if (on_purpose) {
 			p->own_on_stdio &= ~(1 << fd);
+			p->stdio_reopened |= 1 << fd;
 		} else {
 			p->own_on_stdio |= 1 << fd;	/* its closing is no sweep */
 			p->landed_told |= 1 << fd;
@@ -508,6 +509,12 @@ calls_exec(pid_t pid, int first)
 		inherited_from_caller(p);
 	} else {
 		inherited_keep_open(p);		/* the close-on-exec ones are gone */
+		for (int fd = 0; fd < 3; fd++)
+			if ((p->stdio_reopened & (1 << fd)) && readable &&
+			    strcmp(state.stdio[fd], "closed") == 0) {
+				p->stdio_lost_at_exec |= 1 << fd;
+				p->stdio_reopened &= ~(1 << fd);
+			}
 	}
 	end(readable);
 }
@@ -695,6 +702,15 @@ unsigned long
 calls_recorded(void)
 {
 	return rec.recorded;
+}
+
+int
+calls_busy(void)
+{
+	for (int i = 0; i < CLOSE_RUNS_MAX && rec.active_runs; i++)
+		if (rec.runs[i].calls && (rec.runs[i].sweeping || rec.runs[i].calls >= 3))
+			return 1;
+	return 0;
 }
 
 int

@@ -41,6 +41,8 @@ struct traced_process {
 	int inherited_count, inherited_unknown;
 	int own_on_stdio;		/* bit fd: a file of its own took 0, 1 or 2 */
 	int landed_told;		/* bit fd: that was recorded once */
+	int stdio_reopened;		/* bit fd: 0, 1 or 2 reopened on purpose */
+	int stdio_lost_at_exec;		/* bit fd: reopened, then closed by an exec (close-on-exec) */
 };
 
 /* Starts recording: the log, the run id, and the caller's state. */
@@ -66,6 +68,10 @@ void calls_process_exit(pid_t pid, int status);
  * settling watches (a daemon's own work, a worker forked, a command run from
  * its loop, is not daemonizing). */
 unsigned long calls_recorded(void);
+
+/* Whether a run of closes is going on: a daemon sweeping its descriptors
+ * has not settled, however long the sweep takes under ptrace. */
+int calls_busy(void);
 
 /* Ends every run of closes still open, and writes the log. */
 int calls_flush(void);

@@ -491,7 +491,7 @@ follow_run(int settle_ms, int seconds)
 			return END_ALL_GONE;
 		if (stop_signal)
 			return END_SIGNAL;
-		if (calls_recorded() != recorded) {
+		if (calls_recorded() != recorded || calls_busy()) {
 			recorded = calls_recorded();
 			clock_gettime(CLOCK_MONOTONIC, &quiet_since);
 		}

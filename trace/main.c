@@ -24,7 +24,7 @@
 #include "steplib.h"
 #include "verdict.h"
 
-enum { DEFAULT_SETTLE_MS = 500 };
+enum { DEFAULT_SETTLE_MS = 1000 };
 
 enum { OPT_JOB_CONTROL, OPT_SETTLE, OPT_SECONDS, OPT_PID, OPT_COUNT };
 
@@ -32,7 +32,7 @@ static const struct step_option options[] = {
 	[OPT_JOB_CONTROL] = { "job-control", "yes|no",
 			      "start it as a shell's job (yes) or a script's command (no)" },
 	[OPT_SETTLE] = { "settle", "MS", "after the first process exits, stop once MS pass "
-					 "with no recorded call (default: 500)" },
+					 "with no recorded call (default: 1000)" },
 	[OPT_SECONDS] = { "seconds", "N", "stop following after N seconds in any case" },
 	[OPT_PID] = { "pid", "PID", "check a running process from /proc alone, no tracing" },
 	[OPT_COUNT] = { NULL, NULL, NULL },

@@ -290,10 +290,15 @@ print_path(const struct judged *j, FILE *out, char *path_field, size_t size)
 		fprintf(out, "  it was made by vfork(): its parent waited until it executed or exited\n");
 	if (p->setsid_failed)
 		fprintf(out, "  a setsid() of its own failed with %s\n", errno_name(p->setsid_failed));
-	for (int fd = 0; fd < 3; fd++)
-		if (strcmp(j->now.stdio[fd], "closed") == 0)
-			fprintf(out, "  descriptor %d is closed: the next file it opens becomes its %s\n",
-				fd, fd == 0 ? "stdin" : fd == 1 ? "stdout" : "stderr");
+	for (int fd = 0; fd < 3; fd++) {
+		if (strcmp(j->now.stdio[fd], "closed") != 0)
+			continue;
+		if (p->stdio_lost_at_exec & (1 << fd))
+			fprintf(out, "  descriptor %d was reopened close-on-exec: the exec of the program "
+				"that runs now closed it\n", fd);
+		fprintf(out, "  descriptor %d is closed: the next file it opens becomes its %s\n",
+			fd, fd == 0 ? "stdin" : fd == 1 ? "stdout" : "stderr");
+	}
 }
 
 static void
