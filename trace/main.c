@@ -145,6 +145,19 @@ end_in_words(enum follow_end end, int settle_ms, int seconds, char *out, size_t 
 	return out;
 }
 
+/* Whether the first process became the program (its exec worked). */
+static int
+ever_executed(pid_t first)
+{
+	int count;
+	const struct traced_process *all = calls_processes(&count);
+
+	for (int i = 0; i < count; i++)
+		if (all[i].pid == first)
+			return all[i].execs > 0;
+	return 0;
+}
+
 /* The command line, as the start record shows it. */
 static void
 join_words(char **words, char *out, size_t size)
@@ -231,14 +244,9 @@ main(int argc, char **argv)
 	};
 	in.first_exited = follow_first_exited(&first_status);
 	in.first_status = first_status;
-	/* the program never ran: say so as the shell would, with its status */
-	if (in.first_exited && processes == 0 && WIFEXITED(first_status) &&
-	    (WEXITSTATUS(first_status) == 126 || WEXITSTATUS(first_status) == 127)) {
-		int count;
-		(void)calls_processes(&count);
-		if (count == 0)
-			return WEXITSTATUS(first_status);
-	}
+	/* the program never ran: the child said why, as a shell would; its status */
+	if (in.first_exited && !ever_executed(in.first))
+		return WIFEXITED(first_status) ? WEXITSTATUS(first_status) : VERDICT_SYSCALL_FAILED;
 	verdict = verdict_give(&in, stdout);
 	if (isatty(STDOUT_FILENO))
 		printf("Replay it: daemon-viewer --run %s\n", calls_run());
