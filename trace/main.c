@@ -200,10 +200,9 @@ main(int argc, char **argv)
 		fail("reading /proc/self", errno, NULL, VERDICT_SYSCALL_FAILED);
 	if (values[OPT_PID]) {
 		pid_t pid = (pid_t)number_option("pid", values[OPT_PID], 1, 1 << 22);
-		struct proc_state st;
 		if (argv[next])
 			usage_error("--pid checks a running process: no PROGRAM with it");
-		if (proc_state_read(pid, &st) == -1) {
+		if (!verdict_alive(pid)) {
 			fprintf(stderr, "daemon-trace: cannot read process %d: %s\n", (int)pid,
 				strerror(errno));
 			return VERDICT_SYSCALL_FAILED;

@@ -37,8 +37,8 @@ struct judged {
 	enum check_judgment result[CHECK_COUNT];
 };
 
-static int
-alive(pid_t pid)
+int
+verdict_alive(pid_t pid)
 {
 	struct proc_state st;
 	char path[64], stat[512];
@@ -53,6 +53,8 @@ alive(pid_t pid)
 			zombie = strrchr(stat, ')')[2] == 'Z';
 		fclose(f);
 	}
+	if (zombie)
+		errno = ESRCH;	/* it has exited; its parent has not reaped it yet */
 	return !zombie;
 }
 
@@ -67,14 +69,14 @@ find_daemon(int *others)
 	*others = 0;
 	for (int i = 0; i < count; i++) {
 		const struct traced_process *p = &all[i], *forker = NULL;
-		if (p->exited || !alive(p->pid))
+		if (p->exited || !verdict_alive(p->pid))
 			continue;
 		for (int j = i; j-- > 0;)
 			if (all[j].pid == p->forked_by) {
 				forker = &all[j];
 				break;
 			}
-		if (forker && !forker->exited && alive(forker->pid))
+		if (forker && !forker->exited && verdict_alive(forker->pid))
 			continue;
 		if (daemon == NULL)
 			daemon = p;
@@ -132,11 +134,11 @@ judge(struct judged *j, pid_t pid, const struct traced_process *lineage,
 	};
 	if (lineage == NULL) {
 		/* from /proc alone: every descriptor above 2 may be inherited */
-		int fds = 0;
 		for (const char *s = j->now.fds; *s; s++)
-			if ((s == j->now.fds || s[-1] == ',') && atoi(s) > 2)
-				fds++;
-		j->facts.inherited = j->now.fds_error ? -1 : fds;
+			if ((s == j->now.fds || s[-1] == ',') && atoi(s) > 2 &&
+			    j->open_inherited_count < LINEAGE_FDS_MAX)
+				j->open_inherited[j->open_inherited_count++] = atoi(s);
+		j->facts.inherited = j->now.fds_error ? -1 : j->open_inherited_count;
 	}
 	for (int c = 0; c < CHECK_COUNT; c++)
 		j->result[c] = check_judge(c, &j->facts);
@@ -198,7 +200,7 @@ evidence(const struct judged *j, enum check c, char *out, size_t size)
 			break;
 		}
 		used = (size_t)snprintf(out, size, "%s:", j->lineage ? "still open" : "open");
-		for (int i = 0; i < (j->lineage ? j->open_inherited_count : 0) && used < size; i++) {
+		for (int i = 0; i < j->open_inherited_count && used < size; i++) {
 			char link[64], target[256];
 			ssize_t len;
 			snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)n->pid, j->open_inherited[i]);
@@ -208,8 +210,7 @@ evidence(const struct judged *j, enum check c, char *out, size_t size)
 						 j->open_inherited[i], target);
 		}
 		if (!j->lineage && used < size)
-			snprintf(out + used, size - used, " %s (from /proc alone: each may be its own)",
-				 n->fds);
+			snprintf(out + used, size - used, " (from /proc alone: each may be its own)");
 		break;
 	case CHECK_COUNT:
 		out[0] = '\0';

@@ -30,6 +30,9 @@ struct verdict_input {
 /* Finds the daemon, judges it, prints the verdict to out and records it. */
 enum verdict_code verdict_give(const struct verdict_input *in, FILE *out);
 
+/* Whether pid is a process that runs; else 0 with errno (ESRCH for a zombie). */
+int verdict_alive(pid_t pid);
+
 /* --pid: the same checklist from /proc alone, for a running process. */
 enum verdict_code verdict_of_pid(pid_t pid, const struct proc_state *origin, FILE *out);
 
