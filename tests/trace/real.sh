@@ -17,7 +17,9 @@ daemon3) command=("$TICKER" --daemon3 "$ticks") ;;
 daemonize) need daemonize; command=(daemonize "$TICKER" "$ticks") ;;
 start-stop-daemon)
 	need start-stop-daemon
-	command=(start-stop-daemon --start --background --exec "$TICKER" -- "$ticks") ;;
+	# matched by its own pid file, not by --exec: another test's ticker may run
+	command=(start-stop-daemon --start --background --make-pidfile --pidfile "$WORK/pid"
+		--startas "$TICKER" -- "$ticks") ;;
 setsid-f) need setsid; command=(setsid -f "$TICKER" "$ticks") ;;
 python-daemon)
 	/usr/bin/python3 -c 'import daemon' 2>/dev/null ||
