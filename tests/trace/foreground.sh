@@ -5,6 +5,19 @@
 # untraced), and programs that cannot run (as the shell says it: 127, 126).
 . "$(dirname "$0")/lib.sh"
 
+trace --help
+expect "daemon-trace --help" "$status" 0
+for line in "Usage: daemon-trace" "  3    a background process stayed" "  4    no daemon stayed" \
+	"  5    tracing was refused" "  127  PROGRAM was not found" "--job-control yes|no"; do
+	says "$line"
+done
+if grep -q DAEMON_STEPS_PAUSE "$WORK/out"; then fail "--help lists DAEMON_STEPS_PAUSE"; fi
+trace --version
+says "daemon-trace (daemon-steps) 1.0.0"
+trace
+expect "exit status without a PROGRAM" "$status" 2
+says "daemon-trace: no PROGRAM to trace"
+
 trace -- /bin/sh -c 'exit 3'
 expect "exit status when nothing stayed" "$status" 4
 says "the first process, PID"
