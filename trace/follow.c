@@ -103,8 +103,10 @@ tgid_of(pid_t tid)
 	return tgid;
 }
 
+/* A new task; tgid is its thread group when known (a fork's child leads its
+ * own), else 0: /proc is asked. */
 static struct task *
-task_add(pid_t tid)
+task_add(pid_t tid, pid_t tgid)
 {
 	struct task *task;
 
@@ -121,7 +123,7 @@ task_add(pid_t tid)
 	task = &tracer.tasks[tracer.count++];
 	memset(task, 0, sizeof *task);
 	task->tid = tid;
-	task->tgid = tgid_of(tid);
+	task->tgid = tgid ? tgid : tgid_of(tid);
 	return task;
 }
 
@@ -221,7 +223,7 @@ follow_launch(char **argv, char **envp, enum start_mode mode, int tty_fd)
 		errno = err;
 		return LAUNCH_REFUSED;
 	}
-	if (task_add(child) == NULL)
+	if (task_add(child, child) == NULL)
 		goto failed;
 	tracer.tasks[0].started = tracer.tasks[0].announced = 1;
 	install_handlers();
@@ -359,7 +361,8 @@ new_task_event(pid_t parent_tid, pid_t parent_tgid, int event)
 	if (ptrace(PTRACE_GETEVENTMSG, parent_tid, 0, &message) == -1)
 		return;
 	child = task_find((pid_t)message);
-	if (child == NULL && (child = task_add((pid_t)message)) == NULL)
+	if (child == NULL && (child = task_add((pid_t)message, event == PTRACE_EVENT_CLONE ?
+							  0 : (pid_t)message)) == NULL)
 		return;
 	child->announced = 1;
 	if (child->tgid == child->tid && !tracer.detaching) {
@@ -450,7 +453,7 @@ handle(pid_t tid, int status)
 	}
 	if (!WIFSTOPPED(status))
 		return;
-	if (task == NULL && (task = task_add(tid)) == NULL)
+	if (task == NULL && (task = task_add(tid, 0)) == NULL)
 		return;		/* a stop from a task not seen yet: its parent's event comes */
 	if (WSTOPSIG(status) == (SIGTRAP | 0x80)) {
 		syscall_stop(task);
