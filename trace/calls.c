@@ -365,11 +365,13 @@ close_run_end(struct close_run *run)
 
 /*** the calls ***/
 
+/* A terminal that can become a controlling terminal (a pseudo-terminal's
+ * master, /dev/ptmx, never does). */
 static int
 is_terminal_path(const char *path)
 {
 	return strncmp(path, "/dev/pts/", 9) == 0 || strncmp(path, "/dev/tty", 8) == 0 ||
-	       strcmp(path, "/dev/console") == 0 || strcmp(path, "/dev/ptmx") == 0;
+	       strcmp(path, "/dev/console") == 0;
 }
 
 /* A call that gave the descriptor fd: 0, 1 or 2 reopened; a terminal opened. */
@@ -415,9 +417,8 @@ new_descriptor(struct traced_process *p, const char *call, long fd, int flags_kn
 	if (terminal) {
 		record_field(&writer, "tried_tty", target);
 		record_field(&writer, "noctty", (flags & O_NOCTTY) ? "yes" : "no");
-		record_field(&writer, "tty_taken",
-			     readable && strcmp(state.tty, "?") != 0 &&
-			     strstr(target, state.tty) != NULL ? "yes" : "no");
+		record_field(&writer, "tty_taken", readable && strncmp(target, "/dev/", 5) == 0 &&
+			     strcmp(target + 5, state.tty) == 0 ? "yes" : "no");
 	}
 	end(readable);
 	if (on_purpose)
