@@ -26,3 +26,26 @@ event=$(q1 run="$run" call=setsid -- event)
 expect "and its setsid() works" "$event" after
 tmux_type "echo prompt-is-back"
 wait_until 5 "the shell to take commands again" screen_has "prompt-is-back"
+
+# Ctrl-C at the terminal reaches the program, as under a shell, and the
+# prompt comes back
+ticks=$WORK/ticks
+tmux_type "daemon-trace -- $(printf %q "$TICKER") $(printf %q "$ticks") >ctrl-c.out 2>&1; echo ctrl-c-status=\$?"
+ticker=$(ticker_pid "$ticks")
+DAEMONS=$ticker
+tmux -S "$TMUX_SOCKET" send-keys C-c
+wait_until 10 "daemon-trace to end after Ctrl-C" screen_has "ctrl-c-status=4"
+wait_until 5 "the ticker to die of it" is_dead "$ticker"
+run=$(q prog=daemon-trace event=start -- run | tail -n 1)
+expect "the program's end, as recorded" "$(q1 run="$run" event=exit -- status)" "killed by INT"
+
+# started in the background (&), daemon-trace is no foreground job: script mode
+rm -f "$ticks"
+tmux_type "daemon-trace --seconds 1 -- $(printf %q "$TICKER") $(printf %q "$ticks") >bg.out 2>&1 &"
+ticker=$(ticker_pid "$ticks")
+DAEMONS=$ticker
+run=$(q prog=daemon-trace event=start -- run | tail -n 1)
+expect "daemon-trace started with &" "$(q1 run="$run" prog=daemon-trace event=start -- start)" script
+expect "the terminal's foreground group is still the shell's" \
+	"$(proc_field "$(shell_pid)" 6)" "$(proc_field "$(shell_pid)" 3)"
+stop_pid "$ticker"
