@@ -9,6 +9,14 @@ stop_daemons() {
 }
 CLEANUPS="stop_daemons $CLEANUPS"
 
+# without_leak_check: under the asan-ubsan preset, LeakSanitizer checks for
+# leaks at exit through ptrace, which cannot work in a process that is being
+# traced ("does not work under ptrace") or that may not use ptrace: off for
+# the test's programs (the tests of real programs still check daemon-trace's).
+without_leak_check() {
+	if [ -n "${ASAN_OPTIONS:-}" ]; then export ASAN_OPTIONS=$ASAN_OPTIONS:detect_leaks=0; fi
+}
+
 # trace ARGS...: daemon-trace with the test's log, its output in $WORK/out;
 # sets status to its exit status.
 trace() {

@@ -6,9 +6,7 @@
 
 ticks=$WORK/ticks
 status=0
-# LeakSanitizer checks for leaks through ptrace, which the filter denies: off
-# here (under the asan-ubsan preset), since it would fail daemon-trace's exit
-ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0 \
+without_leak_check	# the filter denies LeakSanitizer its ptrace too
 DAEMON_STEPS_LOG=$LOG "$DS_BIN/deny-ptrace" "$DS_BIN/daemon-trace" -- "$TICKER" "$ticks" \
 	>"$WORK/out" 2>&1 </dev/null || status=$?
 cat "$WORK/out"
