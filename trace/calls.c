@@ -239,8 +239,8 @@ begin_call(pid_t pid, const char *step, const char *call, int64_t rval, int is_e
 	}
 }
 
-static void
-describe_status(int status, char *out, size_t size)
+void
+describe_wait_status(int status, char *out, size_t size)
 {
 	if (WIFSIGNALED(status))
 		snprintf(out, size, "killed by %s", sigabbrev_np(WTERMSIG(status)) ?
@@ -534,18 +534,17 @@ calls_process_exit(pid_t pid, int status)
 		return;
 	p->exited = 1;
 	p->exit_status = status;
-	describe_status(status, how, sizeof how);
+	describe_wait_status(status, how, sizeof how);
 	readable = begin(pid, "trace", "exit");
 	record_field(&writer, "status", how);
 	end(readable);
 }
 
 void
-calls_entry(pid_t tid, pid_t tgid, const struct syscall_call *call)
+calls_entry(pid_t tgid, const struct syscall_call *call)
 {
 	struct close_run *run;
 
-	(void)tid;
 	if (rec.active_runs == 0 || call->nr == SYS_close || call->nr == SYS_close_range)
 		return;
 	if ((run = close_run_of(tgid, 0)) != NULL)
@@ -587,13 +586,12 @@ setsid_call(struct traced_process *p, int64_t rval, int is_error)
 }
 
 void
-calls_exit(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t rval, int is_error)
+calls_exit(pid_t tgid, const struct syscall_call *call, int64_t rval, int is_error)
 {
 	struct traced_process *p;
 	int readable;
 	long nr = (long)call->nr;
 
-	(void)tid;
 	if (call->arch != NATIVE_ARCH) {
 		rec.foreign_calls++;
 		return;
@@ -697,6 +695,12 @@ calls_begin(const char *log_path, const char *run)
 {
 	snprintf(rec.run, sizeof rec.run, "%s", run);
 	return record_log_open(&rec.log, log_path);
+}
+
+unsigned long
+calls_foreign(void)
+{
+	return rec.foreign_calls;
 }
 
 unsigned long

@@ -9,6 +9,7 @@
 #ifndef DAEMON_TRACE_CALLS_H
 #define DAEMON_TRACE_CALLS_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -54,12 +55,18 @@ void calls_exec(pid_t pid, int first);
 /* parent forked child (a process, not a thread); vfork says how. */
 void calls_fork(pid_t parent, pid_t child, int vfork);
 
-/* A system call begins; a run of closes ends at any other call. */
-void calls_entry(pid_t tid, pid_t tgid, const struct syscall_call *call);
+/* A system call of a thread of process tgid begins; a run of closes ends at
+ * any other call. (Credentials aside, what a daemon changes is per process.) */
+void calls_entry(pid_t tgid, const struct syscall_call *call);
 
-/* A system call ended with rval (a negative errno when is_error). */
-void calls_exit(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t rval,
-		int is_error);
+/* It ended with rval (a negative errno when is_error). */
+void calls_exit(pid_t tgid, const struct syscall_call *call, int64_t rval, int is_error);
+
+/* How many calls were of another architecture (a 32-bit program's), not decoded. */
+unsigned long calls_foreign(void);
+
+/* A wait status in words: "exited 0", "killed by TERM". */
+void describe_wait_status(int status, char *out, size_t size);
 
 /* A process's last thread is exiting, with the wait status. */
 void calls_process_exit(pid_t pid, int status);

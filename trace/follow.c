@@ -43,7 +43,6 @@ struct task {
 	int started;		/* its first stop was seen */
 	int announced;		/* its parent's fork or clone event was seen */
 	int held;		/* stopped at its first stop until that event comes */
-	int listening;		/* in a group-stop, resumed with PTRACE_LISTEN */
 	int in_syscall;		/* between a call's entry and exit stops */
 	struct syscall_call call;
 	struct timespec call_began;
@@ -57,7 +56,6 @@ static struct {
 	enum start_mode mode;
 	int tty_fd;
 	int detaching;
-	int seen_processes;
 } tracer = { .tty_fd = -1 };
 
 static volatile sig_atomic_t stop_signal;
@@ -327,14 +325,13 @@ syscall_stop(struct task *task)
 		task->call.arch = info.arch;
 		clock_gettime(CLOCK_MONOTONIC, &task->call_began);
 		if (!tracer.detaching)
-			calls_entry(task->tid, task->tgid, &task->call);
+			calls_entry(task->tgid, &task->call);
 	} else if (info.op == PTRACE_SYSCALL_INFO_EXIT && task->in_syscall) {
 		task->in_syscall = 0;
 		if (info.exit.is_error && info.exit.rval == -EINTR)
 			restart_interrupted(task);
 		else if (!tracer.detaching)
-			calls_exit(task->tid, task->tgid, &task->call, info.exit.rval,
-				   info.exit.is_error);
+			calls_exit(task->tgid, &task->call, info.exit.rval, info.exit.is_error);
 	}
 }
 
@@ -365,10 +362,8 @@ new_task_event(pid_t parent_tid, pid_t parent_tgid, int event)
 							  0 : (pid_t)message)) == NULL)
 		return;
 	child->announced = 1;
-	if (child->tgid == child->tid && !tracer.detaching) {
-		tracer.seen_processes++;
+	if (child->tgid == child->tid && !tracer.detaching)
 		calls_fork(parent_tgid, child->tid, event == PTRACE_EVENT_VFORK);
-	}
 	if (child->held) {
 		child->held = 0;
 		resume(child, 0);
@@ -413,12 +408,10 @@ event_stop(struct task *task, int event, int sig)
 			if (tracer.detaching) {
 				resume(task, 0);	/* detached in a group-stop, it stays stopped */
 			} else {
-				task->listening = 1;
 				(void)ptrace(PTRACE_LISTEN, task->tid, 0, 0);
 			}
 			return;
 		}
-		task->listening = 0;
 		if (!task->started) {
 			task->started = 1;
 			if (!task->announced && !tracer.detaching) {

@@ -239,7 +239,6 @@ main(int argc, char **argv)
 		.origin = &origin,
 		.ended = end_in_words(end, settle_ms, seconds, ended, sizeof ended),
 		.first = follow_first_pid(),
-		.traced = 1,
 	};
 	in.first_exited = follow_first_exited(&first_status);
 	in.first_status = first_status;

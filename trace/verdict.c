@@ -329,16 +329,6 @@ record_verdict(const struct judged *j, const char *verdict, const char *failed,
 		fprintf(stderr, "daemon-trace: cannot write the log: %s\n", strerror(errno));
 }
 
-static void
-describe_exit(int status, char *out, size_t size)
-{
-	if (WIFSIGNALED(status))
-		snprintf(out, size, "was killed by %s", sigabbrev_np(WTERMSIG(status)) ?
-			 sigabbrev_np(WTERMSIG(status)) : "a signal");
-	else
-		snprintf(out, size, "exited %d", WEXITSTATUS(status));
-}
-
 enum verdict_code
 verdict_give(const struct verdict_input *in, FILE *out)
 {
@@ -349,10 +339,13 @@ verdict_give(const struct verdict_input *in, FILE *out)
 	int failures;
 
 	if (in->first_exited) {
-		describe_exit(in->first_status, how, sizeof how);
+		describe_wait_status(in->first_status, how, sizeof how);
 		fprintf(out, "daemon-trace: the first process, PID %d, %s\n", (int)in->first, how);
 	}
 	fprintf(out, "daemon-trace: the trace ended: %s\n", in->ended);
+	if (calls_foreign())
+		fprintf(out, "daemon-trace: %lu calls of another architecture (a 32-bit program?) "
+			"were not decoded: what they did is missing here\n", calls_foreign());
 	if (daemon == NULL) {
 		fprintf(out, "daemon-trace: verdict: no process stayed: it ran in the foreground "
 			"and exited\n");

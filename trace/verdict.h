@@ -24,7 +24,6 @@ struct verdict_input {
 	const char *ended;		/* what ended the trace, in words */
 	pid_t first;			/* the program's first process */
 	int first_exited, first_status;
-	int traced;			/* the lineages are known (not --pid) */
 };
 
 /* Finds the daemon, judges it, prints the verdict to out and records it. */

@@ -67,6 +67,22 @@ is_file_target() {
 	[ "$1" = /dev/null ] || { [ "${1#/}" != "$1" ] && [ "${1#/dev/}" = "$1" ]; }
 }
 
+# caller_with_ties: the folder a daemon is started from ($launch) and a file
+# its caller holds open ($leaked); with umask 0027 (as_caller does all three),
+# a daemon that keeps any of them shows it.
+caller_with_ties() {
+	launch=$WORK/launch
+	leaked=$WORK/left-open-by-the-caller
+	mkdir -p "$launch"
+	: >"$leaked"
+}
+
+# as_caller COMMAND...: runs COMMAND from $launch, with umask 0027 and
+# $leaked open on descriptor 7, and the test's log.
+as_caller() {
+	(cd "$launch" && umask 0027 && exec 7<"$leaked" && DAEMON_STEPS_LOG=$LOG exec "$@")
+}
+
 # check_against_proc PID ORIGIN_DIR ORIGIN_UMASK LEAKED: each item of the
 # verdict agrees with what /proc shows of the daemon PID, started from
 # ORIGIN_DIR with ORIGIN_UMASK, its caller holding the file LEAKED open.

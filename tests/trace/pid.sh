@@ -4,18 +4,14 @@
 # not a number is refused.
 . "$(dirname "$0")/lib.sh"
 
-launch=$WORK/launch
-mkdir -p "$launch"
 ticks=$WORK/ticks
-leaked=$WORK/left-open-by-the-caller
-: >"$leaked"
-(cd "$launch" && umask 0027 && exec 7<"$leaked" && exec "$TICKER" --daemon3 "$ticks") </dev/null
+caller_with_ties
+as_caller "$TICKER" --daemon3 "$ticks" </dev/null
 daemon=$(ticker_pid "$ticks")
 DAEMONS=$daemon
 
 status=0
-(cd "$launch" && umask 0027 && DAEMON_STEPS_LOG=$LOG exec "$DS_BIN/daemon-trace" --pid "$daemon") \
-	>"$WORK/out" 2>&1 </dev/null || status=$?
+as_caller "$DS_BIN/daemon-trace" --pid "$daemon" >"$WORK/out" 2>&1 </dev/null || status=$?
 cat "$WORK/out"
 says "daemon-trace: PID $daemon (trace-ticker), parent"
 says "from /proc alone"

@@ -6,11 +6,8 @@
 # left open, so that keeping either shows. Usage: real.sh PROGRAM
 . "$(dirname "$0")/lib.sh"
 
-launch=$WORK/launch
-mkdir -p "$launch"
 ticks=$WORK/ticks
-leaked=$WORK/left-open-by-the-caller
-: >"$leaked"
+caller_with_ties
 
 case $1 in
 daemon3) command=("$TICKER" --daemon3 "$ticks") ;;
@@ -33,9 +30,7 @@ with daemon.DaemonContext():
 esac
 
 status=0
-(cd "$launch" && umask 0027 && exec 7<"$leaked" &&
-	DAEMON_STEPS_LOG=$LOG exec "$DS_BIN/daemon-trace" -- "${command[@]}") \
-	>"$WORK/out" 2>&1 </dev/null || status=$?
+as_caller "$DS_BIN/daemon-trace" -- "${command[@]}" >"$WORK/out" 2>&1 </dev/null || status=$?
 daemon=$(ticker_pid "$ticks")
 DAEMONS=$daemon
 cat "$WORK/out"
