@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lineage.h"
 #include "procstate.h"
 #include "record.h"
 
@@ -53,8 +54,6 @@ enum { CLOSE_RUNS_MAX = 16 };
 static struct {
 	struct record_log log;
 	char run[64];
-	struct traced_process *processes;
-	int count, capacity;
 	unsigned long recorded;		/* records of recipe steps: what settling watches */
 	int recording_step;		/* the record being made stands for a step */
 	struct close_run runs[CLOSE_RUNS_MAX];
@@ -66,132 +65,6 @@ static struct {
 static struct logfmt_writer writer;
 static struct proc_state state;
 
-/*** processes ***/
-
-/* The newest process with pid (a PID may be used again). */
-static struct traced_process *
-process_find(pid_t pid)
-{
-	for (int i = rec.count; i-- > 0;)
-		if (rec.processes[i].pid == pid)
-			return &rec.processes[i];
-	return NULL;
-}
-
-static struct traced_process *
-process_add(pid_t pid, const struct traced_process *parent)
-{
-	struct traced_process *p;
-	pid_t parent_pid = parent ? parent->pid : 0;
-
-	if (rec.count == rec.capacity) {
-		int capacity = rec.capacity ? 2 * rec.capacity : 64;
-		struct traced_process *grown = realloc(rec.processes,
-						       (size_t)capacity * sizeof *grown);
-		if (grown == NULL)
-			return NULL;
-		rec.processes = grown;
-		rec.capacity = capacity;
-		if (parent)	/* it moved with the array */
-			parent = process_find(parent_pid);
-	}
-	p = &rec.processes[rec.count++];
-	if (parent) {
-		*p = *parent;	/* a child inherits its lineage */
-		p->forked_by = parent->pid;
-	} else {
-		memset(p, 0, sizeof *p);
-		p->umask_inherited = -1;
-	}
-	p->pid = pid;
-	p->exited = p->execs = p->vforked = p->setsid_failed = 0;
-	return p;
-}
-
-/* The live process pid; one first seen by a call (its fork event still to
- * come) inherits from its parent as /proc names it. */
-static struct traced_process *
-process_get(pid_t pid)
-{
-	struct traced_process *p = process_find(pid);
-
-	if (p && !p->exited)
-		return p;
-	if (proc_state_read(pid, &state) == 0 && (p = process_find(state.ppid)) != NULL)
-		return process_add(pid, p);
-	return process_add(pid, NULL);
-}
-
-static void
-path_add(struct traced_process *p, char step)
-{
-	size_t len = strlen(p->path);
-
-	if (len < LINEAGE_PATH_MAX && strchr(p->path, step) == NULL) {
-		p->path[len] = step;
-		p->path[len + 1] = '\0';
-	}
-}
-
-static int
-is_inherited(const struct traced_process *p, long fd)
-{
-	for (int i = 0; i < p->inherited_count; i++)
-		if (p->inherited[i] == fd)
-			return 1;
-	return 0;
-}
-
-/* Keeps, of the inherited descriptors, those open now (from state). */
-static void
-inherited_keep_open(struct traced_process *p)
-{
-	int kept = 0;
-
-	for (int i = 0; i < p->inherited_count; i++) {
-		char path[64];
-		snprintf(path, sizeof path, "/proc/%d/fd/%d", (int)p->pid, p->inherited[i]);
-		if (access(path, F_OK) == 0)
-			p->inherited[kept++] = p->inherited[i];
-	}
-	p->inherited_count = kept;
-}
-
-static void
-inherited_forget(struct traced_process *p, long lo, long hi)
-{
-	int kept = 0;
-
-	for (int i = 0; i < p->inherited_count; i++)
-		if (p->inherited[i] < lo || p->inherited[i] > hi)
-			p->inherited[kept++] = p->inherited[i];
-	p->inherited_count = kept;
-}
-
-/* The first process's descriptors above 2, right after its exec: what it
- * inherited from daemon-trace's caller (daemon-trace's own are close-on-exec). */
-static void
-inherited_from_caller(struct traced_process *p)
-{
-	const char *list = state.fds;
-	char *end;
-
-	p->inherited_count = 0;
-	p->inherited_unknown = state.fds_cut || state.fds_error;
-	for (const char *s = list; *s; s = *end ? end + 1 : end) {
-		long fd = strtol(s, &end, 10);
-		if (end == s)
-			break;
-		if (fd <= 2)
-			continue;
-		if (p->inherited_count == LINEAGE_FDS_MAX) {
-			p->inherited_unknown = 1;
-			break;
-		}
-		p->inherited[p->inherited_count++] = (int)fd;
-	}
-}
-
 /*** records ***/
 
 /* Reads pid's state and begins its record. */
@@ -199,7 +72,7 @@ static int
 begin(pid_t pid, const char *step, const char *event)
 {
 	int readable = proc_state_read(pid, &state) == 0;
-	const struct traced_process *p = process_find(pid);
+	const struct traced_process *p = lineage_find(pid);
 
 	if (!readable) {
 		state.pid = pid;
@@ -338,7 +211,7 @@ close_run_add(struct close_run *run, const char *how, long lo, long hi, int clos
 static void
 close_run_end(struct close_run *run)
 {
-	struct traced_process *p = process_find(run->pid);
+	struct traced_process *p = lineage_find(run->pid);
 	char tried[64];
 	int readable;
 
@@ -359,7 +232,7 @@ close_run_end(struct close_run *run)
 		record_field(&writer, "cloexec", "marked close-on-exec only: closed at the next exec");
 	end(readable);
 	if (p && run->closed)
-		path_add(p, '6');
+		lineage_step(p, '6');
 	run->calls = 0;
 }
 
@@ -422,7 +295,7 @@ new_descriptor(struct traced_process *p, const char *call, long fd, int flags_kn
 	}
 	end(readable);
 	if (on_purpose)
-		path_add(p, '7');
+		lineage_step(p, '7');
 }
 
 static void
@@ -440,7 +313,7 @@ fork_call(struct traced_process *child, struct traced_process *parent_now, int v
 		parent_now->second_fork_done = 1;	/* the one that stays is the child */
 	}
 	if (step[0] != 't')
-		path_add(child, step[0]);
+		lineage_step(child, step[0]);
 	child->vforked = vfork;
 	readable = begin(child->pid, step, "fork");
 	record_field(&writer, "call", vfork ? "vfork" : "fork");
@@ -452,16 +325,16 @@ fork_call(struct traced_process *child, struct traced_process *parent_now, int v
 void
 calls_fork(pid_t parent, pid_t child, int vfork)
 {
-	struct traced_process *p = process_get(parent), *c;
+	struct traced_process *p = lineage_get(parent), *c;
 
 	if (p == NULL)
 		return;
-	c = process_find(child);
+	c = lineage_find(child);
 	if (c == NULL || c->exited)
-		c = process_add(child, p);
+		c = lineage_add(child, p);
 	if (c == NULL)
 		return;
-	fork_call(c, process_find(parent), vfork);
+	fork_call(c, lineage_find(parent), vfork);
 }
 
 /* The process's command line, its arguments joined by spaces. */
@@ -487,7 +360,7 @@ read_command_line(pid_t pid, char *out, size_t size)
 void
 calls_exec(pid_t pid, int first)
 {
-	struct traced_process *p = process_get(pid);
+	struct traced_process *p = lineage_get(pid);
 	char line[RECORD_EXTRA_ROOM], exe_link[64], exe[PATH_MAX];
 	ssize_t n;
 	int readable;
@@ -507,9 +380,9 @@ calls_exec(pid_t pid, int first)
 	record_field(&writer, "command", line);
 	if (first && readable) {
 		p->umask_inherited = state.umask;
-		inherited_from_caller(p);
+		lineage_from_caller(p, &state);
 	} else {
-		inherited_keep_open(p);		/* the close-on-exec ones are gone */
+		lineage_keep_open(p);		/* the close-on-exec ones are gone */
 		for (int fd = 0; fd < 3; fd++)
 			if ((p->stdio_reopened & (1 << fd)) && readable &&
 			    strcmp(state.stdio[fd], "closed") == 0) {
@@ -523,7 +396,7 @@ calls_exec(pid_t pid, int first)
 void
 calls_process_exit(pid_t pid, int status)
 {
-	struct traced_process *p = process_get(pid);
+	struct traced_process *p = lineage_get(pid);
 	struct close_run *run = rec.active_runs ? close_run_of(pid, 0) : NULL;
 	char how[64];
 	int readable;
@@ -562,7 +435,7 @@ umask_call(struct traced_process *p, int64_t rval, const struct syscall_call *ca
 	p->umask_calls++;
 	p->umask_last_old = (int)rval;
 	p->umask_last_new = (int)(call->args[0] & 0777);
-	path_add(p, '5');
+	lineage_step(p, '5');
 }
 
 static void
@@ -581,7 +454,7 @@ setsid_call(struct traced_process *p, int64_t rval, int is_error)
 	} else {
 		p->setsid_done = 1;
 		p->second_fork_done = 0;
-		path_add(p, '2');
+		lineage_step(p, '2');
 	}
 }
 
@@ -598,7 +471,7 @@ calls_exit(pid_t tgid, const struct syscall_call *call, int64_t rval, int is_err
 	}
 	switch (nr) {
 	case SYS_setsid:
-		if ((p = process_get(tgid)))
+		if ((p = lineage_get(tgid)))
 			setsid_call(p, rval, is_error);
 		break;
 	case SYS_setpgid:
@@ -611,54 +484,54 @@ calls_exit(pid_t tgid, const struct syscall_call *call, int64_t rval, int is_err
 	case SYS_fchdir:
 		begin_call(tgid, "4", nr == SYS_chdir ? "chdir" : "fchdir", rval, is_error, &readable);
 		end(readable);
-		if (!is_error && (p = process_get(tgid)))
-			path_add(p, '4');
+		if (!is_error && (p = lineage_get(tgid)))
+			lineage_step(p, '4');
 		break;
 	case SYS_umask:
-		if ((p = process_get(tgid)))
+		if ((p = lineage_get(tgid)))
 			umask_call(p, rval, call);
 		break;
 	case SYS_close: {
 		struct close_run *run;
 		long fd = (long)(int)call->args[0];
-		if ((is_error && rval != -EBADF) || (p = process_get(tgid)) == NULL ||
+		if ((is_error && rval != -EBADF) || (p = lineage_get(tgid)) == NULL ||
 		    (run = close_run_of(tgid, 1)) == NULL)
 			break;
 		close_run_add(run, "close", fd, fd, !is_error);
 		run->sweeping |= !is_error && ((fd <= 2 && !(p->own_on_stdio & (1 << fd))) ||
-					       is_inherited(p, fd));
+					       lineage_inherits(p, fd));
 		if (!is_error && fd <= 2)
 			p->own_on_stdio &= ~(1 << fd);
 		if (!is_error)
-			inherited_forget(p, fd, fd);
+			lineage_forget(p, fd, fd);
 		break;
 	}
 	case SYS_close_range: {
 		struct close_run *run;
 		long lo = (long)(unsigned)call->args[0];
 		long hi = call->args[1] > 0x7fffffff ? 0x7fffffff : (long)call->args[1];
-		if ((p = process_get(tgid)) == NULL || (run = close_run_of(tgid, 1)) == NULL)
+		if ((p = lineage_get(tgid)) == NULL || (run = close_run_of(tgid, 1)) == NULL)
 			break;
 		close_run_add(run, "close_range", lo, hi, !is_error);
 		run->sweeping = 1;
 		if (call->args[2] & CLOSE_RANGE_CLOEXEC)
 			run->cloexec = 1;
 		else if (!is_error)
-			inherited_forget(p, lo, hi);
+			lineage_forget(p, lo, hi);
 		break;
 	}
 #ifdef SYS_open
 	case SYS_open:
-		if (!is_error && (p = process_get(tgid)))
+		if (!is_error && (p = lineage_get(tgid)))
 			new_descriptor(p, "open", (long)rval, 1, (long)call->args[1], 0);
 		break;
 #endif
 	case SYS_openat:
-		if (!is_error && (p = process_get(tgid)))
+		if (!is_error && (p = lineage_get(tgid)))
 			new_descriptor(p, "openat", (long)rval, 1, (long)call->args[2], 0);
 		break;
 	case SYS_dup:
-		if (!is_error && (p = process_get(tgid)))
+		if (!is_error && (p = lineage_get(tgid)))
 			new_descriptor(p, "dup", (long)rval, 0, 0, 0);
 		break;
 #ifdef SYS_dup2
@@ -666,14 +539,14 @@ calls_exit(pid_t tgid, const struct syscall_call *call, int64_t rval, int is_err
 #endif
 	case SYS_dup3:
 		/* dup2(fd, fd) does nothing */
-		if (!is_error && call->args[0] != call->args[1] && (p = process_get(tgid))) {
-			inherited_forget(p, (long)rval, (long)rval);
+		if (!is_error && call->args[0] != call->args[1] && (p = lineage_get(tgid))) {
+			lineage_forget(p, (long)rval, (long)rval);
 			new_descriptor(p, nr == SYS_dup3 ? "dup3" : "dup2", (long)rval, 0, 0, 1);
 		}
 		break;
 	case SYS_fcntl:
 		if (!is_error && (call->args[1] == F_DUPFD || call->args[1] == F_DUPFD_CLOEXEC) &&
-		    (p = process_get(tgid)))
+		    (p = lineage_get(tgid)))
 			new_descriptor(p, "fcntl F_DUPFD", (long)rval, 0, 0, 0);
 		break;
 	case SYS_ioctl:
@@ -727,12 +600,6 @@ calls_flush(void)
 	return record_log_flush(&rec.log);
 }
 
-const struct traced_process *
-calls_processes(int *count)
-{
-	*count = rec.count;
-	return rec.processes;
-}
 
 struct record_log *
 calls_log(void)

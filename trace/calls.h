@@ -1,10 +1,9 @@
 /* calls.h - what daemon-trace records: the calls that make a daemon.
  *
  * follow.c tells this file of every event and of every system call's end;
- * this file keeps each traced process's lineage (what it inherited, which
- * recipe steps it and its ancestors did) and writes one record per call that
- * matters to daemonizing, with the process's state read from /proc while it
- * is stopped. The verdict reads the lineages.
+ * this file writes one record per call that matters to daemonizing, with the
+ * process's state read from /proc while it is stopped, and keeps each
+ * process's lineage (lineage.h) up to date for the verdict.
  */
 #ifndef DAEMON_TRACE_CALLS_H
 #define DAEMON_TRACE_CALLS_H
@@ -18,32 +17,6 @@ struct syscall_call {
 	uint64_t nr;
 	uint64_t args[6];
 	uint32_t arch;		/* AUDIT_ARCH_*: another architecture numbers its calls otherwise */
-};
-
-enum { LINEAGE_FDS_MAX = 64, LINEAGE_PATH_MAX = 16 };
-
-/* A traced process and what it inherited from the processes before it. */
-struct traced_process {
-	pid_t pid;
-	pid_t forked_by;		/* the traced process that forked it; 0 for the first */
-	int exited, exit_status;	/* a wait status, taken at its EXIT stop */
-	int execs;
-	char prog[32];
-	/* the recipe steps done in its lineage, in order: "1", "2", ... */
-	char path[LINEAGE_PATH_MAX + 1];
-	int setsid_done;		/* its lineage has a session of its own */
-	int second_fork_done;		/* and has forked after that */
-	int vforked;			/* it was made by vfork */
-	int setsid_failed;		/* a setsid() of its own failed, with this errno */
-	/* its umask: as inherited, and what its lineage's umask() calls did */
-	int umask_inherited, umask_calls, umask_last_old, umask_last_new;
-	/* the descriptors above 2 it inherited from daemon-trace's caller and has not closed */
-	int inherited[LINEAGE_FDS_MAX];
-	int inherited_count, inherited_unknown;
-	int own_on_stdio;		/* bit fd: a file of its own took 0, 1 or 2 */
-	int landed_told;		/* bit fd: that was recorded once */
-	int stdio_reopened;		/* bit fd: 0, 1 or 2 reopened on purpose */
-	int stdio_lost_at_exec;		/* bit fd: reopened, then closed by an exec (close-on-exec) */
 };
 
 /* Starts recording: the log, the run id, and the caller's state. */
@@ -82,9 +55,6 @@ int calls_busy(void);
 
 /* Ends every run of closes still open, and writes the log. */
 int calls_flush(void);
-
-/* The processes seen, in order of appearance. */
-const struct traced_process *calls_processes(int *count);
 
 /* The log and run, for the verdict's record. */
 struct record_log;

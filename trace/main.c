@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "calls.h"
+#include "lineage.h"
 #include "follow.h"
 #include "steplib.h"
 #include "verdict.h"
@@ -150,7 +151,7 @@ static int
 ever_executed(pid_t first)
 {
 	int count;
-	const struct traced_process *all = calls_processes(&count);
+	const struct traced_process *all = lineage_all(&count);
 
 	for (int i = 0; i < count; i++)
 		if (all[i].pid == first)

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "calls.h"
+#include "lineage.h"
 #include "checklist.h"
 #include "record.h"
 
@@ -64,7 +65,7 @@ static const struct traced_process *
 find_daemon(int *others)
 {
 	int count;
-	const struct traced_process *all = calls_processes(&count), *daemon = NULL;
+	const struct traced_process *all = lineage_all(&count), *daemon = NULL;
 
 	*others = 0;
 	for (int i = 0; i < count; i++) {
