@@ -61,15 +61,19 @@ read_comm(pid_t pid, char *out, size_t size)
 	out[strcspn(out, "\n")] = '\0';
 }
 
-static void
+/* The link's target, or "closed" when there is no such descriptor; returns
+ * 0, or the errno when /proc refused. */
+static int
 read_link(const char *path, char *out, size_t size)
 {
 	ssize_t n = readlink(path, out, size - 1);
 
-	if (n < 0)
-		snprintf(out, size, errno == ENOENT ? "closed" : "?");
-	else
+	if (n >= 0) {
 		out[n] = '\0';
+		return 0;
+	}
+	snprintf(out, size, errno == ENOENT ? "closed" : "?");
+	return errno == ENOENT ? 0 : errno;
 }
 
 static int
@@ -101,10 +105,13 @@ read_fds(pid_t pid, struct proc_state *state)
 	state->nfds = 0;
 	state->fds[0] = '\0';
 	state->fds_cut = 0;
+	state->fds_error = 0;
 	snprintf(path, sizeof path, "/proc/%d/fd", (int)pid);
 	dir = opendir(path);
-	if (dir == NULL)
+	if (dir == NULL) {
+		state->fds_error = errno;
 		return;
+	}
 	if (pid == getpid())
 		own = dirfd(dir);
 	while ((entry = readdir(dir)) != NULL) {
@@ -165,12 +172,13 @@ proc_state_read(pid_t pid, struct proc_state *state)
 	read_comm(ppid, state->parent_comm, sizeof state->parent_comm);
 
 	snprintf(path, sizeof path, "/proc/%d/cwd", (int)pid);
-	read_link(path, state->cwd, sizeof state->cwd);
+	state->cwd_error = read_link(path, state->cwd, sizeof state->cwd);
 	state->umask = read_umask(pid);
 	read_fds(pid, state);
 	for (int fd = 0; fd < 3; fd++) {
 		snprintf(path, sizeof path, "/proc/%d/fd/%d", (int)pid, fd);
-		read_link(path, state->stdio[fd], sizeof state->stdio[fd]);
+		state->stdio_error[fd] = read_link(path, state->stdio[fd],
+						   sizeof state->stdio[fd]);
 	}
 	return 0;
 }

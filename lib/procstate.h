@@ -24,9 +24,13 @@ struct proc_state {
 	char fds[PROCSTATE_FDS_MAX];	/* "0,1,2,5" */
 	int fds_cut;		/* the list holds only the first descriptors */
 	char stdio[3][PATH_MAX];	/* what 0, 1 and 2 point to, or "closed" */
+	/* the errno where /proc refused a part (a process of another user
+	 * after a privilege drop, a non-dumpable one), else 0 */
+	int cwd_error, fds_error, stdio_error[3];
 };
 
-/* Fills *state for pid. Returns 0, or -1 with errno set when pid cannot be read. */
+/* Fills *state for pid. Returns 0, or -1 with errno set when pid cannot be
+ * read at all; a part /proc refuses has its error set instead. */
 int proc_state_read(pid_t pid, struct proc_state *state);
 
 /* Whether a descriptor is open in this process, without opening anything. */

@@ -15,11 +15,9 @@
 #include <unistd.h>
 
 #include "logfmt.h"
+#include "record.h"
 
 enum { MAX_OPTIONS = 16 };
-
-/* How much of a record the large, variable fields may take. */
-enum { CWD_ROOM = 1024, FDS_ROOM = 600, STDIO_ROOM = 400, EXTRA_ROOM = 512 };
 
 static const char *program_name_;
 static const char *program_step;
@@ -53,19 +51,6 @@ program_directory(void)
 	return program_directory_;
 }
 
-const char *
-errno_name(int err)
-{
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 32)
-	const char *name = strerrorname_np(err);
-	if (name)
-		return name;
-#endif
-	static char number[32];
-	snprintf(number, sizeof number, "errno %d", err);
-	return number;
-}
-
 /*** the log ***/
 
 /* dir + "/" + name into out (name alone when dir is ""); -1 when too long. */
@@ -86,64 +71,6 @@ path_beside_log(const char *name, char *out, size_t size)
 	return (n < 0 || (size_t)n >= size) ? -1 : 0;
 }
 
-static void
-format_time(char *out, size_t size)
-{
-	struct timespec now;
-	struct tm utc;
-
-	clock_gettime(CLOCK_REALTIME, &now);
-	gmtime_r(&now.tv_sec, &utc);
-	size_t n = strftime(out, size, "%Y-%m-%dT%H:%M:%S", &utc);
-	snprintf(out + n, size - n, ".%06ldZ", now.tv_nsec / 1000);
-}
-
-static void
-add_state(struct logfmt_writer *w, const struct proc_state *st)
-{
-	logfmt_addf(w, "pid", "%d", (int)st->pid);
-	logfmt_addf(w, "ppid", "%d", (int)st->ppid);
-	logfmt_add(w, "parent", st->parent_comm);
-	logfmt_addf(w, "pgid", "%d", (int)st->pgid);
-	logfmt_addf(w, "sid", "%d", (int)st->sid);
-	logfmt_add(w, "tty", st->tty);
-	logfmt_addf(w, "tpgid", "%d", (int)st->tpgid);
-	if (st->umask < 0)
-		logfmt_add(w, "umask", "?");
-	else
-		logfmt_addf(w, "umask", "%04o", (unsigned)st->umask);
-	logfmt_addf(w, "nfds", "%d", st->nfds);
-	logfmt_add_max(w, "fds", st->fds, FDS_ROOM);
-	logfmt_add_max(w, "fd0", st->stdio[0], STDIO_ROOM);
-	logfmt_add_max(w, "fd1", st->stdio[1], STDIO_ROOM);
-	logfmt_add_max(w, "fd2", st->stdio[2], STDIO_ROOM);
-	logfmt_add_max(w, "cwd", st->cwd, CWD_ROOM);
-}
-
-/* One record is one write(2) with O_APPEND: concurrent writers never interleave. */
-static int
-append_record(const char *line, size_t len)
-{
-	/* an explicit mode: after step 5 the umask is 0, and a careless open
-	 * would leave a world-writable log */
-	int fd = open(log_path_, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
-		      0600);
-	ssize_t written;
-	int saved;
-
-	if (fd == -1)
-		return -1;
-	written = write(fd, line, len);
-	saved = errno;
-	if (close(fd) == -1 && written == (ssize_t)len)
-		return -1;
-	if (written != (ssize_t)len) {
-		errno = written < 0 ? saved : EIO;
-		return -1;
-	}
-	return 0;
-}
-
 /* Records an event; the extra key/value pairs are first_key, its value, then the rest of extras. */
 static int
 record_va_from(pid_t pid, const char *prog, const char *step, const char *event,
@@ -151,27 +78,18 @@ record_va_from(pid_t pid, const char *prog, const char *step, const char *event,
 {
 	struct logfmt_writer w;
 	struct proc_state st;
-	char now[64];
-	int partial = 0;
+	int readable;
 
 	/* read the state first: opening the log takes a descriptor */
-	if (proc_state_read(pid, &st) == -1)
-		partial = 1;
-	format_time(now, sizeof now);
-
-	logfmt_start(&w);
-	logfmt_add(&w, "run", getenv(ENV_RUN) ? getenv(ENV_RUN) : "?");
-	logfmt_add(&w, "time", now);
-	logfmt_add(&w, "prog", prog);
-	logfmt_add(&w, "step", step);
-	logfmt_add(&w, "event", event);
+	readable = proc_state_read(pid, &st) == 0;
+	record_begin(&w, getenv(ENV_RUN) ? getenv(ENV_RUN) : "?", prog, step, event);
 	for (const char *key = first_key; key; key = va_arg(extras, const char *))
-		logfmt_add_max(&w, key, va_arg(extras, const char *), EXTRA_ROOM);
-	if (partial)
-		logfmt_addf(&w, "pid", "%d", (int)pid);
+		record_field(&w, key, va_arg(extras, const char *));
+	if (readable)
+		record_state(&w, &st);
 	else
-		add_state(&w, &st);
-	return append_record(w.line, logfmt_finish(&w));
+		logfmt_addf(&w, "pid", "%d", (int)pid);
+	return record_append(log_path_, &w);
 }
 
 static int

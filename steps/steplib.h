@@ -12,6 +12,7 @@
 #include <sys/types.h>
 
 #include "procstate.h"
+#include "record.h"	/* errno_name() */
 
 /* One table of exit codes for every program (as env(1) and nohup(1) use 126, 127). */
 enum exit_code {
@@ -100,9 +101,6 @@ noreturn void usage_error(const char *fmt, ...)
 struct option;
 void option_problem(int returned, const struct option *longopts, char **argv,
 		    char *message, size_t size);
-
-/* The errno's symbolic name ("EPERM"). */
-const char *errno_name(int err);
 
 /*
  * After a fork, in the child: polls, up to a deadline, until the parent is

@@ -1,6 +1,7 @@
 # lib.sh - what every test script shares (process, viewer and slides tests).
 #
-# CTest passes DS_BIN (the programs), DS_LOGQ (the log query helper) and
+# CTest passes DS_BIN (the programs), DS_LOGQ (the log query helper),
+# DS_TEST_BIN (the folder of the test helpers) and
 # DS_TEST_ROOT (a folder every test's files live under). Each test gets a
 # folder of its own, $WORK, and a log, $LOG, which it hands to the programs
 # it starts (never exported to itself, so the leftover check below finds only
@@ -13,6 +14,7 @@ set -euo pipefail
 : "${DS_BIN:?DS_BIN must name the folder of the built programs}"
 : "${DS_LOGQ:?DS_LOGQ must name the logq helper}"
 : "${DS_TEST_ROOT:?DS_TEST_ROOT must name the tests folder}"
+: "${DS_TEST_BIN:?DS_TEST_BIN must name the folder of the test helpers}"
 
 mkdir -p -m 700 "$DS_TEST_ROOT"
 WORK=$(mktemp -d "$DS_TEST_ROOT/$(basename "$0" .sh).XXXXXX")

@@ -338,8 +338,20 @@ static const struct sentence table[] = {
 	  "parent's exit, as the sign that the service is up." },
 	{ "daemon", "notify", "sent", "STOPPING=1", PART_WHAT, NULL, { 0 },
 	  "heartbeatd tells its service manager that it is stopping: STOPPING=1." },
-	{ "*", "exit", NULL, NULL, PART_WHAT, NULL, { 0 },
+	{ "daemon", "exit", NULL, NULL, PART_WHAT, NULL, { 0 },
 	  "{prog} exits ({reason}) and removes its pid file." },
+
+	/*** a real program, as daemon-trace recorded it ***/
+	{ "trace", "exec", NULL, NULL, PART_WHAT, NULL, { 0 },
+	  "PID {pid} now runs {prog} ({command}). exec keeps the PID, the session, "
+	  "the directory, the umask and every descriptor not marked close-on-exec." },
+	{ "*", "fork", "forked_by", NULL, PART_WHAT, NULL, { 0 },
+	  "{call}() by PID {forked_by}: PID {pid} is its child, in its group and "
+	  "session, with its directory, umask and descriptors." },
+	{ "trace", "exit", "status", NULL, PART_WHAT, NULL, { 0 },
+	  "{prog}, PID {pid}, exits: {status}." },
+	{ "trace", "verdict", NULL, NULL, PART_WHAT, NULL, { 0 },
+	  "daemon-trace's verdict: {verdict}. Failed: {failed}. The trace ended: {ended}." },
 
 	/*** the pop quiz ***/
 	{ "quiz", "start", NULL, NULL, PART_WHAT, NULL, { 0 },

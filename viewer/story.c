@@ -4,32 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct {
-	const char *label;
-	const char *step;
-} checks[CHECK_COUNT] = {
-	[CHECK_NOT_GROUP_LEADER]   = { "not a group leader", "1" },
-	[CHECK_OWN_SESSION]        = { "own session", "2" },
-	[CHECK_NOT_SESSION_LEADER] = { "not a session leader", "3" },
-	[CHECK_NO_TERMINAL]        = { "no controlling terminal", "2" },
-	[CHECK_CWD_ROOT]           = { "cwd /", "4" },
-	[CHECK_UMASK_ZERO]         = { "umask 0", "5" },
-	[CHECK_STDIO_NULL]         = { "0, 1, 2 on /dev/null", "7" },
-	[CHECK_NOTHING_INHERITED]  = { "nothing else inherited", "6" },
-};
-
-const char *
-check_label(enum check check)
-{
-	return checks[check].label;
-}
-
-const char *
-check_step(enum check check)
-{
-	return checks[check].step;
-}
-
 /* Whether the record's `cut` list names key: then its value is incomplete. */
 static int
 was_cut(const struct entry *record, const char *key)
@@ -170,46 +144,29 @@ track_inheritance(struct thread_story *t, const struct entry *record)
 	t->inherited_count = kept;
 }
 
-static int
-is(const struct entry *record, const char *key, const char *value)
-{
-	return strcmp(entry_text(record, key), value) == 0;
-}
-
-/* Whether the process of record meets check, as its thread stands. */
+/* Whether the process of record meets check as the demo does it, as its thread stands. */
 static int
 evaluate(const struct story *story, const struct thread_story *t,
 	 const struct entry *now, enum check check)
 {
-	const char *pid = entry_text(now, "pid");
 	int fds[STORY_FDS_MAX];
+	struct check_facts facts = {
+		.pid = entry_text(now, "pid"),
+		.pgid = entry_get(now, "pgid"),
+		.sid = entry_get(now, "sid"),
+		.tty = entry_text(now, "tty"),
+		.cwd = entry_text(now, "cwd"),
+		.umask = entry_text(now, "umask"),
+		.stdio = { entry_text(now, "fd0"), entry_text(now, "fd1"), entry_text(now, "fd2") },
+		.origin_sid = story_origin_sid(story),
+		.umask_chosen = -1,
+		.inherited = -1,
+	};
 
-	switch (check) {
-	case CHECK_NOT_GROUP_LEADER:
-		return entry_get(now, "pgid") && !is(now, "pgid", pid);
-	case CHECK_OWN_SESSION:
-		return entry_get(now, "sid") && !is(now, "sid", story_origin_sid(story));
-	case CHECK_NOT_SESSION_LEADER:
-		return entry_get(now, "sid") && !is(now, "sid", pid);
-	case CHECK_NO_TERMINAL:
-		return is(now, "tty", "?");
-	case CHECK_CWD_ROOT:
-		return is(now, "cwd", "/");
-	case CHECK_UMASK_ZERO:
-		return is(now, "umask", "0000");
-	case CHECK_STDIO_NULL:
-		return is(now, "fd0", "/dev/null") && is(now, "fd1", "/dev/null") &&
-		       is(now, "fd2", "/dev/null");
-	case CHECK_NOTHING_INHERITED:
-		if (!entry_get(now, "fds") || t->inherited_unknown)
-			return 0;
-		if (t->chain_started)
-			return t->inherited_count == 0;
-		return descriptors_above_stdio(entry_text(now, "fds"), fds, STORY_FDS_MAX) == 0;
-	case CHECK_COUNT:
-		break;
-	}
-	return 0;
+	if (entry_get(now, "fds") && !t->inherited_unknown)
+		facts.inherited = t->chain_started ? (int)t->inherited_count
+			: (int)descriptors_above_stdio(entry_text(now, "fds"), fds, STORY_FDS_MAX);
+	return check_judge(check, &facts) == CHECK_MET;
 }
 
 static void

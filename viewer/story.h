@@ -10,24 +10,8 @@
 
 #include <stddef.h>
 
+#include "checklist.h"	/* the items, which both the viewer and daemon-trace judge */
 #include "model.h"
-
-/* What makes a daemon, in the order the lesson lists it. */
-enum check {
-	CHECK_NOT_GROUP_LEADER,
-	CHECK_OWN_SESSION,
-	CHECK_NOT_SESSION_LEADER,
-	CHECK_NO_TERMINAL,
-	CHECK_CWD_ROOT,
-	CHECK_UMASK_ZERO,
-	CHECK_STDIO_NULL,
-	CHECK_NOTHING_INHERITED,
-	CHECK_COUNT
-};
-
-/* The item's words ("own session") and the step that achieves it ("2"). */
-const char *check_label(enum check check);
-const char *check_step(enum check check);
 
 /* A process on stage: its newest record up to the frame shown. */
 struct actor {

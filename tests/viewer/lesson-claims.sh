@@ -5,7 +5,7 @@
 # The runs are real: the demo, every --skip and --single-fork; the chain typed
 # by hand from a script; the demo from an interactive shell that leads its
 # session, and from one that does not (bash inside bash); the demo below a
-# subreaper; skips that stop the chain early or go together; a chain started
+# subreaper; a traced program (daemon-trace); skips that stop the chain early or go together; a chain started
 # where its steps have nothing to change (in /, umask 0, step 6 and 7 twice,
 # step 7 with --log); heartbeatd alone, sent SIGINT. lesson_claims checks each
 # log (see lesson_claims.c), and that every sentence of the lesson was said in
@@ -60,6 +60,11 @@ start_variant "managed" /bin/sh -c '"$0" "$1/notify" /dev/null 20 >"$1/messages"
 	until grep -q listening "$1/messages" 2>/dev/null; do sleep 0.05; done
 	NOTIFY_SOCKET=$1/notify setsid "$2"/heartbeatd --seconds 1 && wait' \
 	"$DS_NOTIFY_LISTENER" "$WORK" "$DS_BIN"
+# a traced program: the project's chain under daemon-trace, whose records
+# (exec, fork, the calls, the verdict) the lesson tells as well
+start_variant "traced" "$DS_BIN/daemon-trace" -- "$DS_BIN/step1-fork" step2-setsid \
+	step3-fork-again step4-chdir step5-umask step6-close-fds step7-reopen-stdio \
+	heartbeatd --seconds 1
 # heartbeatd alone, sent SIGINT (by kill: it has no terminal); SIGINT is set
 # back to its default, which a background job of a script would ignore
 start_variant "a signal" env --default-signal=INT setsid "$DS_BIN/heartbeatd" --seconds 20

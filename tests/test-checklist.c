@@ -1,0 +1,81 @@
+/* test-checklist - the checklist's judgment, as the viewer ticks it (the
+ * demo's values) and as daemon-trace judges a real daemon (what each step
+ * prevents): a umask chosen passes and one inherited fails, a directory of
+ * its own passes and the caller's fails, 0-2 on a log file pass and on a
+ * terminal or closed fail, an inherited descriptor fails. */
+#include "check.h"
+#include "checklist.h"
+
+/* A daemon as the recipe leaves it, started from session 100 in /home/ann with umask 0002. */
+static struct check_facts
+textbook(void)
+{
+	return (struct check_facts){
+		.pid = "300", .pgid = "200", .sid = "200", .tty = "?", .cwd = "/",
+		.umask = "0000", .stdio = { "/dev/null", "/dev/null", "/dev/null" },
+		.origin_sid = "100", .origin_cwd = "/home/ann", .origin_umask = "0002",
+		.umask_chosen = -1, .inherited = 0,
+	};
+}
+
+static void
+expect(enum check check, struct check_facts f, enum check_judgment expected, const char *what)
+{
+	enum check_judgment got = check_judge(check, &f);
+	CHECK(got == expected, "%s (%s): judged %d, expected %d", what, check_label(check),
+	      (int)got, (int)expected);
+}
+
+int
+main(void)
+{
+	struct check_facts f;
+
+	for (int c = 0; c < CHECK_COUNT; c++) {
+		expect(c, textbook(), CHECK_MET, "the textbook daemon");
+		CHECK(check_step(c)[0] >= '1' && check_step(c)[0] <= '7', "each item names its step");
+		CHECK(check_goal(c)[0] && check_prevents(c)[0], "each item says what it prevents");
+	}
+
+	f = textbook(); f.pgid = "300";
+	expect(CHECK_NOT_GROUP_LEADER, f, CHECK_FAILS, "leads its group");
+	f = textbook(); f.sid = "100";
+	expect(CHECK_OWN_SESSION, f, CHECK_FAILS, "the caller's session");
+	f = textbook(); f.sid = "300";
+	expect(CHECK_NOT_SESSION_LEADER, f, CHECK_FAILS, "leads its session");
+	f = textbook(); f.tty = "pts/3";
+	expect(CHECK_NO_TERMINAL, f, CHECK_FAILS, "has a terminal");
+
+	f = textbook(); f.cwd = "/var/lib/foo";
+	expect(CHECK_CWD_ROOT, f, CHECK_MET_OTHERWISE, "changed to a directory of its own");
+	f = textbook(); f.cwd = "/home/ann";
+	expect(CHECK_CWD_ROOT, f, CHECK_FAILS, "kept the caller's directory");
+	f = textbook(); f.cwd = "unreadable (EACCES)";
+	expect(CHECK_CWD_ROOT, f, CHECK_FAILS, "a directory /proc refused");
+
+	f = textbook(); f.umask = "0022"; f.umask_chosen = 1;
+	expect(CHECK_UMASK_ZERO, f, CHECK_MET_OTHERWISE, "chose 022");
+	f = textbook(); f.umask = "0002"; f.umask_chosen = 0;
+	expect(CHECK_UMASK_ZERO, f, CHECK_FAILS, "inherited 0002");
+	f = textbook(); f.umask_chosen = 0; f.origin_umask = "0000";
+	expect(CHECK_UMASK_ZERO, f, CHECK_FAILS, "inherited 0000 is not chosen either");
+	f = textbook(); f.umask = "0022";
+	expect(CHECK_UMASK_ZERO, f, CHECK_MET_OTHERWISE, "not known, but unlike the origin's");
+	f = textbook(); f.umask = "0002";
+	expect(CHECK_UMASK_ZERO, f, CHECK_FAILS, "not known, and the origin's");
+
+	f = textbook(); f.stdio[1] = "/var/log/foo.log"; f.stdio[2] = "/var/log/foo.log";
+	expect(CHECK_STDIO_NULL, f, CHECK_MET_OTHERWISE, "1 and 2 on a log file");
+	f = textbook(); f.stdio[2] = "/dev/pts/3";
+	expect(CHECK_STDIO_NULL, f, CHECK_FAILS, "2 on the terminal");
+	f = textbook(); f.stdio[0] = "closed";
+	expect(CHECK_STDIO_NULL, f, CHECK_FAILS, "0 left closed");
+	f = textbook(); f.stdio[1] = "pipe:[1234]";
+	expect(CHECK_STDIO_NULL, f, CHECK_FAILS, "1 on a pipe");
+
+	f = textbook(); f.inherited = 1;
+	expect(CHECK_NOTHING_INHERITED, f, CHECK_FAILS, "a descriptor of the caller");
+	f = textbook(); f.inherited = -1;
+	expect(CHECK_NOTHING_INHERITED, f, CHECK_FAILS, "not known");
+	return checks_done();
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# daemon-trace on programs that do not daemonize: one that exits (no process
+# stayed), one that stays in the foreground (daemon-trace detaches at
+# --seconds, says so, and waits for it as a shell would, leaving it
+# untraced), and programs that cannot run (as the shell says it: 127, 126).
+. "$(dirname "$0")/lib.sh"
+
+trace --help
+expect "daemon-trace --help" "$status" 0
+for line in "Usage: daemon-trace" "  3    a background process stayed" "  4    no daemon stayed" \
+	"  5    tracing was refused" "  127  PROGRAM was not found" "--job-control yes|no"; do
+	says "$line"
+done
+if grep -q DAEMON_STEPS_PAUSE "$WORK/out"; then fail "--help lists DAEMON_STEPS_PAUSE"; fi
+trace --version
+says "daemon-trace (daemon-steps) 1.0.0"
+trace
+expect "exit status without a PROGRAM" "$status" 2
+says "daemon-trace: no PROGRAM to trace"
+
+trace -- /bin/sh -c 'exit 3'
+expect "exit status when nothing stayed" "$status" 4
+says "the first process, PID"
+says "exited 3"
+says "verdict: no process stayed: it ran in the foreground and exited"
+expect "the verdict recorded" "$(q1 event=verdict -- verdict)" "no process stayed"
+
+ticks=$WORK/ticks
+DAEMON_STEPS_LOG=$LOG "$DS_BIN/daemon-trace" --seconds 1 -- "$TICKER" "$ticks" >"$WORK/out" 2>&1 </dev/null &
+tracer=$!
+ticker=$(ticker_pid "$ticks")
+DAEMONS=$ticker
+stayed() { grep -qF "verdict: it stayed in the foreground (PID $ticker" "$WORK/out"; }
+wait_until 10 "daemon-trace to say that it stayed in the foreground" stayed
+says "the trace ended: --seconds 1 passed"
+untraced "$ticker"
+still_working "$ticks"
+is_alive "$tracer" || fail "daemon-trace did not wait for the program it started"
+pass "daemon-trace waits for it, as a shell would"
+stop_pid "$ticker"
+status=0
+wait "$tracer" || status=$?
+expect "exit status when it stayed in the foreground" "$status" 4
+
+trace -- no-such-program-here
+expect "exit status of a program not found" "$status" 127
+says "daemon-trace: no-such-program-here: command not found"
+: >"$WORK/not-executable"
+trace -- "$WORK/not-executable"
+expect "exit status of a program that cannot be executed" "$status" 126
+says "Permission denied"

@@ -1,0 +1,119 @@
+# lib.sh - what daemon-trace's tests share, on top of tests/lib.sh.
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+
+TICKER=$DS_TEST_BIN/trace-ticker
+DAEMONS=""		# the PIDs of the daemons a test left running: stopped on exit
+stop_daemons() {
+	local pid
+	for pid in $DAEMONS; do stop_pid "$pid"; done
+}
+CLEANUPS="stop_daemons $CLEANUPS"
+
+# without_leak_check: under the asan-ubsan preset, LeakSanitizer checks for
+# leaks at exit through ptrace, which cannot work in a process that is being
+# traced ("does not work under ptrace") or that may not use ptrace: off for
+# the test's programs (the tests of real programs still check daemon-trace's).
+without_leak_check() {
+	if [ -n "${ASAN_OPTIONS:-}" ]; then export ASAN_OPTIONS=$ASAN_OPTIONS:detect_leaks=0; fi
+}
+
+# trace ARGS...: daemon-trace with the test's log, its output in $WORK/out;
+# sets status to its exit status.
+trace() {
+	status=0
+	run_program daemon-trace "$@" >"$WORK/out" 2>&1 </dev/null || status=$?
+}
+
+says() {
+	grep -qF -- "$1" "$WORK/out" || { cat "$WORK/out" >&2; fail "daemon-trace does not say: $1"; }
+	pass "daemon-trace says: $1"
+}
+
+# ticker_pid FILE: the PID a ticker writes into FILE, once it has written it.
+ticker_pid() {
+	wait_until 10 "the ticker to write $1" test -s "$1"
+	cut -d' ' -f1 "$1"
+}
+
+ticker_count() {
+	cut -d' ' -f2 "$1"
+}
+
+# still_working FILE: the ticker goes on counting.
+still_working() {
+	local before
+	before=$(ticker_count "$1")
+	counted_on() { [ "$(ticker_count "$1")" -gt "$before" ]; }
+	wait_until 5 "the daemon to go on writing $1" counted_on "$1"
+	pass "the daemon still works (count $before, then $(ticker_count "$1"))"
+}
+
+# untraced PID: no tracer, and not stopped.
+untraced() {
+	expect "PID $1's tracer" "$(awk '/^TracerPid:/ { print $2 }' "/proc/$1/status")" 0
+	expect_not "PID $1's state" "$(proc_field "$1" 1)" T
+}
+
+# verdict_of ITEM: pass or FAIL, as daemon-trace's verdict shows ITEM.
+verdict_of() {
+	case $(grep -F -- "] $1: " "$WORK/out" | head -n 1) in
+	"  [pass]"*) echo pass ;;
+	"  [FAIL]"*) echo FAIL ;;
+	esac
+}
+
+# is_file_target TARGET: /dev/null, or a file that is not a device.
+is_file_target() {
+	[ "$1" = /dev/null ] || { [ "${1#/}" != "$1" ] && [ "${1#/dev/}" = "$1" ]; }
+}
+
+# caller_with_ties: the folder a daemon is started from ($launch) and a file
+# its caller holds open ($leaked); with umask 0027 (as_caller does all three),
+# a daemon that keeps any of them shows it.
+caller_with_ties() {
+	launch=$WORK/launch
+	leaked=$WORK/left-open-by-the-caller
+	mkdir -p "$launch"
+	: >"$leaked"
+}
+
+# as_caller COMMAND...: runs COMMAND from $launch, with umask 0027 and
+# $leaked open on descriptor 7, and the test's log.
+as_caller() {
+	(cd "$launch" && umask 0027 && exec 7<"$leaked" && DAEMON_STEPS_LOG=$LOG exec "$@")
+}
+
+# check_against_proc PID ORIGIN_DIR ORIGIN_UMASK LEAKED: each item of the
+# verdict agrees with what /proc shows of the daemon PID, started from
+# ORIGIN_DIR with ORIGIN_UMASK, its caller holding the file LEAKED open.
+check_against_proc() {
+	local pid=$1 dir=$2 mask=$3 leaked=$4 pgid sid tty cwd umask fd ok target
+	pgid=$(proc_field "$pid" 3)
+	sid=$(proc_field "$pid" 4)
+	tty=$(proc_field "$pid" 5)
+	cwd=$(readlink "/proc/$pid/cwd")
+	umask=$(awk '/^Umask:/ { print $2 }' "/proc/$pid/status")
+	holds() { if "$@"; then echo 0; else echo 1; fi; }
+	agree() {
+		local item=$1 expected
+		if [ "$2" = 0 ]; then expected=pass; else expected=FAIL; fi
+		expect "verdict on '$item', as /proc shows it" "$(verdict_of "$item")" "$expected"
+	}
+	agree "not a process-group leader" "$(holds [ "$pgid" != "$pid" ])"
+	agree "a session of its own" "$(holds [ "$sid" != "$(proc_field $$ 4)" ])"
+	agree "not its session's leader" "$(holds [ "$sid" != "$pid" ])"
+	agree "no controlling terminal" "$(holds [ "$tty" = 0 ])"
+	agree "a working directory of its own" "$(holds [ "$cwd" = / -o "$cwd" != "$dir" ])"
+	agree "a umask of its own choosing" "$(holds [ "$umask" != "$mask" ])"
+	ok=0
+	for fd in 0 1 2; do
+		target=$(readlink "/proc/$pid/fd/$fd" || echo closed)
+		is_file_target "$target" || ok=1
+	done
+	agree "0, 1, 2 on /dev/null or a file" $ok
+	ok=0
+	for fd in /proc/"$pid"/fd/*; do
+		[ "$(readlink "$fd")" = "$leaked" ] && ok=1
+	done
+	agree "no descriptor of its caller" $ok
+}

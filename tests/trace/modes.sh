@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Job and script mode, at a real job-control prompt (tmux): started as a
+# shell starts a job, the program leads its own process group, so its
+# setsid() fails with EPERM exactly as it would untraced; with
+# --job-control=no it stays in daemon-trace's group and setsid() works.
+# The prompt comes back either way.
+. "$(dirname "$0")/lib.sh"
+
+interactive_shell
+setsid_program="/usr/bin/python3 -c 'import os; os.setsid()'"
+tmux_type "daemon-trace -- $setsid_program >job.out 2>&1; echo job-status=\$?"
+wait_until 15 "daemon-trace in job mode to finish" screen_has "job-status=4"
+expect "how it was started" "$(q1 prog=daemon-trace event=start -- start)" job
+read_fields pid pgid <<<"$(q1 event=exec -- pid pgid)"
+expect "the program leads its own group, as a job does" "$pgid" "$pid"
+expect "and its setsid() fails with" "$(q1 call=setsid -- errno)" EPERM
+
+tmux_type "daemon-trace --job-control=no -- $setsid_program >script.out 2>&1; echo script-status=\$?"
+wait_until 15 "daemon-trace in script mode to finish" screen_has "script-status=4"
+run=$(q prog=daemon-trace event=start -- run | tail -n 1)
+expect "how it was started" "$(q1 run="$run" prog=daemon-trace event=start -- start)" script
+read_fields pid pgid <<<"$(q1 run="$run" event=exec -- pid pgid)"
+expect_not "in script mode it does not lead a group" "$pgid" "$pid"
+expect "it is in daemon-trace's group" "$pgid" "$(q1 run="$run" prog=daemon-trace event=start -- pgid)"
+event=$(q1 run="$run" call=setsid -- event)
+expect "and its setsid() works" "$event" after
+tmux_type "echo prompt-is-back"
+wait_until 5 "the shell to take commands again" screen_has "prompt-is-back"
+
+# Ctrl-C at the terminal reaches the program, as under a shell, and the
+# prompt comes back
+ticks=$WORK/ticks
+tmux_type "daemon-trace -- $(printf %q "$TICKER") $(printf %q "$ticks") >ctrl-c.out 2>&1; echo ctrl-c-status=\$?"
+ticker=$(ticker_pid "$ticks")
+DAEMONS=$ticker
+tmux -S "$TMUX_SOCKET" send-keys C-c
+wait_until 10 "daemon-trace to end after Ctrl-C" screen_has "ctrl-c-status=4"
+wait_until 5 "the ticker to die of it" is_dead "$ticker"
+run=$(q prog=daemon-trace event=start -- run | tail -n 1)
+expect "the program's end, as recorded" "$(q1 run="$run" event=exit -- status)" "killed by INT"
+
+# started in the background (&), daemon-trace is no foreground job: script mode
+rm -f "$ticks"
+tmux_type "daemon-trace --seconds 1 -- $(printf %q "$TICKER") $(printf %q "$ticks") >bg.out 2>&1 &"
+ticker=$(ticker_pid "$ticks")
+DAEMONS=$ticker
+run=$(q prog=daemon-trace event=start -- run | tail -n 1)
+expect "daemon-trace started with &" "$(q1 run="$run" prog=daemon-trace event=start -- start)" script
+expect "the terminal's foreground group is still the shell's" \
+	"$(proc_field "$(shell_pid)" 6)" "$(proc_field "$(shell_pid)" 3)"
+stop_pid "$ticker"

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# daemon-trace --pid: the same checklist for a running process, from /proc
+# alone, agreeing item by item with what /proc shows; a PID that is gone or
+# not a number is refused.
+. "$(dirname "$0")/lib.sh"
+
+ticks=$WORK/ticks
+caller_with_ties
+as_caller "$TICKER" --daemon3 "$ticks" </dev/null
+daemon=$(ticker_pid "$ticks")
+DAEMONS=$daemon
+
+status=0
+as_caller "$DS_BIN/daemon-trace" --pid "$daemon" >"$WORK/out" 2>&1 </dev/null || status=$?
+cat "$WORK/out"
+says "daemon-trace: PID $daemon (trace-ticker), parent"
+says "from /proc alone"
+says "cannot tell whether it chose its umask"
+check_against_proc "$daemon" "$launch" 0027 "$leaked"
+expect "exit status of a background process that fails items" "$status" 3
+untraced "$daemon"
+
+stop_pid "$daemon"
+trace --pid "$daemon"
+expect "exit status for a PID that is gone" "$status" 1
+says "daemon-trace: cannot read process $daemon: No such"
+trace --pid 12x
+expect "exit status for a PID that is not a number" "$status" 2
+says "--pid needs a whole number"

@@ -1,0 +1,64 @@
+/* calls.h - what daemon-trace records: the calls that make a daemon.
+ *
+ * follow.c tells this file of every event and of every system call's end;
+ * this file writes one record per call that matters to daemonizing, with the
+ * process's state read from /proc while it is stopped, and keeps each
+ * process's lineage (lineage.h) up to date for the verdict.
+ */
+#ifndef DAEMON_TRACE_CALLS_H
+#define DAEMON_TRACE_CALLS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/* A system call as its entry stop showed it. */
+struct syscall_call {
+	uint64_t nr;
+	uint64_t args[6];
+	uint32_t arch;		/* AUDIT_ARCH_*: another architecture numbers its calls otherwise */
+};
+
+/* Starts recording: the log, the run id, and the caller's state. */
+int calls_begin(const char *log_path, const char *run);
+
+/* A process (tgid pid) executed a program; former is the thread that did it. */
+void calls_exec(pid_t pid, int first);
+
+/* parent forked child (a process, not a thread); vfork says how. */
+void calls_fork(pid_t parent, pid_t child, int vfork);
+
+/* A system call of a thread of process tgid begins; a run of closes ends at
+ * any other call. (Credentials aside, what a daemon changes is per process.) */
+void calls_entry(pid_t tgid, const struct syscall_call *call);
+
+/* It ended with rval (a negative errno when is_error). */
+void calls_exit(pid_t tgid, const struct syscall_call *call, int64_t rval, int is_error);
+
+/* How many calls were of another architecture (a 32-bit program's), not decoded. */
+unsigned long calls_foreign(void);
+
+/* A wait status in words: "exited 0", "killed by TERM". */
+void describe_wait_status(int status, char *out, size_t size);
+
+/* A process's last thread is exiting, with the wait status. */
+void calls_process_exit(pid_t pid, int status);
+
+/* The number of records of recipe steps (step=1..7) made so far: what
+ * settling watches (a daemon's own work, a worker forked, a command run from
+ * its loop, is not daemonizing). */
+unsigned long calls_recorded(void);
+
+/* Whether a run of closes is going on: a daemon sweeping its descriptors
+ * has not settled, however long the sweep takes under ptrace. */
+int calls_busy(void);
+
+/* Ends every run of closes still open, and writes the log. */
+int calls_flush(void);
+
+/* The log and run, for the verdict's record. */
+struct record_log;
+struct record_log *calls_log(void);
+const char *calls_run(void);
+
+#endif

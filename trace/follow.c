@@ -1,0 +1,532 @@
+/* follow.c - following every process and thread of a program (see follow.h).
+ *
+ * ptrace(2) in the order it is used: PTRACE_SEIZE (no TRACEME, no SIGSTOP:
+ * the program starts with nothing added), options that report every fork,
+ * vfork, clone, exec and exit as an event, PTRACE_SYSCALL to stop at each
+ * call's entry and exit, PTRACE_GET_SYSCALL_INFO to read it, PTRACE_LISTEN
+ * for a task in a group-stop, and PTRACE_INTERRUPT + PTRACE_DETACH to let go.
+ */
+#define _GNU_SOURCE
+#include "follow.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/audit.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdnoreturn.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <sys/user.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "calls.h"
+#include "record.h"
+
+/* Every kind of new task and every exec and exit reported; no EXITKILL: if
+ * daemon-trace dies, the kernel detaches the tasks and they run on. */
+#define SEIZE_OPTIONS (PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEEXEC | PTRACE_O_TRACEEXIT | \
+		       PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACEVFORKDONE | \
+		       PTRACE_O_TRACECLONE)
+
+enum { TICK_MS = 25 };	/* how often a blocked waitpid() wakes to look at the clock */
+
+/* A traced thread. */
+struct task {
+	pid_t tid, tgid;
+	int started;		/* its first stop was seen */
+	int announced;		/* its parent's fork or clone event was seen */
+	int held;		/* stopped at its first stop until that event comes */
+	int in_syscall;		/* between a call's entry and exit stops */
+	struct syscall_call call;
+	struct timespec call_began;
+};
+
+static struct {
+	struct task *tasks;
+	size_t count, capacity;
+	pid_t first;
+	int first_exited, first_status;
+	enum start_mode mode;
+	int tty_fd;
+	int detaching;
+} tracer = { .tty_fd = -1 };
+
+static volatile sig_atomic_t stop_signal;
+
+static void
+note_stop_signal(int sig)
+{
+	stop_signal = sig;
+}
+
+static void
+tick(int sig)
+{
+	(void)sig;	/* only interrupts waitpid() */
+}
+
+/*** tasks ***/
+
+static struct task *
+task_find(pid_t tid)
+{
+	for (size_t i = tracer.count; i-- > 0;)
+		if (tracer.tasks[i].tid == tid)
+			return &tracer.tasks[i];
+	return NULL;
+}
+
+/* The thread group of tid, from /proc (a clone may be a thread or a process). */
+static pid_t
+tgid_of(pid_t tid)
+{
+	char path[64], buf[512];
+	FILE *status;
+	pid_t tgid = tid;
+
+	snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
+	if ((status = fopen(path, "re")) == NULL)
+		return tid;
+	while (fgets(buf, sizeof buf, status))
+		if (sscanf(buf, "Tgid: %d", &tgid) == 1)
+			break;
+	fclose(status);
+	return tgid;
+}
+
+/* A new task; tgid is its thread group when known (a fork's child leads its
+ * own), else 0: /proc is asked. */
+static struct task *
+task_add(pid_t tid, pid_t tgid)
+{
+	struct task *task;
+
+	if (tracer.count == tracer.capacity) {
+		size_t capacity = tracer.capacity ? 2 * tracer.capacity : 64;
+		struct task *grown = realloc(tracer.tasks, capacity * sizeof *grown);
+		if (grown == NULL) {
+			fprintf(stderr, "daemon-trace: out of memory for task %d\n", (int)tid);
+			return NULL;
+		}
+		tracer.tasks = grown;
+		tracer.capacity = capacity;
+	}
+	task = &tracer.tasks[tracer.count++];
+	memset(task, 0, sizeof *task);
+	task->tid = tid;
+	task->tgid = tgid ? tgid : tgid_of(tid);
+	return task;
+}
+
+static void
+task_remove(struct task *task)
+{
+	*task = tracer.tasks[--tracer.count];
+}
+
+/*** starting the program ***/
+
+/* In the child: wait for the parent's word, then become the program. */
+static noreturn void
+become_program(int go, char **argv, char **envp)
+{
+	char word;
+	ssize_t n;
+
+	while ((n = read(go, &word, 1)) == -1 && errno == EINTR)
+		;
+	if (n != 1)
+		_exit(EXIT_FAILURE);	/* daemon-trace gave up: never run the program */
+	execvpe(argv[0], argv, envp);
+	/* as a shell says it */
+	if (errno == ENOENT && strchr(argv[0], '/') == NULL)
+		fprintf(stderr, "daemon-trace: %s: command not found\n", argv[0]);
+	else
+		fprintf(stderr, "daemon-trace: %s: %s\n", argv[0], strerror(errno));
+	_exit(errno == ENOENT ? 127 : 126);
+}
+
+/* tcsetpgrp() from a background group sends SIGTTOU: block it, do not ignore it. */
+static int
+give_terminal(int fd, pid_t group)
+{
+	sigset_t ttou, old;
+	int result;
+
+	sigemptyset(&ttou);
+	sigaddset(&ttou, SIGTTOU);
+	sigprocmask(SIG_BLOCK, &ttou, &old);
+	result = tcsetpgrp(fd, group);
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return result;
+}
+
+static void
+install_handlers(void)
+{
+	struct sigaction stop = { .sa_handler = note_stop_signal };	/* no SA_RESTART */
+	struct sigaction wake = { .sa_handler = tick };
+	struct itimerval every = { { 0, TICK_MS * 1000 }, { 0, TICK_MS * 1000 } };
+
+	sigemptyset(&stop.sa_mask);
+	sigemptyset(&wake.sa_mask);
+	sigaction(SIGINT, &stop, NULL);
+	sigaction(SIGTERM, &stop, NULL);
+	sigaction(SIGHUP, &stop, NULL);
+	sigaction(SIGALRM, &wake, NULL);
+	setitimer(ITIMER_REAL, &every, NULL);
+}
+
+enum launch_result
+follow_launch(char **argv, char **envp, enum start_mode mode, int tty_fd)
+{
+	int go[2];
+	pid_t child;
+
+	tracer.mode = mode;
+	tracer.tty_fd = tty_fd;
+	if (pipe2(go, O_CLOEXEC) == -1)
+		return LAUNCH_FAILED;
+	fflush(NULL);	/* the child must not write our buffers again */
+	/* forked before any handler is installed: the child has the caller's
+	 * signal mask and dispositions, as exec passes them on */
+	child = fork();
+	if (child == -1)
+		return LAUNCH_FAILED;
+	if (child == 0) {
+		close(go[1]);
+		become_program(go[0], argv, envp);
+	}
+	close(go[0]);
+	tracer.first = child;
+	if (mode == START_JOB) {
+		/* as a job-control shell does; the child waits, so there is no race */
+		if (setpgid(child, child) == -1 || give_terminal(tty_fd, child) == -1)
+			goto failed;
+	}
+	if (ptrace(PTRACE_SEIZE, child, 0, SEIZE_OPTIONS) == -1) {
+		int err = errno;
+		close(go[1]);	/* EOF: the child exits without executing anything */
+		kill(child, SIGKILL);
+		waitpid(child, NULL, 0);
+		if (mode == START_JOB)
+			(void)give_terminal(tty_fd, getpgrp());
+		errno = err;
+		return LAUNCH_REFUSED;
+	}
+	if (task_add(child, child) == NULL)
+		goto failed;
+	tracer.tasks[0].started = tracer.tasks[0].announced = 1;
+	install_handlers();
+	if (write(go[1], "g", 1) != 1)
+		goto failed;
+	close(go[1]);
+	return LAUNCH_TRACED;
+failed: {
+		int err = errno;
+		close(go[1]);
+		kill(child, SIGKILL);
+		waitpid(child, NULL, 0);
+		errno = err;
+		return LAUNCH_FAILED;
+	}
+}
+
+pid_t
+follow_first_pid(void)
+{
+	return tracer.first;
+}
+
+int
+follow_first_exited(int *status)
+{
+	*status = tracer.first_status;
+	return tracer.first_exited;
+}
+
+/*** the calls ***/
+
+/*
+ * An EINTR that only the tracing caused, turned into the restart an untraced
+ * run would have had: daemon-trace's PTRACE_INTERRUPT at the detach, or a
+ * signal the process ignores (untraced, the kernel would have dropped it;
+ * under ptrace it is queued and wakes the call). A pending signal the process
+ * catches is a real interruption: left alone. x86-64 only (the registers).
+ */
+static int
+caught_signal_pending(pid_t tid)
+{
+	char path[64], line[256];
+	unsigned long long pending = 0, blocked = 0, caught = 0, mask;
+	FILE *status;
+
+	snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
+	if ((status = fopen(path, "re")) == NULL)
+		return 1;	/* cannot tell: leave the result as it is */
+	while (fgets(line, sizeof line, status)) {
+		if (sscanf(line, "SigPnd: %llx", &mask) == 1 || sscanf(line, "ShdPnd: %llx", &mask) == 1)
+			pending |= mask;
+		else if (sscanf(line, "SigBlk: %llx", &mask) == 1)
+			blocked = mask;
+		else if (sscanf(line, "SigCgt: %llx", &mask) == 1)
+			caught = mask;
+	}
+	fclose(status);
+	return (pending & ~blocked & caught) != 0;
+}
+
+static void
+restart_interrupted(struct task *task)
+{
+#if defined(__x86_64__)
+	struct user_regs_struct regs;
+
+	if (task->call.arch != AUDIT_ARCH_X86_64 || caught_signal_pending(task->tid) ||
+	    ptrace(PTRACE_GETREGS, task->tid, 0, &regs) == -1)
+		return;
+	regs.rax = regs.orig_rax;
+	regs.rip -= 2;		/* back onto the 2-byte syscall instruction */
+	/* a relative timeout in a register runs on from where it was */
+	if (task->call.nr == SYS_epoll_wait || task->call.nr == SYS_epoll_pwait) {
+		struct timespec now;
+		long long timeout = (int)regs.r10, spent;
+
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		spent = (now.tv_sec - task->call_began.tv_sec) * 1000LL +
+			(now.tv_nsec - task->call_began.tv_nsec) / 1000000;
+		if (timeout > 0)
+			regs.r10 = (unsigned long long)(timeout > spent ? timeout - spent : 0);
+	}
+	(void)ptrace(PTRACE_SETREGS, task->tid, 0, &regs);
+#else
+	(void)task;	/* elsewhere the EINTR stays: a documented limit */
+#endif
+}
+
+static void
+syscall_stop(struct task *task)
+{
+	struct __ptrace_syscall_info info;
+
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, task->tid, sizeof info, &info) <= 0)
+		return;
+	if (info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+		task->in_syscall = 1;
+		task->call.nr = info.entry.nr;
+		memcpy(task->call.args, info.entry.args, sizeof task->call.args);
+		task->call.arch = info.arch;
+		clock_gettime(CLOCK_MONOTONIC, &task->call_began);
+		if (!tracer.detaching)
+			calls_entry(task->tgid, &task->call);
+	} else if (info.op == PTRACE_SYSCALL_INFO_EXIT && task->in_syscall) {
+		task->in_syscall = 0;
+		if (info.exit.is_error && info.exit.rval == -EINTR)
+			restart_interrupted(task);
+		else if (!tracer.detaching)
+			calls_exit(task->tgid, &task->call, info.exit.rval, info.exit.is_error);
+	}
+}
+
+/*** events ***/
+
+static void
+resume(struct task *task, int sig)
+{
+	if (tracer.detaching) {
+		(void)ptrace(PTRACE_DETACH, task->tid, 0, sig);
+		task_remove(task);
+	} else {
+		(void)ptrace(PTRACE_SYSCALL, task->tid, 0, sig);
+	}
+}
+
+/* A fork, vfork or clone event: the new task is known, and runs once its first stop came. */
+static void
+new_task_event(pid_t parent_tid, pid_t parent_tgid, int event)
+{
+	unsigned long message;
+	struct task *child;
+
+	if (ptrace(PTRACE_GETEVENTMSG, parent_tid, 0, &message) == -1)
+		return;
+	child = task_find((pid_t)message);
+	if (child == NULL && (child = task_add((pid_t)message, event == PTRACE_EVENT_CLONE ?
+							  0 : (pid_t)message)) == NULL)
+		return;
+	child->announced = 1;
+	if (child->tgid == child->tid && !tracer.detaching)
+		calls_fork(parent_tgid, child->tid, event == PTRACE_EVENT_VFORK);
+	if (child->held) {
+		child->held = 0;
+		resume(child, 0);
+	}
+}
+
+/* An event stop; task may move in the table meanwhile (it is found again by its tid). */
+static void
+event_stop(struct task *task, int event, int sig)
+{
+	unsigned long message = 0;
+	pid_t tid = task->tid;
+
+	switch (event) {
+	case PTRACE_EVENT_FORK:
+	case PTRACE_EVENT_VFORK:
+	case PTRACE_EVENT_CLONE:
+		new_task_event(task->tid, task->tgid, event);
+		break;
+	case PTRACE_EVENT_EXEC:
+		/* a thread that was not the leader took over the leader's PID */
+		if (ptrace(PTRACE_GETEVENTMSG, task->tid, 0, &message) == 0 &&
+		    (pid_t)message != task->tid) {
+			struct task *former = task_find((pid_t)message);
+			tid = task->tgid;	/* reported under the leader's PID */
+			if (former)
+				task_remove(former);
+			if ((task = task_find(tid)) == NULL)
+				return;
+		}
+		if (!tracer.detaching)
+			calls_exec(task->tgid, task->tgid == tracer.first);
+		break;
+	case PTRACE_EVENT_EXIT:
+		if (task->tid == task->tgid && !tracer.detaching &&
+		    ptrace(PTRACE_GETEVENTMSG, task->tid, 0, &message) == 0)
+			calls_process_exit(task->tgid, (int)message);
+		break;
+	case PTRACE_EVENT_STOP:
+		if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU) {
+			/* a group-stop: stays stopped, and we still hear of SIGCONT */
+			if (tracer.detaching) {
+				resume(task, 0);	/* detached in a group-stop, it stays stopped */
+			} else {
+				(void)ptrace(PTRACE_LISTEN, task->tid, 0, 0);
+			}
+			return;
+		}
+		if (!task->started) {
+			task->started = 1;
+			if (!task->announced && !tracer.detaching) {
+				task->held = 1;		/* its parent's event comes next */
+				return;
+			}
+		}
+		break;
+	default:
+		break;
+	}
+	if ((task = task_find(tid)) != NULL)
+		resume(task, 0);
+}
+
+/* One waitpid() result. */
+static void
+handle(pid_t tid, int status)
+{
+	struct task *task = task_find(tid);
+
+	if (WIFEXITED(status) || WIFSIGNALED(status)) {
+		if (tid == tracer.first) {
+			tracer.first_exited = 1;
+			tracer.first_status = status;
+			if (tracer.mode == START_JOB && tcgetpgrp(tracer.tty_fd) == tracer.first)
+				(void)give_terminal(tracer.tty_fd, getpgrp());
+		}
+		if (task)
+			task_remove(task);
+		return;
+	}
+	if (!WIFSTOPPED(status))
+		return;
+	if (task == NULL && (task = task_add(tid, 0)) == NULL)
+		return;		/* a stop from a task not seen yet: its parent's event comes */
+	if (WSTOPSIG(status) == (SIGTRAP | 0x80)) {
+		syscall_stop(task);
+		resume(task, 0);
+	} else if (status >> 16 != 0) {
+		event_stop(task, status >> 16, WSTOPSIG(status));
+	} else {
+		resume(task, WSTOPSIG(status));		/* delivered unchanged, at once */
+	}
+}
+
+static long long
+ms_since(const struct timespec *then)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - then->tv_sec) * 1000LL + (now.tv_nsec - then->tv_nsec) / 1000000;
+}
+
+enum follow_end
+follow_run(int settle_ms, int seconds)
+{
+	struct timespec began, quiet_since;
+	unsigned long recorded = calls_recorded();
+
+	clock_gettime(CLOCK_MONOTONIC, &began);
+	quiet_since = began;
+	for (;;) {
+		int status;
+		pid_t tid = waitpid(-1, &status, __WALL);
+
+		if (tid > 0)
+			handle(tid, status);
+		else if (errno == ECHILD)
+			return END_ALL_GONE;
+		if (tracer.count == 0)
+			return END_ALL_GONE;
+		if (stop_signal)
+			return END_SIGNAL;
+		if (calls_recorded() != recorded || calls_busy()) {
+			recorded = calls_recorded();
+			clock_gettime(CLOCK_MONOTONIC, &quiet_since);
+		}
+		if (seconds > 0 && ms_since(&began) >= seconds * 1000LL)
+			return END_TIME_UP;
+		if (tracer.first_exited && ms_since(&quiet_since) >= settle_ms)
+			return END_SETTLED;
+	}
+}
+
+void
+follow_detach(int *tasks, int *processes)
+{
+	struct timespec began;
+
+	tracer.detaching = 1;
+	*tasks = (int)tracer.count;
+	*processes = 0;
+	for (size_t i = 0; i < tracer.count; i++)
+		if (tracer.tasks[i].tid == tracer.tasks[i].tgid)
+			++*processes;
+	for (size_t i = tracer.count; i-- > 0;) {
+		struct task *task = &tracer.tasks[i];
+		if (task->held)
+			resume(task, 0);
+		else
+			(void)ptrace(PTRACE_INTERRUPT, task->tid, 0, 0);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &began);
+	/* a vfork parent stops only once its child has executed or exited */
+	while (tracer.count > 0 && ms_since(&began) < 5000) {
+		int status;
+		pid_t tid = waitpid(-1, &status, __WALL);
+
+		if (tid > 0)
+			handle(tid, status);
+		else if (errno == ECHILD)
+			break;
+	}
+	/* what is left the kernel detaches when daemon-trace exits */
+	setitimer(ITIMER_REAL, &(struct itimerval){ { 0, 0 }, { 0, 0 } }, NULL);
+}

@@ -1,0 +1,147 @@
+/* lineage.c - the traced processes and what each inherited (see lineage.h). */
+#define _GNU_SOURCE
+#include "lineage.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static struct {
+	struct traced_process *processes;
+	int count, capacity;
+} table;
+
+static struct proc_state state;	/* a new process's parent, as /proc names it */
+
+
+/* The newest process with pid (a PID may be used again). */
+struct traced_process *
+lineage_find(pid_t pid)
+{
+	for (int i = table.count; i-- > 0;)
+		if (table.processes[i].pid == pid)
+			return &table.processes[i];
+	return NULL;
+}
+
+struct traced_process *
+lineage_add(pid_t pid, const struct traced_process *parent)
+{
+	struct traced_process *p;
+	pid_t parent_pid = parent ? parent->pid : 0;
+
+	if (table.count == table.capacity) {
+		int capacity = table.capacity ? 2 * table.capacity : 64;
+		struct traced_process *grown = realloc(table.processes,
+						       (size_t)capacity * sizeof *grown);
+		if (grown == NULL)
+			return NULL;
+		table.processes = grown;
+		table.capacity = capacity;
+		if (parent)	/* it moved with the array */
+			parent = lineage_find(parent_pid);
+	}
+	p = &table.processes[table.count++];
+	if (parent) {
+		*p = *parent;	/* a child inherits its lineage */
+		p->forked_by = parent->pid;
+	} else {
+		memset(p, 0, sizeof *p);
+		p->umask_inherited = -1;
+	}
+	p->pid = pid;
+	p->exited = p->execs = p->vforked = p->setsid_failed = 0;
+	return p;
+}
+
+/* The live process pid; one first seen by a call (its fork event still to
+ * come) inherits from its parent as /proc names it. */
+struct traced_process *
+lineage_get(pid_t pid)
+{
+	struct traced_process *p = lineage_find(pid);
+
+	if (p && !p->exited)
+		return p;
+	if (proc_state_read(pid, &state) == 0 && (p = lineage_find(state.ppid)) != NULL)
+		return lineage_add(pid, p);
+	return lineage_add(pid, NULL);
+}
+
+void
+lineage_step(struct traced_process *p, char step)
+{
+	size_t len = strlen(p->path);
+
+	if (len < LINEAGE_PATH_MAX && strchr(p->path, step) == NULL) {
+		p->path[len] = step;
+		p->path[len + 1] = '\0';
+	}
+}
+
+int
+lineage_inherits(const struct traced_process *p, long fd)
+{
+	for (int i = 0; i < p->inherited_count; i++)
+		if (p->inherited[i] == fd)
+			return 1;
+	return 0;
+}
+
+/* Keeps, of the inherited descriptors, those open now (from state). */
+void
+lineage_keep_open(struct traced_process *p)
+{
+	int kept = 0;
+
+	for (int i = 0; i < p->inherited_count; i++) {
+		char path[64];
+		snprintf(path, sizeof path, "/proc/%d/fd/%d", (int)p->pid, p->inherited[i]);
+		if (access(path, F_OK) == 0)
+			p->inherited[kept++] = p->inherited[i];
+	}
+	p->inherited_count = kept;
+}
+
+void
+lineage_forget(struct traced_process *p, long lo, long hi)
+{
+	int kept = 0;
+
+	for (int i = 0; i < p->inherited_count; i++)
+		if (p->inherited[i] < lo || p->inherited[i] > hi)
+			p->inherited[kept++] = p->inherited[i];
+	p->inherited_count = kept;
+}
+
+/* The first process's descriptors above 2, right after its exec: what it
+ * inherited from daemon-trace's caller (daemon-trace's own are close-on-exec). */
+void
+lineage_from_caller(struct traced_process *p, const struct proc_state *state)
+{
+	const char *list = state->fds;
+	char *end;
+
+	p->inherited_count = 0;
+	p->inherited_unknown = state->fds_cut || state->fds_error;
+	for (const char *s = list; *s; s = *end ? end + 1 : end) {
+		long fd = strtol(s, &end, 10);
+		if (end == s)
+			break;
+		if (fd <= 2)
+			continue;
+		if (p->inherited_count == LINEAGE_FDS_MAX) {
+			p->inherited_unknown = 1;
+			break;
+		}
+		p->inherited[p->inherited_count++] = (int)fd;
+	}
+}
+
+const struct traced_process *
+lineage_all(int *count)
+{
+	*count = table.count;
+	return table.processes;
+}

@@ -1,0 +1,68 @@
+/* lineage.h - the processes daemon-trace has seen, and each one's lineage:
+ * what it inherited from daemon-trace's caller and which recipe steps it and
+ * its ancestors did. A child gets a copy of its parent's at fork: a umask set
+ * by the parent afterwards never reaches it. calls.c keeps them up to date;
+ * the verdict reads them.
+ */
+#ifndef DAEMON_TRACE_LINEAGE_H
+#define DAEMON_TRACE_LINEAGE_H
+
+#include <sys/types.h>
+
+#include "procstate.h"
+
+enum { LINEAGE_FDS_MAX = 64, LINEAGE_PATH_MAX = 16 };
+
+/* A traced process and what it inherited from the processes before it. */
+struct traced_process {
+	pid_t pid;
+	pid_t forked_by;		/* the traced process that forked it; 0 for the first */
+	int exited, exit_status;	/* a wait status, taken at its EXIT stop */
+	int execs;
+	char prog[32];
+	/* the recipe steps done in its lineage, in order: "1", "2", ... */
+	char path[LINEAGE_PATH_MAX + 1];
+	int setsid_done;		/* its lineage has a session of its own */
+	int second_fork_done;		/* and has forked after that */
+	int vforked;			/* it was made by vfork */
+	int setsid_failed;		/* a setsid() of its own failed, with this errno */
+	/* its umask: as inherited, and what its lineage's umask() calls did */
+	int umask_inherited, umask_calls, umask_last_old, umask_last_new;
+	/* the descriptors above 2 it inherited from daemon-trace's caller and has not closed */
+	int inherited[LINEAGE_FDS_MAX];
+	int inherited_count, inherited_unknown;
+	int own_on_stdio;		/* bit fd: a file of its own took 0, 1 or 2 */
+	int landed_told;		/* bit fd: that was recorded once */
+	int stdio_reopened;		/* bit fd: 0, 1 or 2 reopened on purpose */
+	int stdio_lost_at_exec;		/* bit fd: reopened, then closed by an exec (close-on-exec) */
+};
+
+/* The newest process with pid (a PID may be used again), or NULL. */
+struct traced_process *lineage_find(pid_t pid);
+
+/* A new process, inheriting parent's lineage (NULL: none). NULL when out of memory. */
+struct traced_process *lineage_add(pid_t pid, const struct traced_process *parent);
+
+/* The live process pid; one first seen by a call (its fork event still to
+ * come) inherits from its parent as /proc names it. */
+struct traced_process *lineage_get(pid_t pid);
+
+/* The recipe step ('1'..'7') done, once, in the order done. */
+void lineage_step(struct traced_process *p, char step);
+
+/* Whether fd is one it inherited from daemon-trace's caller, still open. */
+int lineage_inherits(const struct traced_process *p, long fd);
+
+/* The caller's descriptors above 2, as the first process has them after its exec. */
+void lineage_from_caller(struct traced_process *p, const struct proc_state *state);
+
+/* Keeps of the inherited descriptors those open now (after an exec). */
+void lineage_keep_open(struct traced_process *p);
+
+/* Forgets the inherited descriptors lo to hi (closed, or replaced). */
+void lineage_forget(struct traced_process *p, long lo, long hi);
+
+/* Every process seen, in order of appearance. */
+const struct traced_process *lineage_all(int *count);
+
+#endif

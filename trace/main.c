@@ -1,0 +1,258 @@
+/* daemon-trace - watch a real program become a daemon, and check it against the recipe.
+ *
+ *     daemon-trace [OPTIONS] -- PROGRAM [ARGS...]
+ *     daemon-trace --pid PID
+ *
+ * Starts PROGRAM as the caller's shell would have, follows every process and
+ * thread it makes with ptrace (follow.c), records the calls that make a
+ * daemon in the transition log (calls.c), detaches once it has settled, and
+ * judges the process that stayed by the checklist (verdict.c). The daemon
+ * runs on as if it had never been traced.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "calls.h"
+#include "lineage.h"
+#include "follow.h"
+#include "steplib.h"
+#include "verdict.h"
+
+enum { DEFAULT_SETTLE_MS = 1000 };
+
+enum { OPT_JOB_CONTROL, OPT_SETTLE, OPT_SECONDS, OPT_PID, OPT_COUNT };
+
+static const struct step_option options[] = {
+	[OPT_JOB_CONTROL] = { "job-control", "yes|no",
+			      "start it as a shell's job (yes) or a script's command (no)" },
+	[OPT_SETTLE] = { "settle", "MS", "after the first process exits, stop once MS pass "
+					 "with no recorded call (default: 1000)" },
+	[OPT_SECONDS] = { "seconds", "N", "stop following after N seconds in any case" },
+	[OPT_PID] = { "pid", "PID", "check a running process from /proc alone, no tracing" },
+	[OPT_COUNT] = { NULL, NULL, NULL },
+};
+
+static const struct program program = {
+	.name = "daemon-trace",
+	.step = "trace",
+	.synopsis = "[--job-control=yes|no] [--settle MS] [--seconds N] -- PROGRAM [ARGS...]\n"
+		    "       daemon-trace --pid PID",
+	.purpose = "Starts PROGRAM as your shell would, follows every process it makes with\n"
+		   "ptrace while it daemonizes, records each step in the transition log (replay\n"
+		   "it with daemon-viewer), detaches, leaves the daemon running untraced, and\n"
+		   "checks it item by item against the daemon checklist.",
+	.options = options,
+	.exits = "  0    a daemon: every item of the checklist passes\n"
+		 "  1    a system call of daemon-trace failed\n"
+		 "  3    a background process stayed, but it fails some item\n"
+		 "  4    no daemon stayed: it ran in the foreground and exited, or stayed there\n"
+		 "  5    tracing was refused (ptrace): what was found is printed\n"
+		 "  126  PROGRAM was found but cannot be executed\n"
+		 "  127  PROGRAM was not found",
+};
+
+/* A whole number in [min, max], or a usage error naming the option. */
+static long
+number_option(const char *name, const char *text, long min, long max)
+{
+	char *end;
+	long value;
+
+	errno = 0;
+	value = strtol(text, &end, 10);
+	if (errno || end == text || *end || value < min || value > max)
+		usage_error("--%s needs a whole number from %ld to %ld, not '%s'", name, min, max,
+			    text);
+	return value;
+}
+
+/*
+ * Job mode when daemon-trace is the foreground job of its controlling
+ * terminal, as a shell's command typed at a prompt is; else script mode.
+ */
+static enum start_mode
+choose_start(const char *forced, int *tty_fd)
+{
+	int job;
+
+	*tty_fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	job = *tty_fd != -1 && tcgetpgrp(*tty_fd) == getpgrp();
+	if (forced && strcmp(forced, "yes") == 0) {
+		if (*tty_fd == -1)
+			usage_error("--job-control=yes needs a controlling terminal, and there is none");
+		return START_JOB;
+	}
+	if (forced && strcmp(forced, "no") != 0)
+		usage_error("--job-control takes yes or no, not '%s'", forced);
+	return job && !forced ? START_JOB : START_SCRIPT;
+}
+
+/* ptrace refused: what was found, and what to do about each. */
+static void
+explain_refusal(void)
+{
+	char line[256];
+	FILE *f;
+
+	if ((f = fopen("/proc/sys/kernel/yama/ptrace_scope", "re")) != NULL) {
+		if (fgets(line, sizeof line, f))
+			fprintf(stderr, "daemon-trace: Yama's ptrace_scope is %.*s (3 forbids all "
+				"tracing until reboot; 2 needs CAP_SYS_PTRACE: run as root)\n",
+				(int)strcspn(line, "\n"), line);
+		fclose(f);
+	}
+	if ((f = fopen("/proc/self/status", "re")) != NULL) {
+		while (fgets(line, sizeof line, f)) {
+			unsigned long long caps;
+			int mode;
+			if (sscanf(line, "Seccomp: %d", &mode) == 1 && mode != 0)
+				fprintf(stderr, "daemon-trace: a seccomp filter is on daemon-trace itself "
+					"(Seccomp: %d), which may deny ptrace: run it outside the "
+					"sandbox or container that set it\n", mode);
+			if (sscanf(line, "CapEff: %llx", &caps) == 1 && !(caps & (1ULL << 19)))
+				fprintf(stderr, "daemon-trace: CapEff lacks CAP_SYS_PTRACE (a container "
+					"may need --cap-add=SYS_PTRACE)\n");
+		}
+		fclose(f);
+	}
+	fprintf(stderr, "daemon-trace: the program was not started\n");
+}
+
+static const char *
+end_in_words(enum follow_end end, int settle_ms, int seconds, char *out, size_t size)
+{
+	switch (end) {
+	case END_SETTLED:
+		snprintf(out, size, "settled: the first process exited, then %d ms with no "
+			 "recorded call", settle_ms);
+		break;
+	case END_TIME_UP:
+		snprintf(out, size, "--seconds %d passed", seconds);
+		break;
+	case END_SIGNAL:
+		snprintf(out, size, "daemon-trace was asked to stop (a signal)");
+		break;
+	case END_ALL_GONE:
+		snprintf(out, size, "every traced process exited");
+		break;
+	}
+	return out;
+}
+
+/* Whether the first process became the program (its exec worked). */
+static int
+ever_executed(pid_t first)
+{
+	int count;
+	const struct traced_process *all = lineage_all(&count);
+
+	for (int i = 0; i < count; i++)
+		if (all[i].pid == first)
+			return all[i].execs > 0;
+	return 0;
+}
+
+/* The command line, as the start record shows it. */
+static void
+join_words(char **words, char *out, size_t size)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (char **w = words; *w && used < size; w++)
+		used += (size_t)snprintf(out + used, size - used, "%s%s", w == words ? "" : " ", *w);
+}
+
+int
+main(int argc, char **argv)
+{
+	extern char **environ;
+	const char *values[OPT_COUNT];
+	char **caller_environment, command[512], ended[160];
+	size_t env_count = 0;
+	struct proc_state origin;
+	int tty_fd, settle_ms = DEFAULT_SETTLE_MS, seconds = 0, tasks, processes, first_status;
+	enum start_mode mode;
+	enum launch_result launched;
+	enum follow_end end;
+	enum verdict_code verdict;
+
+	/* the program gets the caller's environment, not the log settings set below */
+	while (environ[env_count])
+		env_count++;
+	if ((caller_environment = calloc(env_count + 1, sizeof *caller_environment)) == NULL)
+		fail("calloc", errno, NULL, VERDICT_SYSCALL_FAILED);
+	memcpy(caller_environment, environ, env_count * sizeof *environ);
+	unsetenv(ENV_RUN);		/* every trace is a run of its own */
+
+	int next = program_setup(&program, argc, argv, values);
+	if (values[OPT_SETTLE])
+		settle_ms = (int)number_option("settle", values[OPT_SETTLE], 0, 3600 * 1000);
+	if (values[OPT_SECONDS])
+		seconds = (int)number_option("seconds", values[OPT_SECONDS], 1, 24 * 3600);
+	if (proc_state_read(getpid(), &origin) == -1)
+		fail("reading /proc/self", errno, NULL, VERDICT_SYSCALL_FAILED);
+	if (values[OPT_PID]) {
+		pid_t pid = (pid_t)number_option("pid", values[OPT_PID], 1, 1 << 22);
+		if (argv[next])
+			usage_error("--pid checks a running process: no PROGRAM with it");
+		if (!verdict_alive(pid)) {
+			fprintf(stderr, "daemon-trace: cannot read process %d: %s\n", (int)pid,
+				strerror(errno));
+			return VERDICT_SYSCALL_FAILED;
+		}
+		return verdict_of_pid(pid, &origin, stdout);
+	}
+	if (argv[next] == NULL)
+		usage_error("no PROGRAM to trace");
+	mode = choose_start(values[OPT_JOB_CONTROL], &tty_fd);
+
+	join_words(argv + next, command, sizeof command);
+	record_start("traced", command, "start", mode == START_JOB ? "job" : "script",
+		     (char *)NULL);
+	if (calls_begin(log_path(), getenv(ENV_RUN)) == -1)
+		fail("opening the log", errno, NULL, VERDICT_SYSCALL_FAILED);
+
+	launched = follow_launch(argv + next, caller_environment, mode, tty_fd);
+	if (launched == LAUNCH_REFUSED) {
+		report_failure("PTRACE_SEIZE", errno, "the kernel refused to let daemon-trace trace it");
+		explain_refusal();
+		return VERDICT_REFUSED;
+	}
+	if (launched == LAUNCH_FAILED)
+		fail("starting the program", errno, NULL, VERDICT_SYSCALL_FAILED);
+
+	end = follow_run(settle_ms, seconds);
+	if (calls_flush() == -1)
+		fprintf(stderr, "daemon-trace: cannot write the log: %s\n", strerror(errno));
+	follow_detach(&tasks, &processes);
+	printf("daemon-trace: detached %d task%s of %d process%s\n", tasks, tasks == 1 ? "" : "s",
+	       processes, processes == 1 ? "" : "es");
+
+	struct verdict_input in = {
+		.origin = &origin,
+		.ended = end_in_words(end, settle_ms, seconds, ended, sizeof ended),
+		.first = follow_first_pid(),
+	};
+	in.first_exited = follow_first_exited(&first_status);
+	in.first_status = first_status;
+	/* the program never ran: the child said why, as a shell would; its status */
+	if (in.first_exited && !ever_executed(in.first))
+		return WIFEXITED(first_status) ? WEXITSTATUS(first_status) : VERDICT_SYSCALL_FAILED;
+	verdict = verdict_give(&in, stdout);
+	if (isatty(STDOUT_FILENO))
+		printf("Replay it: daemon-viewer --run %s\n", calls_run());
+	fflush(stdout);
+	/* a program that stayed in the foreground: wait for it, as a shell would */
+	if (!in.first_exited)
+		while (waitpid(in.first, NULL, 0) == -1 && errno == EINTR)
+			;
+	return verdict;
+}

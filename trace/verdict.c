@@ -1,0 +1,399 @@
+/* verdict.c - the daemon a program left, judged by the checklist (see verdict.h).
+ *
+ * For a real program each item is judged by what its step prevents, not by
+ * the demo's values: a umask it chose passes whatever its value, a directory
+ * of its own passes, 0, 1, 2 on a log file pass. The evidence is the
+ * kernel's, read from /proc of the daemon after the trace; the lineage (which
+ * steps it and its ancestors did, what it inherited) is calls.c's.
+ */
+#define _GNU_SOURCE
+#include "verdict.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "calls.h"
+#include "lineage.h"
+#include "checklist.h"
+#include "record.h"
+
+/* The recipe's steps in its own words, for the path. */
+static const char *const step_words[8] = {
+	NULL, "fork", "setsid", "fork again", "chdir", "umask", "close the descriptors",
+	"reopen 0, 1, 2",
+};
+
+/* The facts as text, and where they came from. */
+struct judged {
+	struct proc_state now;
+	const struct traced_process *lineage;	/* NULL with --pid */
+	char pid[16], pgid[16], sid[16], umask[8], origin_sid[16], origin_umask[8];
+	int open_inherited[LINEAGE_FDS_MAX];
+	int open_inherited_count;
+	struct check_facts facts;
+	enum check_judgment result[CHECK_COUNT];
+};
+
+int
+verdict_alive(pid_t pid)
+{
+	struct proc_state st;
+	char path[64], stat[512];
+	FILE *f;
+	int zombie = 0;
+
+	if (proc_state_read(pid, &st) == -1)
+		return 0;
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	if ((f = fopen(path, "re")) != NULL) {
+		if (fgets(stat, sizeof stat, f) && strrchr(stat, ')'))
+			zombie = strrchr(stat, ')')[2] == 'Z';
+		fclose(f);
+	}
+	if (zombie)
+		errno = ESRCH;	/* it has exited; its parent has not reaped it yet */
+	return !zombie;
+}
+
+/* The daemon: the oldest live traced process whose forker is gone (the root
+ * of what stayed; a server's workers are its children). */
+static const struct traced_process *
+find_daemon(int *others)
+{
+	int count;
+	const struct traced_process *all = lineage_all(&count), *daemon = NULL;
+
+	*others = 0;
+	for (int i = 0; i < count; i++) {
+		const struct traced_process *p = &all[i], *forker = NULL;
+		if (p->exited || !verdict_alive(p->pid))
+			continue;
+		for (int j = i; j-- > 0;)
+			if (all[j].pid == p->forked_by) {
+				forker = &all[j];
+				break;
+			}
+		if (forker && !forker->exited && verdict_alive(forker->pid))
+			continue;
+		if (daemon == NULL)
+			daemon = p;
+		else
+			++*others;
+	}
+	return daemon;
+}
+
+/* Whether its lineage chose its umask: a umask() call that was not undone. */
+static int
+umask_chosen(const struct traced_process *p)
+{
+	if (p->umask_calls == 0)
+		return 0;
+	/* umask(077) ... umask(022): set and restored, it chose nothing */
+	if (p->umask_calls >= 2 && p->umask_last_new == p->umask_inherited &&
+	    p->umask_last_old != p->umask_last_new)
+		return 0;
+	return 1;
+}
+
+static void
+judge(struct judged *j, pid_t pid, const struct traced_process *lineage,
+      const struct proc_state *origin)
+{
+	memset(j, 0, sizeof *j);
+	j->lineage = lineage;
+	if (proc_state_read(pid, &j->now) == -1)
+		j->now.pid = pid;
+	snprintf(j->pid, sizeof j->pid, "%d", (int)pid);
+	snprintf(j->pgid, sizeof j->pgid, "%d", (int)j->now.pgid);
+	snprintf(j->sid, sizeof j->sid, "%d", (int)j->now.sid);
+	snprintf(j->umask, sizeof j->umask, "%04o", (unsigned)j->now.umask);
+	snprintf(j->origin_sid, sizeof j->origin_sid, "%d", (int)origin->sid);
+	snprintf(j->origin_umask, sizeof j->origin_umask, "%04o", (unsigned)origin->umask);
+	if (lineage) {
+		for (int i = 0; i < lineage->inherited_count; i++) {
+			char path[64];
+			snprintf(path, sizeof path, "/proc/%d/fd/%d", (int)pid, lineage->inherited[i]);
+			if (access(path, F_OK) == 0)
+				j->open_inherited[j->open_inherited_count++] = lineage->inherited[i];
+		}
+	}
+	j->facts = (struct check_facts){
+		.pid = j->pid, .pgid = j->pgid, .sid = j->sid, .tty = j->now.tty,
+		.cwd = j->now.cwd_error ? NULL : j->now.cwd,
+		.umask = j->now.umask < 0 ? NULL : j->umask,
+		.stdio = { j->now.stdio[0], j->now.stdio[1], j->now.stdio[2] },
+		.origin_sid = j->origin_sid, .origin_cwd = origin->cwd,
+		.origin_umask = j->origin_umask,
+		.umask_chosen = lineage ? umask_chosen(lineage) : -1,
+		.inherited = lineage ? (lineage->inherited_unknown ? -1 : j->open_inherited_count)
+				     : -1,
+	};
+	if (lineage == NULL) {
+		/* from /proc alone: every descriptor above 2 may be inherited */
+		for (const char *s = j->now.fds; *s; s++)
+			if ((s == j->now.fds || s[-1] == ',') && atoi(s) > 2 &&
+			    j->open_inherited_count < LINEAGE_FDS_MAX)
+				j->open_inherited[j->open_inherited_count++] = atoi(s);
+		j->facts.inherited = j->now.fds_error ? -1 : j->open_inherited_count;
+	}
+	for (int c = 0; c < CHECK_COUNT; c++)
+		j->result[c] = check_judge(c, &j->facts);
+}
+
+/* The item's evidence, in words. */
+static void
+evidence(const struct judged *j, enum check c, char *out, size_t size)
+{
+	const struct proc_state *n = &j->now;
+	int pass = j->result[c] != CHECK_FAILS;
+	size_t used;
+
+	switch (c) {
+	case CHECK_NOT_GROUP_LEADER:
+		snprintf(out, size, pass ? "PGID %d, not its PID" : n->sid == n->pid ?
+			 "it leads process group %d, as the leader of a session does" :
+			 "it leads process group %d", (int)n->pgid);
+		break;
+	case CHECK_OWN_SESSION:
+		snprintf(out, size, pass ? "SID %d; its caller's is %s" : "still in its caller's session, %d",
+			 (int)n->sid, j->origin_sid);
+		break;
+	case CHECK_NOT_SESSION_LEADER:
+		snprintf(out, size, pass ? "session %d is led by another process" :
+			 "it leads session %d", (int)n->sid);
+		break;
+	case CHECK_NO_TERMINAL:
+		snprintf(out, size, pass ? "TTY ?" : "its controlling terminal is %s", n->tty);
+		break;
+	case CHECK_CWD_ROOT:
+		if (n->cwd_error)
+			snprintf(out, size, "cwd unreadable (%s)", errno_name(n->cwd_error));
+		else
+			snprintf(out, size, j->result[c] == CHECK_MET ? "cwd %s" :
+				 pass ? "changed to %s" : "kept its caller's directory, %s", n->cwd);
+		break;
+	case CHECK_UMASK_ZERO:
+		if (j->facts.umask_chosen == 0 && j->lineage && j->lineage->umask_calls)
+			snprintf(out, size, "set and restored: %s chose nothing", j->umask);
+		else if (j->facts.umask_chosen == 0)
+			snprintf(out, size, "never set a umask: inherited %s", j->umask);
+		else if (j->facts.umask_chosen == 1)
+			snprintf(out, size, "chose its umask (%s)", j->umask);
+		else
+			snprintf(out, size, pass ? "umask %s, not its caller's %s" :
+				 "umask %s, as its caller's %s", j->umask, j->origin_umask);
+		break;
+	case CHECK_STDIO_NULL:
+		snprintf(out, size, "0 %s, 1 %s, 2 %s", n->stdio[0], n->stdio[1], n->stdio[2]);
+		break;
+	case CHECK_NOTHING_INHERITED:
+		if (j->facts.inherited == 0) {
+			snprintf(out, size, "none left open");
+			break;
+		}
+		if (j->facts.inherited < 0) {
+			snprintf(out, size, "cannot tell: the descriptor list was cut or unreadable");
+			break;
+		}
+		used = (size_t)snprintf(out, size, "%s:", j->lineage ? "still open" : "open");
+		for (int i = 0; i < j->open_inherited_count && used < size; i++) {
+			char link[64], target[256];
+			ssize_t len;
+			snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)n->pid, j->open_inherited[i]);
+			len = readlink(link, target, sizeof target - 1);
+			target[len > 0 ? len : 0] = '\0';
+			used += (size_t)snprintf(out + used, size - used, "%s %d (%s)", i ? "," : "",
+						 j->open_inherited[i], target);
+		}
+		if (!j->lineage && used < size)
+			snprintf(out + used, size - used, " (from /proc alone: each may be its own)");
+		break;
+	case CHECK_COUNT:
+		out[0] = '\0';
+		break;
+	}
+}
+
+/* What follows from a failed item, in the recipe's words, and its step. */
+static void
+print_remedy(const struct judged *j, enum check c, FILE *out)
+{
+	const char *step = check_step(c);
+
+	if (c == CHECK_NOT_GROUP_LEADER && j->now.sid == j->now.pid &&
+	    j->result[CHECK_OWN_SESSION] != CHECK_FAILS) {
+		fprintf(out, "         a session leader leads its group too: see \"%s\"\n",
+			check_goal(CHECK_NOT_SESSION_LEADER));
+		return;
+	}
+	fprintf(out, "         without it, %s", check_prevents(c));
+	if (j->lineage && strchr(j->lineage->path, step[0]) == NULL)
+		fprintf(out, " (step %s, %s, is missing)\n", step, step_words[step[0] - '0']);
+	else
+		fprintf(out, " (step %s)\n", step);
+}
+
+/* Prints the items; returns how many fail, and lists their labels in failed. */
+static int
+print_items(const struct judged *j, FILE *out, char *failed, size_t size)
+{
+	int failures = 0;
+	size_t used = 0;
+
+	failed[0] = '\0';
+	for (int c = 0; c < CHECK_COUNT; c++) {
+		char why[1024];
+		int pass = j->result[c] != CHECK_FAILS;
+
+		evidence(j, c, why, sizeof why);
+		fprintf(out, "  [%s] %s: %s\n", pass ? "pass" : "FAIL", check_goal(c), why);
+		if (pass)
+			continue;
+		failures++;
+		print_remedy(j, c, out);
+		used += (size_t)snprintf(failed + used, used < size ? size - used : 0, "%s%s",
+					 used ? "," : "", check_label(c));
+	}
+	return failures;
+}
+
+/* The steps in the order done, what is missing, and what the textbook misses. */
+static void
+print_path(const struct judged *j, FILE *out, char *path_field, size_t size)
+{
+	const struct traced_process *p = j->lineage;
+	size_t used = 0;
+	int missing = 0;
+
+	fprintf(out, "  path:");
+	for (const char *s = p->path; *s; s++) {
+		fprintf(out, "%s %s (%c)", s == p->path ? "" : ",", step_words[*s - '0'], *s);
+		used += (size_t)snprintf(path_field + used, used < size ? size - used : 0, "%s%c",
+					 used ? "," : "", *s);
+	}
+	if (p->path[0] == '\0')
+		fprintf(out, " none of the recipe's steps");
+	fprintf(out, "\n");
+	for (char step = '1'; step <= '7'; step++)
+		if (strchr(p->path, step) == NULL)
+			fprintf(out, "%s %s (%c)", missing++ ? "," : "  missing:", step_words[step - '0'],
+				step);
+	if (missing)
+		fprintf(out, "\n");
+	if (strchr(p->path, '2') && strchr(p->path, '3') == NULL && j->now.sid == j->now.pid)
+		fprintf(out, "  no second fork: it leads its session, so a terminal it opens "
+			"without O_NOCTTY becomes its own\n");
+	if (p->vforked)
+		fprintf(out, "  it was made by vfork(): its parent waited until it executed or exited\n");
+	if (p->setsid_failed)
+		fprintf(out, "  a setsid() of its own failed with %s\n", errno_name(p->setsid_failed));
+	for (int fd = 0; fd < 3; fd++) {
+		if (strcmp(j->now.stdio[fd], "closed") != 0)
+			continue;
+		if (p->stdio_lost_at_exec & (1 << fd))
+			fprintf(out, "  descriptor %d was reopened close-on-exec: the exec of the program "
+				"that runs now closed it\n", fd);
+		fprintf(out, "  descriptor %d is closed: the next file it opens becomes its %s\n",
+			fd, fd == 0 ? "stdin" : fd == 1 ? "stdout" : "stderr");
+	}
+}
+
+static void
+record_verdict(const struct judged *j, const char *verdict, const char *failed,
+	       const char *path, const char *ended)
+{
+	struct logfmt_writer w;
+	pid_t pid = j ? j->now.pid : getpid();
+	struct proc_state st;
+	int readable = proc_state_read(pid, &st) == 0;
+
+	record_begin(&w, calls_run(), readable ? st.comm : "?", "trace", "verdict");
+	record_field(&w, "verdict", verdict);
+	if (j) {
+		record_fieldf(&w, "daemon", "%d", (int)pid);
+		record_field(&w, "failed", failed[0] ? failed : "none");
+		if (path)
+			record_field(&w, "path", path[0] ? path : "none");
+	}
+	if (ended)
+		record_field(&w, "ended", ended);
+	if (readable)
+		record_state(&w, &st);
+	else
+		record_state_unreadable(&w, pid, errno);
+	if (record_log_add(calls_log(), &w) == -1 || record_log_flush(calls_log()) == -1)
+		fprintf(stderr, "daemon-trace: cannot write the log: %s\n", strerror(errno));
+}
+
+enum verdict_code
+verdict_give(const struct verdict_input *in, FILE *out)
+{
+	int others;
+	const struct traced_process *daemon = find_daemon(&others);
+	struct judged j;
+	char failed[256], path[64], how[64];
+	int failures;
+
+	if (in->first_exited) {
+		describe_wait_status(in->first_status, how, sizeof how);
+		fprintf(out, "daemon-trace: the first process, PID %d, %s\n", (int)in->first, how);
+	}
+	fprintf(out, "daemon-trace: the trace ended: %s\n", in->ended);
+	if (calls_foreign())
+		fprintf(out, "daemon-trace: %lu calls of another architecture (a 32-bit program?) "
+			"were not decoded: what they did is missing here\n", calls_foreign());
+	if (daemon == NULL) {
+		fprintf(out, "daemon-trace: verdict: no process stayed: it ran in the foreground "
+			"and exited\n");
+		record_verdict(NULL, "no process stayed", NULL, NULL, in->ended);
+		return VERDICT_NO_DAEMON;
+	}
+	judge(&j, daemon->pid, daemon, in->origin);
+	if (daemon->pid == in->first && !in->first_exited &&
+	    j.result[CHECK_OWN_SESSION] == CHECK_FAILS) {
+		fprintf(out, "daemon-trace: verdict: it stayed in the foreground (PID %d, %s)\n",
+			(int)daemon->pid, j.now.comm);
+		record_verdict(&j, "stayed in the foreground", "", NULL, in->ended);
+		return VERDICT_NO_DAEMON;
+	}
+	fprintf(out, "daemon-trace: the process that stayed: PID %d (%s), parent %d (%s)%s\n",
+		(int)daemon->pid, j.now.comm, (int)j.now.ppid, j.now.parent_comm,
+		others ? ", and other processes of its own" : "");
+	failures = print_items(&j, out, failed, sizeof failed);
+	print_path(&j, out, path, sizeof path);
+	if (failures == 0) {
+		fprintf(out, "daemon-trace: verdict: a daemon: every item passes\n");
+		record_verdict(&j, "daemon", failed, path, in->ended);
+		return VERDICT_DAEMON;
+	}
+	fprintf(out, "daemon-trace: verdict: a background process that fails %d item%s\n",
+		failures, failures == 1 ? "" : "s");
+	record_verdict(&j, "fails some items", failed, path, in->ended);
+	return VERDICT_FAILS_SOME;
+}
+
+enum verdict_code
+verdict_of_pid(pid_t pid, const struct proc_state *origin, FILE *out)
+{
+	struct judged j;
+	char failed[256];
+	int failures;
+
+	judge(&j, pid, NULL, origin);
+	fprintf(out, "daemon-trace: PID %d (%s), parent %d (%s), from /proc alone\n", (int)pid,
+		j.now.comm, (int)j.now.ppid, j.now.parent_comm);
+	failures = print_items(&j, out, failed, sizeof failed);
+	fprintf(out, "  without its history daemon-trace cannot tell whether it chose its umask "
+		"or inherited it, nor which descriptors its caller gave it\n");
+	if (failures == 0) {
+		fprintf(out, "daemon-trace: verdict: a daemon: every item passes\n");
+		return VERDICT_DAEMON;
+	}
+	fprintf(out, "daemon-trace: verdict: fails %d item%s\n", failures, failures == 1 ? "" : "s");
+	return j.result[CHECK_OWN_SESSION] == CHECK_FAILS ? VERDICT_NO_DAEMON : VERDICT_FAILS_SOME;
+}
