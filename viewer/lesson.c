@@ -169,6 +169,15 @@ static const struct sentence table[] = {
 	  "neither: its PID is new." },
 
 	/*** a step's result ***/
+	/* a real program's call, as daemon-trace recorded it (call=) */
+	{ "step", "after", NULL, NULL, PART_WHAT, NULL, { F(TRACED_CALL) },
+	  "{prog} called {call}(), which stands for step {step} of the recipe." },
+	{ "4", "after", NULL, NULL, PART_WHAT, NULL, { F(TRACED_CALL), F(CWD_CHANGED) },
+	  "Its working directory is now {cwd}; it was {old.cwd}." },
+	{ "5", "after", NULL, NULL, PART_WHAT, NULL, { F(TRACED_CALL), F(UMASK_CHANGED) },
+	  "Its umask is now {umask}; it was {old.umask}." },
+	{ "7", "after", NULL, NULL, PART_WHAT, NULL, { F(TRACED_CALL) },
+	  "0, 1 and 2 are now {stdio}." },
 	{ "*", "after", NULL, NULL, PART_WHAT, NULL, { F(NEW_PROCESS), F(ADOPTED) },
 	  "The child, PID {pid}, was orphaned when its parent (PID {old.pid}) "
 	  "exited, and {adopter} adopted it: see PPID." },
@@ -216,9 +225,9 @@ static const struct sentence table[] = {
 	  "O_NOCTTY, a terminal no session owns makes it its own, and that "
 	  "terminal's hangup sends it SIGHUP, which kills by default." },
 
-	{ "4", "after", NULL, NULL, PART_WHAT, NULL, { F(CWD_ROOT), F(CWD_CHANGED) },
+	{ "4", "after", NULL, NULL, PART_WHAT, NULL, { F(CWD_ROOT), F(CWD_CHANGED), N(TRACED_CALL) },
 	  "chdir(\"/\"): the working directory is now / (it was {old.cwd})." },
-	{ "4", "after", NULL, NULL, PART_WHAT, NULL, { F(CWD_ROOT), N(CWD_CHANGED) },
+	{ "4", "after", NULL, NULL, PART_WHAT, NULL, { F(CWD_ROOT), N(CWD_CHANGED), N(TRACED_CALL) },
 	  "chdir(\"/\"): the working directory was / already, and stays so." },
 	{ "4", "after", NULL, NULL, PART_WHY, NULL, { 0 },
 	  "A working directory keeps its file system busy for as long as the "
@@ -227,9 +236,9 @@ static const struct sentence table[] = {
 	  "umount says \"target is busy\" while the daemon runs, and relative paths "
 	  "depend on where it was started." },
 
-	{ "5", "after", NULL, NULL, PART_WHAT, NULL, { F(UMASK_ZERO), F(UMASK_CHANGED) },
+	{ "5", "after", NULL, NULL, PART_WHAT, NULL, { F(UMASK_ZERO), F(UMASK_CHANGED), N(TRACED_CALL) },
 	  "umask(0): the file-mode mask is now 0000; it was {old.umask}." },
-	{ "5", "after", NULL, NULL, PART_WHAT, NULL, { F(UMASK_ZERO), N(UMASK_CHANGED) },
+	{ "5", "after", NULL, NULL, PART_WHAT, NULL, { F(UMASK_ZERO), N(UMASK_CHANGED), N(TRACED_CALL) },
 	  "umask(0): the file-mode mask was 0000 already, and stays so." },
 	{ "5", "after", NULL, NULL, PART_WHY, NULL, { 0 },
 	  "The modes the daemon passes to open() and mkdir() then mean exactly what "
@@ -253,9 +262,9 @@ static const struct sentence table[] = {
 	  "or up (step 7 replaces only 0, 1 and 2), a deleted log keeps its disk "
 	  "space, a socket its connection." },
 
-	{ "7", "after", NULL, NULL, PART_WHAT, NULL, { F(STDIO_NULL) },
+	{ "7", "after", NULL, NULL, PART_WHAT, NULL, { F(STDIO_NULL), N(TRACED_CALL) },
 	  "/dev/null is open on 0, 1 and 2." },
-	{ "7", "after", NULL, NULL, PART_WHAT, NULL, { N(STDIO_NULL) },
+	{ "7", "after", NULL, NULL, PART_WHAT, NULL, { N(STDIO_NULL), N(TRACED_CALL) },
 	  "0, 1 and 2 are now {stdio} (a log file on 1 and 2 with --log)." },
 	{ "7", "after", NULL, NULL, PART_WHY, NULL, { 0 },
 	  "open() returns the lowest free number: with 0, 1 and 2 taken, the "
@@ -342,6 +351,11 @@ static const struct sentence table[] = {
 	  "{prog} exits ({reason}) and removes its pid file." },
 
 	/*** a real program, as daemon-trace recorded it ***/
+	{ "trace", "start", "traced", NULL, PART_WHAT, NULL, { 0 },
+	  "daemon-trace starts the program it follows, {traced}, in {start} mode: "
+	  "as a job-control shell would start it (a group of its own, the "
+	  "terminal's foreground) when daemon-trace is a terminal's foreground job, "
+	  "else as a script would, in daemon-trace's group." },
 	{ "trace", "exec", NULL, NULL, PART_WHAT, NULL, { 0 },
 	  "PID {pid} now runs {prog} ({command}). exec keeps the PID, the session, "
 	  "the directory, the umask and every descriptor not marked close-on-exec." },
@@ -512,6 +526,7 @@ frame_facts_of(const struct story *story, struct frame_facts *facts)
 	f[FACT_SIGTERM] = has(now, "signal", "SIGTERM");
 	for (char n = '1'; n <= '7'; n++)
 		f[FACT_SKIPS_1 + (n - '1')] = skips(now, n);
+	f[FACT_TRACED_CALL] = entry_get(now, "call") != NULL && has(now, "event", "after");
 	f[FACT_STOPS_AT_2] = skips(now, '1') && !skips(now, '2');
 	f[FACT_CHILD_OF_COMPARED] = was != NULL && has(now, "ppid", entry_text(was, "pid"));
 }

@@ -47,7 +47,7 @@ static const char *const fact_names[FACT_COUNT] = {
 	[FACT_TTY_TAKEN] = "tty taken", [FACT_TTY_NOT_TAKEN] = "tty not taken",
 	[FACT_EPERM] = "EPERM", [FACT_STDOUT_FAILED] = "stdout failed",
 	[FACT_SIGHUP] = "SIGHUP", [FACT_SIGTERM] = "SIGTERM",
-	[FACT_STOPS_AT_2] = "stops at step 2", [FACT_CHILD_OF_COMPARED] = "a child of the frame compared with",
+	[FACT_STOPS_AT_2] = "stops at step 2", [FACT_TRACED_CALL] = "a traced call", [FACT_CHILD_OF_COMPARED] = "a child of the frame compared with",
 	[FACT_SKIPS_1] = "skips 1", [FACT_SKIPS_2] = "skips 2", [FACT_SKIPS_3] = "skips 3",
 	[FACT_SKIPS_4] = "skips 4", [FACT_SKIPS_5] = "skips 5", [FACT_SKIPS_6] = "skips 6",
 	[FACT_SKIPS_7] = "skips 7",
@@ -185,6 +185,7 @@ oracle(const struct run *run, size_t f, enum fact fact)
 	case FACT_STOPS_AT_2:
 		return oracle(run, f, FACT_SKIPS_1) && !oracle(run, f, FACT_SKIPS_2);
 	case FACT_CHILD_OF_COMPARED: return was && equal(now, "ppid", field(was, "pid"));
+	case FACT_TRACED_CALL: return entry_get(now, "call") && equal(now, "event", "after");
 	case FACT_NONE: case FACT_COUNT: break;
 	}
 	return 0;
@@ -270,9 +271,9 @@ static const struct {
 	{ "new session", { FACT_LEADS_SESSION, FACT_ORIGIN_SESSION, FACT_SID_CHANGED } },
 	{ "controlling terminal", { FACT_HAS_TTY, FACT_TTY_TAKEN, FACT_TTY_NOT_TAKEN } },
 	{ "checklist", { FACT_ALL_MET } },
-	{ "working directory", { FACT_CWD_ROOT } },
-	{ "mask is", { FACT_UMASK_ZERO } },
-	{ "umask is", { FACT_UMASK_ZERO } },
+	{ "working directory", { FACT_CWD_ROOT, FACT_CWD_CHANGED } },
+	{ "mask is", { FACT_UMASK_ZERO, FACT_UMASK_CHANGED } },
+	{ "umask is", { FACT_UMASK_ZERO, FACT_UMASK_CHANGED } },
 	{ "/dev/null", { FACT_STDIO_NULL, FACT_STDIO_CLOSED } },
 	{ "are closed", { FACT_STDIO_CLOSED } },
 	{ "Descriptor 1", { FACT_FD1_CLOSED } },
