@@ -64,12 +64,14 @@ t() { tmux -S "$TMUX_SOCKET" "$@"; }
 t new-session -d -s small -x 80 -y 24 -e TERM=tmux-256color \
 	"$BIN/daemon-viewer" --run "$full" "$WORK/long.log"
 small_screen() { t capture-pane -p -t small; }
-small_shows() { small_screen | grep -qF -- "$1"; }
+# the headline of a step's frame begins with its program (frame 1's chain=
+# names them all, so a name anywhere would be found before the key's frame)
+small_headline() { small_screen | grep -q "^$1"; }
 for key in 1 2 3 4 5 6 7 G; do
 	t send-keys -t small "$key"
 	case $key in
 	G) wait_until 10 "the last frame" eval 'small_screen | grep -qE "frame ([0-9]+)/\1$"' ;;
-	*) wait_until 10 "step $key's frame" small_shows "step$key-" ;;
+	*) wait_until 10 "step $key's frame" small_headline "step$key-" ;;
 	esac
 	small_screen >"$WORK/screen"
 	ids_whole "$WORK/long.log" "$WORK/screen" "80x24, key $key"
