@@ -201,11 +201,10 @@ static const struct sentence table[] = {
 	  "The starter's session no longer reaches it: no terminal of the user's, "
 	  "no job control, nothing of a login that will end." },
 	{ "2", "after", NULL, NULL, PART_WITHOUT, WITHOUT, { 0 },
-	  "The daemon stays in the starter's session, with the starter's terminal "
-	  "as its controlling terminal, if there is one: ps -t lists it there, "
-	  "Ctrl-C reaches it whenever its group is the terminal's foreground, and "
-	  "when the terminal closes it just loses it (its group is orphaned: a "
-	  "read of the terminal fails with EIO instead of stopping it)." },
+	  "The daemon stays in the starter's session, with its terminal, if any, "
+	  "as its controlling terminal: ps -t lists it there, Ctrl-C reaches it "
+	  "when its group is in the foreground, and when the terminal closes it "
+	  "just loses it." },
 
 	{ "3", "after", NULL, NULL, PART_WHAT, NULL, { N(LEADS_SESSION), N(HAS_TTY) },
 	  "It is in session {sid} and does not lead it, so no terminal it opens can "
