@@ -32,8 +32,9 @@ void calls_fork(pid_t parent, pid_t child, int vfork);
  * any other call. (Credentials aside, what a daemon changes is per process.) */
 void calls_entry(pid_t tgid, const struct syscall_call *call);
 
-/* It ended with rval (a negative errno when is_error). */
-void calls_exit(pid_t tgid, const struct syscall_call *call, int64_t rval, int is_error);
+/* It ended, in thread tid, with rval (a negative errno when is_error). */
+void calls_exit(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t rval,
+		int is_error);
 
 /* How many calls were of another architecture (a 32-bit program's), not decoded. */
 unsigned long calls_foreign(void);

@@ -289,7 +289,12 @@ restart_interrupted(struct task *task)
 #if defined(__x86_64__)
 	struct user_regs_struct regs;
 
-	if (task->call.arch != AUDIT_ARCH_X86_64 || caught_signal_pending(task->tid) ||
+	/* rt_sigreturn "returns" the registers it restores: an EINTR there is the
+	 * handled call's, already told to the program; doing it again would
+	 * return through a signal frame that is gone (seen: SIGABRT in python's
+	 * setuid(), which glibc makes every thread repeat from a handler) */
+	if (task->call.arch != AUDIT_ARCH_X86_64 || task->call.nr == SYS_rt_sigreturn ||
+	    caught_signal_pending(task->tid) ||
 	    ptrace(PTRACE_GETREGS, task->tid, 0, &regs) == -1)
 		return;
 	regs.rax = regs.orig_rax;
@@ -331,7 +336,7 @@ syscall_stop(struct task *task)
 		if (info.exit.is_error && info.exit.rval == -EINTR)
 			restart_interrupted(task);
 		else if (!tracer.detaching)
-			calls_exit(task->tgid, &task->call, info.exit.rval, info.exit.is_error);
+			calls_exit(task->tid, task->tgid, &task->call, info.exit.rval, info.exit.is_error);
 	}
 }
 
