@@ -413,6 +413,47 @@ calls_process_exit(pid_t pid, int status)
 	end(readable);
 }
 
+/* How the process handles sig, from its SigIgn and SigCgt masks. */
+static const char *
+signal_handling(pid_t pid, int sig)
+{
+	char path[64], line[256];
+	unsigned long long mask, ignored = 0, caught = 0;
+	FILE *status;
+
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	if ((status = fopen(path, "re")) == NULL)
+		return "unreadable";
+	while (fgets(line, sizeof line, status))
+		if (sscanf(line, "SigIgn: %llx", &mask) == 1)
+			ignored = mask;
+		else if (sscanf(line, "SigCgt: %llx", &mask) == 1)
+			caught = mask;
+	fclose(status);
+	if (caught & (1ULL << (sig - 1)))
+		return "caught";
+	return ignored & (1ULL << (sig - 1)) ? "ignored" : "default";
+}
+
+void
+calls_signal(pid_t tgid, int sig)
+{
+	struct traced_process *p = lineage_get(tgid);
+	const char *name = sigabbrev_np(sig);
+	int readable;
+
+	if (p == NULL || sig < 1 || sig > 64 || (p->signals_told & (1ULL << (sig - 1))))
+		return;
+	p->signals_told |= 1ULL << (sig - 1);
+	readable = begin(tgid, "trace", "signal");
+	if (name)
+		record_fieldf(&writer, "signal", "SIG%s", name);
+	else
+		record_fieldf(&writer, "signal", "%d", sig);
+	record_field(&writer, "handled", signal_handling(tgid, sig));
+	end(readable);
+}
+
 void
 calls_entry(pid_t tgid, const struct syscall_call *call)
 {

@@ -42,6 +42,10 @@ unsigned long calls_foreign(void);
 /* A wait status in words: "exited 0", "killed by TERM". */
 void describe_wait_status(int status, char *out, size_t size);
 
+/* A signal is being delivered to a thread of process tgid (told once per
+ * process and signal: a SIGCHLD per child would drown the rest). */
+void calls_signal(pid_t tgid, int sig);
+
 /* A process's last thread is exiting, with the wait status. */
 void calls_process_exit(pid_t pid, int status);
 

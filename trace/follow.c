@@ -459,6 +459,8 @@ handle(pid_t tid, int status)
 	} else if (status >> 16 != 0) {
 		event_stop(task, status >> 16, WSTOPSIG(status));
 	} else {
+		if (!tracer.detaching)
+			calls_signal(task->tgid, WSTOPSIG(status));
 		resume(task, WSTOPSIG(status));		/* delivered unchanged, at once */
 	}
 }

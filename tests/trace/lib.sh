@@ -5,7 +5,10 @@ TICKER=$DS_BIN/trace-ticker
 DAEMONS=""		# the PIDs of the daemons a test left running: stopped on exit
 stop_daemons() {
 	local pid
-	for pid in $DAEMONS; do stop_pid "$pid"; done
+	for pid in $DAEMONS; do
+		kill -CONT "$pid" 2>/dev/null || true	# a stopped one cannot act on SIGTERM
+		stop_pid "$pid"
+	done
 }
 CLEANUPS="stop_daemons $CLEANUPS"
 
