@@ -16,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -59,6 +61,8 @@ static struct {
 	struct close_run runs[CLOSE_RUNS_MAX];
 	int active_runs;
 	unsigned long foreign_calls;	/* of another architecture: not decoded */
+	char pid_file[PATH_MAX];	/* the last pid file written, the PID in it, and by whom */
+	pid_t pid_file_holds, pid_file_writer;
 } rec;
 
 /* The record being made, and the state it ends with. */
@@ -499,6 +503,65 @@ setsid_call(struct traced_process *p, int64_t rval, int is_error)
 	}
 }
 
+/*** pid files ***/
+
+/* A PID in decimal, padded with blanks or zeros and ended by a newline at
+ * most, as pid files hold it; 0 when text is not one. */
+static pid_t
+pid_in(const char *text, size_t len)
+{
+	size_t i = 0;
+	long pid = 0;
+
+	while (i < len && (text[i] == ' ' || text[i] == '0'))
+		i++;
+	if (i == len || text[i] < '1' || text[i] > '9')
+		return 0;
+	for (; i < len && text[i] >= '0' && text[i] <= '9'; i++)
+		pid = pid * 10 + (text[i] - '0');
+	while (i < len && (text[i] == ' ' || text[i] == '\n'))
+		i++;
+	return i == len && pid < (1 << 22) ? (pid_t)pid : 0;
+}
+
+/* A write of at most 32 bytes to a regular file that holds a traced PID. */
+static void
+maybe_pid_file(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t written)
+{
+	char text[33], link[64], path[PATH_MAX];
+	struct iovec local = { text, (size_t)written }, remote = { (void *)call->args[1], (size_t)written };
+	struct stat st;
+	pid_t pid;
+	ssize_t n;
+	int readable;
+
+	if (written <= 0 || written > 32 ||
+	    process_vm_readv(tid, &local, 1, &remote, 1, 0) != (ssize_t)written ||
+	    (pid = pid_in(text, (size_t)written)) == 0 || lineage_find(pid) == NULL)
+		return;
+	snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)tgid, (int)call->args[0]);
+	if (stat(link, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (n = readlink(link, path, sizeof path - 1)) <= 0)
+		return;
+	path[n] = '\0';
+	snprintf(rec.pid_file, sizeof rec.pid_file, "%s", path);
+	rec.pid_file_holds = pid;
+	rec.pid_file_writer = tgid;
+	readable = begin(tgid, "trace", "after");
+	record_field(&writer, "call", call->nr == SYS_write ? "write" : "pwrite64");
+	record_field(&writer, "pid_file", path);
+	record_fieldf(&writer, "holds", "%d", (int)pid);
+	end(readable);
+}
+
+const char *
+calls_pid_file(pid_t *holds, pid_t *writer_pid)
+{
+	*holds = rec.pid_file_holds;
+	*writer_pid = rec.pid_file_writer;
+	return rec.pid_file[0] ? rec.pid_file : NULL;
+}
+
 /* The credential calls: per thread in the kernel, and glibc makes every
  * thread call it when the program calls setuid() once. */
 static const char *
@@ -670,6 +733,11 @@ calls_exit(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t rval,
 					     : "ioctl TIOCNOTTY", rval, is_error, &readable);
 			end(readable);
 		}
+		break;
+	case SYS_write:
+	case SYS_pwrite64:
+		if (!is_error)
+			maybe_pid_file(tid, tgid, call, rval);
 		break;
 	default:
 		if (credential_call(nr) && (p = lineage_get(tgid)))

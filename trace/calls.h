@@ -36,6 +36,11 @@ void calls_entry(pid_t tgid, const struct syscall_call *call);
 void calls_exit(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t rval,
 		int is_error);
 
+/* The last pid file seen written (a write of at most 32 bytes to a regular
+ * file, holding a traced PID in decimal), or NULL; the PID it holds and the
+ * process that wrote it. */
+const char *calls_pid_file(pid_t *holds, pid_t *writer);
+
 /* How many calls were of another architecture (a 32-bit program's), not decoded. */
 unsigned long calls_foreign(void);
 
