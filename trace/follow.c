@@ -353,6 +353,27 @@ resume(struct task *task, int sig)
 	}
 }
 
+/*
+ * The program's job stopped (Ctrl-Z) while it had the terminal: as a shell's
+ * job, daemon-trace takes the terminal back and stops too, so that the shell
+ * sees its job stopped; when the shell continues it (fg, bg), the program's
+ * group gets the terminal again, if daemon-trace has it, and SIGCONT.
+ */
+static void
+stop_as_a_job(void)
+{
+	int foreground;
+
+	if (tracer.mode != START_JOB || tcgetpgrp(tracer.tty_fd) != tracer.first)
+		return;
+	(void)give_terminal(tracer.tty_fd, getpgrp());
+	(void)kill(getpid(), SIGTSTP);		/* here it stays until SIGCONT */
+	foreground = tcgetpgrp(tracer.tty_fd) == getpgrp();	/* fg, not bg */
+	if (foreground)
+		(void)give_terminal(tracer.tty_fd, tracer.first);
+	(void)kill(-tracer.first, SIGCONT);
+}
+
 /* A fork, vfork or clone event: the new task is known, and runs once its first stop came. */
 static void
 new_task_event(pid_t parent_tid, pid_t parent_tgid, int event)
@@ -414,6 +435,7 @@ event_stop(struct task *task, int event, int sig)
 				resume(task, 0);	/* detached in a group-stop, it stays stopped */
 			} else {
 				(void)ptrace(PTRACE_LISTEN, task->tid, 0, 0);
+				stop_as_a_job();
 			}
 			return;
 		}
