@@ -63,6 +63,7 @@ static struct {
 	unsigned long foreign_calls;	/* of another architecture: not decoded */
 	char pid_file[PATH_MAX];	/* the last pid file written, the PID in it, and by whom */
 	pid_t pid_file_holds, pid_file_writer;
+	pid_t first;			/* the program's first process */
 } rec;
 
 /* The record being made, and the state it ends with. */
@@ -382,6 +383,8 @@ calls_exec(pid_t pid, int first)
 	}
 	read_command_line(pid, line, sizeof line);
 	record_field(&writer, "command", line);
+	if (first)
+		rec.first = pid;
 	if (first && readable) {
 		p->umask_inherited = state.umask;
 		lineage_from_caller(p, &state);
@@ -414,6 +417,8 @@ calls_process_exit(pid_t pid, int status)
 	describe_wait_status(status, how, sizeof how);
 	readable = begin(pid, "trace", "exit");
 	record_field(&writer, "status", how);
+	if (pid == rec.first)	/* the shell waits for this one: its prompt returns now */
+		record_field(&writer, "prompt", "returns");
 	end(readable);
 }
 
