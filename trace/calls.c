@@ -64,6 +64,7 @@ static struct {
 	char pid_file[PATH_MAX];	/* the last pid file written, the PID in it, and by whom */
 	pid_t pid_file_holds, pid_file_writer;
 	pid_t first;			/* the program's first process */
+	char setid_ignored[PATH_MAX];	/* a set-user-ID or set-group-ID program run without its bit */
 } rec;
 
 /* The record being made, and the state it ends with. */
@@ -378,8 +379,15 @@ calls_exec(pid_t pid, int first)
 	record_field(&writer, "call", "execve");
 	snprintf(exe_link, sizeof exe_link, "/proc/%d/exe", (int)pid);
 	if ((n = readlink(exe_link, exe, sizeof exe - 1)) > 0) {
+		struct stat st;
 		exe[n] = '\0';
 		record_field(&writer, "exe", exe);
+		/* under ptrace the kernel ignores the bits unless the tracer may
+		 * trace what they would make (root may) */
+		if (geteuid() != 0 && stat(exe_link, &st) == 0 && (st.st_mode & (S_ISUID | S_ISGID))) {
+			record_field(&writer, "setid_ignored", "yes");
+			snprintf(rec.setid_ignored, sizeof rec.setid_ignored, "%s", exe);
+		}
 	}
 	read_command_line(pid, line, sizeof line);
 	record_field(&writer, "command", line);
@@ -557,6 +565,12 @@ maybe_pid_file(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t w
 	record_field(&writer, "pid_file", path);
 	record_fieldf(&writer, "holds", "%d", (int)pid);
 	end(readable);
+}
+
+const char *
+calls_setid_ignored(void)
+{
+	return rec.setid_ignored[0] ? rec.setid_ignored : NULL;
 }
 
 const char *

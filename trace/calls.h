@@ -36,6 +36,10 @@ void calls_entry(pid_t tgid, const struct syscall_call *call);
 void calls_exit(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t rval,
 		int is_error);
 
+/* A set-user-ID or set-group-ID program daemon-trace, not being root, saw
+ * executed: the kernel ran it without that privilege. NULL when none. */
+const char *calls_setid_ignored(void);
+
 /* The last pid file seen written (a write of at most 32 bytes to a regular
  * file, holding a traced PID in decimal), or NULL; the PID it holds and the
  * process that wrote it. */

@@ -366,6 +366,11 @@ verdict_give(const struct verdict_input *in, FILE *out)
 		fprintf(out, "daemon-trace: the first process, PID %d, %s\n", (int)in->first, how);
 	}
 	fprintf(out, "daemon-trace: the trace ended: %s\n", in->ended);
+	if (calls_setid_ignored())
+		fprintf(out, "daemon-trace: %s is set-user-ID or set-group-ID, and the kernel ignores "
+			"that under ptrace by a user who is not root: it ran without its privilege, "
+			"so this trace differs from an untraced run; trace it as root\n",
+			calls_setid_ignored());
 	if (calls_foreign())
 		fprintf(out, "daemon-trace: %lu calls of another architecture (a 32-bit program?) "
 			"were not decoded: what they did is missing here\n", calls_foreign());

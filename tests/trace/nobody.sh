@@ -31,3 +31,14 @@ LOG=$shared/log	# the queries below read nobody's log
 expect "records with a field /proc refused" "$(grep -c unreadable "$LOG" || true)" 0
 expect "the setsid() recorded" "$(q1 call=setsid -- pid)" "$daemon"
 LOG=$WORK/log
+
+# a set-user-ID program traced without privilege runs without it: said so
+if [ -u /usr/bin/chfn ]; then
+	setpriv --reuid=65534 --regid=65534 --clear-groups env -u ASAN_OPTIONS -u UBSAN_OPTIONS \
+		DAEMON_STEPS_LOG="$shared/log" "$DS_BIN/daemon-trace" -- /usr/bin/chfn --help \
+		>"$WORK/out" 2>&1 </dev/null || true
+	says "/usr/bin/chfn is set-user-ID or set-group-ID, and the kernel ignores that under ptrace"
+	LOG=$shared/log
+	expect "the exec's record" "$(q exe=/usr/bin/chfn -- setid_ignored | tail -n 1)" yes
+	LOG=$WORK/log
+fi
