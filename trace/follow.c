@@ -234,6 +234,8 @@ failed: {
 		close(go[1]);
 		kill(child, SIGKILL);
 		waitpid(child, NULL, 0);
+		if (mode == START_JOB)
+			(void)give_terminal(tty_fd, getpgrp());
 		errno = err;
 		return LAUNCH_FAILED;
 	}
