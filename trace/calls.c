@@ -16,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -59,6 +61,10 @@ static struct {
 	struct close_run runs[CLOSE_RUNS_MAX];
 	int active_runs;
 	unsigned long foreign_calls;	/* of another architecture: not decoded */
+	char pid_file[PATH_MAX];	/* the last pid file written, the PID in it, and by whom */
+	pid_t pid_file_holds, pid_file_writer;
+	pid_t first;			/* the program's first process */
+	char setid_ignored[PATH_MAX];	/* a set-user-ID or set-group-ID program run without its bit */
 } rec;
 
 /* The record being made, and the state it ends with. */
@@ -373,11 +379,20 @@ calls_exec(pid_t pid, int first)
 	record_field(&writer, "call", "execve");
 	snprintf(exe_link, sizeof exe_link, "/proc/%d/exe", (int)pid);
 	if ((n = readlink(exe_link, exe, sizeof exe - 1)) > 0) {
+		struct stat st;
 		exe[n] = '\0';
 		record_field(&writer, "exe", exe);
+		/* under ptrace the kernel ignores the bits unless the tracer may
+		 * trace what they would make (root may) */
+		if (geteuid() != 0 && stat(exe_link, &st) == 0 && (st.st_mode & (S_ISUID | S_ISGID))) {
+			record_field(&writer, "setid_ignored", "yes");
+			snprintf(rec.setid_ignored, sizeof rec.setid_ignored, "%s", exe);
+		}
 	}
 	read_command_line(pid, line, sizeof line);
 	record_field(&writer, "command", line);
+	if (first)
+		rec.first = pid;
 	if (first && readable) {
 		p->umask_inherited = state.umask;
 		lineage_from_caller(p, &state);
@@ -410,6 +425,49 @@ calls_process_exit(pid_t pid, int status)
 	describe_wait_status(status, how, sizeof how);
 	readable = begin(pid, "trace", "exit");
 	record_field(&writer, "status", how);
+	if (pid == rec.first)	/* the shell waits for this one: its prompt returns now */
+		record_field(&writer, "prompt", "returns");
+	end(readable);
+}
+
+/* How the process handles sig, from its SigIgn and SigCgt masks. */
+static const char *
+signal_handling(pid_t pid, int sig)
+{
+	char path[64], line[256];
+	unsigned long long mask, ignored = 0, caught = 0;
+	FILE *status;
+
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	if ((status = fopen(path, "re")) == NULL)
+		return "unreadable";
+	while (fgets(line, sizeof line, status))
+		if (sscanf(line, "SigIgn: %llx", &mask) == 1)
+			ignored = mask;
+		else if (sscanf(line, "SigCgt: %llx", &mask) == 1)
+			caught = mask;
+	fclose(status);
+	if (caught & (1ULL << (sig - 1)))
+		return "caught";
+	return ignored & (1ULL << (sig - 1)) ? "ignored" : "default";
+}
+
+void
+calls_signal(pid_t tgid, int sig)
+{
+	struct traced_process *p = lineage_get(tgid);
+	const char *name = sigabbrev_np(sig);
+	int readable;
+
+	if (p == NULL || sig < 1 || sig > 64 || (p->signals_told & (1ULL << (sig - 1))))
+		return;
+	p->signals_told |= 1ULL << (sig - 1);
+	readable = begin(tgid, "trace", "signal");
+	if (name)
+		record_fieldf(&writer, "signal", "SIG%s", name);
+	else
+		record_fieldf(&writer, "signal", "%d", sig);
+	record_field(&writer, "handled", signal_handling(tgid, sig));
 	end(readable);
 }
 
@@ -458,8 +516,147 @@ setsid_call(struct traced_process *p, int64_t rval, int is_error)
 	}
 }
 
+/*** pid files ***/
+
+/* A PID in decimal, padded with blanks or zeros and ended by a newline at
+ * most, as pid files hold it; 0 when text is not one. */
+static pid_t
+pid_in(const char *text, size_t len)
+{
+	size_t i = 0;
+	long pid = 0;
+
+	while (i < len && (text[i] == ' ' || text[i] == '0'))
+		i++;
+	if (i == len || text[i] < '1' || text[i] > '9')
+		return 0;
+	for (; i < len && text[i] >= '0' && text[i] <= '9'; i++)
+		pid = pid * 10 + (text[i] - '0');
+	while (i < len && (text[i] == ' ' || text[i] == '\n'))
+		i++;
+	return i == len && pid < (1 << 22) ? (pid_t)pid : 0;
+}
+
+/* A write of at most 32 bytes to a regular file that holds a traced PID. */
+static void
+maybe_pid_file(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t written)
+{
+	char text[33], link[64], path[PATH_MAX];
+	struct iovec local = { text, (size_t)written }, remote = { (void *)call->args[1], (size_t)written };
+	struct stat st;
+	pid_t pid;
+	ssize_t n;
+	int readable;
+
+	if (written <= 0 || written > 32 ||
+	    process_vm_readv(tid, &local, 1, &remote, 1, 0) != (ssize_t)written ||
+	    (pid = pid_in(text, (size_t)written)) == 0 || lineage_find(pid) == NULL)
+		return;
+	snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)tgid, (int)call->args[0]);
+	if (stat(link, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (n = readlink(link, path, sizeof path - 1)) <= 0)
+		return;
+	path[n] = '\0';
+	snprintf(rec.pid_file, sizeof rec.pid_file, "%s", path);
+	rec.pid_file_holds = pid;
+	rec.pid_file_writer = tgid;
+	readable = begin(tgid, "trace", "after");
+	record_field(&writer, "call", call->nr == SYS_write ? "write" : "pwrite64");
+	record_field(&writer, "pid_file", path);
+	record_fieldf(&writer, "holds", "%d", (int)pid);
+	end(readable);
+}
+
+const char *
+calls_setid_ignored(void)
+{
+	return rec.setid_ignored[0] ? rec.setid_ignored : NULL;
+}
+
+const char *
+calls_pid_file(pid_t *holds, pid_t *writer_pid)
+{
+	*holds = rec.pid_file_holds;
+	*writer_pid = rec.pid_file_writer;
+	return rec.pid_file[0] ? rec.pid_file : NULL;
+}
+
+/* The credential calls: per thread in the kernel, and glibc makes every
+ * thread call it when the program calls setuid() once. */
+static const char *
+credential_call(long nr)
+{
+	switch (nr) {
+	case SYS_setuid: return "setuid";
+	case SYS_setgid: return "setgid";
+	case SYS_setreuid: return "setreuid";
+	case SYS_setregid: return "setregid";
+	case SYS_setresuid: return "setresuid";
+	case SYS_setresgid: return "setresgid";
+	case SYS_setgroups: return "setgroups";
+	case SYS_setfsuid: return "setfsuid";
+	case SYS_setfsgid: return "setfsgid";
+	default: return NULL;
+	}
+}
+
+/* The thread's Uid: or Gid: line of /proc (real, effective, saved, fs). */
+static void
+read_ids(pid_t tid, const char *which, char *out, size_t size)
+{
+	char path[64], line[256];
+	FILE *status;
+
+	snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
+	snprintf(out, size, "?");
+	if ((status = fopen(path, "re")) == NULL)
+		return;
+	while (fgets(line, sizeof line, status))
+		if (strncmp(line, which, strlen(which)) == 0) {
+			char *ids = line + strlen(which);
+			ids += strspn(ids, " \t");
+			ids[strcspn(ids, "\n")] = '\0';
+			for (char *c = ids; *c; c++)
+				if (*c == '\t')
+					*c = ' ';
+			snprintf(out, size, "%s", ids);
+			break;
+		}
+	fclose(status);
+}
+
+/* One record of a change of credentials, however many threads glibc made
+ * repeat it: the same call with the same arguments is told once. */
+static void
+credential_change(pid_t tid, struct traced_process *p, const char *name,
+		  const struct syscall_call *call, int64_t rval, int is_error)
+{
+	const uint64_t signature[4] = { call->nr, call->args[0], call->args[1], call->args[2] };
+	char ids[96];
+	int readable;
+
+	if (memcmp(p->last_credentials, signature, sizeof signature) == 0)
+		return;
+	memcpy(p->last_credentials, signature, sizeof signature);
+	begin_call(p->pid, "trace", name, rval, is_error, &readable);
+	if (call->nr == SYS_setgroups)
+		record_fieldf(&writer, "args", "%d groups", (int)call->args[0]);
+	else if (strncmp(name, "setres", 6) == 0)
+		record_fieldf(&writer, "args", "%d, %d, %d", (int)call->args[0], (int)call->args[1],
+			      (int)call->args[2]);
+	else if (strncmp(name, "setre", 5) == 0)
+		record_fieldf(&writer, "args", "%d, %d", (int)call->args[0], (int)call->args[1]);
+	else
+		record_fieldf(&writer, "args", "%d", (int)call->args[0]);
+	read_ids(tid, "Uid:", ids, sizeof ids);
+	record_field(&writer, "uids", ids);
+	read_ids(tid, "Gid:", ids, sizeof ids);
+	record_field(&writer, "gids", ids);
+	end(readable);
+}
+
 void
-calls_exit(pid_t tgid, const struct syscall_call *call, int64_t rval, int is_error)
+calls_exit(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t rval, int is_error)
 {
 	struct traced_process *p;
 	int readable;
@@ -556,7 +753,14 @@ calls_exit(pid_t tgid, const struct syscall_call *call, int64_t rval, int is_err
 			end(readable);
 		}
 		break;
+	case SYS_write:
+	case SYS_pwrite64:
+		if (!is_error)
+			maybe_pid_file(tid, tgid, call, rval);
+		break;
 	default:
+		if (credential_call(nr) && (p = lineage_get(tgid)))
+			credential_change(tid, p, credential_call(nr), call, rval, is_error);
 		break;
 	}
 }

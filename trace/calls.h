@@ -32,14 +32,28 @@ void calls_fork(pid_t parent, pid_t child, int vfork);
  * any other call. (Credentials aside, what a daemon changes is per process.) */
 void calls_entry(pid_t tgid, const struct syscall_call *call);
 
-/* It ended with rval (a negative errno when is_error). */
-void calls_exit(pid_t tgid, const struct syscall_call *call, int64_t rval, int is_error);
+/* It ended, in thread tid, with rval (a negative errno when is_error). */
+void calls_exit(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t rval,
+		int is_error);
+
+/* A set-user-ID or set-group-ID program daemon-trace, not being root, saw
+ * executed: the kernel ran it without that privilege. NULL when none. */
+const char *calls_setid_ignored(void);
+
+/* The last pid file seen written (a write of at most 32 bytes to a regular
+ * file, holding a traced PID in decimal), or NULL; the PID it holds and the
+ * process that wrote it. */
+const char *calls_pid_file(pid_t *holds, pid_t *writer);
 
 /* How many calls were of another architecture (a 32-bit program's), not decoded. */
 unsigned long calls_foreign(void);
 
 /* A wait status in words: "exited 0", "killed by TERM". */
 void describe_wait_status(int status, char *out, size_t size);
+
+/* A signal is being delivered to a thread of process tgid (told once per
+ * process and signal: a SIGCHLD per child would drown the rest). */
+void calls_signal(pid_t tgid, int sig);
 
 /* A process's last thread is exiting, with the wait status. */
 void calls_process_exit(pid_t pid, int status);

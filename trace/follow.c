@@ -234,6 +234,8 @@ failed: {
 		close(go[1]);
 		kill(child, SIGKILL);
 		waitpid(child, NULL, 0);
+		if (mode == START_JOB)
+			(void)give_terminal(tty_fd, getpgrp());
 		errno = err;
 		return LAUNCH_FAILED;
 	}
@@ -289,7 +291,12 @@ restart_interrupted(struct task *task)
 #if defined(__x86_64__)
 	struct user_regs_struct regs;
 
-	if (task->call.arch != AUDIT_ARCH_X86_64 || caught_signal_pending(task->tid) ||
+	/* rt_sigreturn "returns" the registers it restores: an EINTR there is the
+	 * handled call's, already told to the program; doing it again would
+	 * return through a signal frame that is gone (seen: SIGABRT in python's
+	 * setuid(), which glibc makes every thread repeat from a handler) */
+	if (task->call.arch != AUDIT_ARCH_X86_64 || task->call.nr == SYS_rt_sigreturn ||
+	    caught_signal_pending(task->tid) ||
 	    ptrace(PTRACE_GETREGS, task->tid, 0, &regs) == -1)
 		return;
 	regs.rax = regs.orig_rax;
@@ -331,7 +338,7 @@ syscall_stop(struct task *task)
 		if (info.exit.is_error && info.exit.rval == -EINTR)
 			restart_interrupted(task);
 		else if (!tracer.detaching)
-			calls_exit(task->tgid, &task->call, info.exit.rval, info.exit.is_error);
+			calls_exit(task->tid, task->tgid, &task->call, info.exit.rval, info.exit.is_error);
 	}
 }
 
@@ -346,6 +353,27 @@ resume(struct task *task, int sig)
 	} else {
 		(void)ptrace(PTRACE_SYSCALL, task->tid, 0, sig);
 	}
+}
+
+/*
+ * The program's job stopped (Ctrl-Z) while it had the terminal: as a shell's
+ * job, daemon-trace takes the terminal back and stops too, so that the shell
+ * sees its job stopped; when the shell continues it (fg, bg), the program's
+ * group gets the terminal again, if daemon-trace has it, and SIGCONT.
+ */
+static void
+stop_as_a_job(void)
+{
+	int foreground;
+
+	if (tracer.mode != START_JOB || tcgetpgrp(tracer.tty_fd) != tracer.first)
+		return;
+	(void)give_terminal(tracer.tty_fd, getpgrp());
+	(void)kill(getpid(), SIGTSTP);		/* here it stays until SIGCONT */
+	foreground = tcgetpgrp(tracer.tty_fd) == getpgrp();	/* fg, not bg */
+	if (foreground)
+		(void)give_terminal(tracer.tty_fd, tracer.first);
+	(void)kill(-tracer.first, SIGCONT);
 }
 
 /* A fork, vfork or clone event: the new task is known, and runs once its first stop came. */
@@ -409,6 +437,7 @@ event_stop(struct task *task, int event, int sig)
 				resume(task, 0);	/* detached in a group-stop, it stays stopped */
 			} else {
 				(void)ptrace(PTRACE_LISTEN, task->tid, 0, 0);
+				stop_as_a_job();
 			}
 			return;
 		}
@@ -454,6 +483,8 @@ handle(pid_t tid, int status)
 	} else if (status >> 16 != 0) {
 		event_stop(task, status >> 16, WSTOPSIG(status));
 	} else {
+		if (!tracer.detaching)
+			calls_signal(task->tgid, WSTOPSIG(status));
 		resume(task, WSTOPSIG(status));		/* delivered unchanged, at once */
 	}
 }

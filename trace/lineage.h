@@ -7,6 +7,7 @@
 #ifndef DAEMON_TRACE_LINEAGE_H
 #define DAEMON_TRACE_LINEAGE_H
 
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "procstate.h"
@@ -31,6 +32,8 @@ struct traced_process {
 	/* the descriptors above 2 it inherited from daemon-trace's caller and has not closed */
 	int inherited[LINEAGE_FDS_MAX];
 	int inherited_count, inherited_unknown;
+	uint64_t signals_told;		/* bit sig - 1: a signal recorded once */
+	uint64_t last_credentials[4];	/* the last credential call told: its number, arguments */
 	int own_on_stdio;		/* bit fd: a file of its own took 0, 1 or 2 */
 	int landed_told;		/* bit fd: that was recorded once */
 	int stdio_reopened;		/* bit fd: 0, 1 or 2 reopened on purpose */

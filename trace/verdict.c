@@ -262,6 +262,27 @@ print_items(const struct judged *j, FILE *out, char *failed, size_t size)
 	return failures;
 }
 
+/* The pid file, and whether the PID in it is the daemon's. */
+static void
+print_pid_file(const struct judged *j, FILE *out)
+{
+	pid_t holds, by;
+	const char *path = calls_pid_file(&holds, &by);
+
+	if (path == NULL)
+		return;
+	const char *who = by == j->now.pid ? "the daemon itself" :
+			  by == j->lineage->forked_by ? "its parent" : "another process";
+
+	if (holds == j->now.pid)
+		fprintf(out, "  pid file %s holds %d, the daemon's PID (written by %s, %d)\n", path,
+			(int)holds, who, (int)by);
+	else
+		fprintf(out, "  pid file %s holds %d, NOT the daemon's PID (%d): written by %s, %d, "
+			"before the daemon was forked\n", path, (int)holds, (int)j->now.pid, who,
+			(int)by);
+}
+
 /* The steps in the order done, what is missing, and what the textbook misses. */
 static void
 print_path(const struct judged *j, FILE *out, char *path_field, size_t size)
@@ -292,6 +313,7 @@ print_path(const struct judged *j, FILE *out, char *path_field, size_t size)
 		fprintf(out, "  it was made by vfork(): its parent waited until it executed or exited\n");
 	if (p->setsid_failed)
 		fprintf(out, "  a setsid() of its own failed with %s\n", errno_name(p->setsid_failed));
+	print_pid_file(j, out);
 	for (int fd = 0; fd < 3; fd++) {
 		if (strcmp(j->now.stdio[fd], "closed") != 0)
 			continue;
@@ -344,6 +366,11 @@ verdict_give(const struct verdict_input *in, FILE *out)
 		fprintf(out, "daemon-trace: the first process, PID %d, %s\n", (int)in->first, how);
 	}
 	fprintf(out, "daemon-trace: the trace ended: %s\n", in->ended);
+	if (calls_setid_ignored())
+		fprintf(out, "daemon-trace: %s is set-user-ID or set-group-ID, and the kernel ignores "
+			"that under ptrace by a user who is not root: it ran without its privilege, "
+			"so this trace differs from an untraced run; trace it as root\n",
+			calls_setid_ignored());
 	if (calls_foreign())
 		fprintf(out, "daemon-trace: %lu calls of another architecture (a 32-bit program?) "
 			"were not decoded: what they did is missing here\n", calls_foreign());

@@ -157,7 +157,8 @@ event_phrase(const struct frame *frame, char *out, size_t size)
 		snprintf(out, size, "got %s%s", field_or_unknown(record, "signal"),
 			 frame->repeats ? " (again and again)" : "");
 	else if (strcmp(event, "exit") == 0)
-		snprintf(out, size, "exits: %s", field_or_unknown(record, "reason"));
+		snprintf(out, size, "exits: %s", field_or_unknown(record, entry_get(record, "reason") ?
+						   "reason" : "status"));	/* a traced exit */
 	else
 		snprintf(out, size, "%s", event);
 }

@@ -33,3 +33,5 @@ done
 own=$(q1 run="$chain_run" step=3 event=after -- pid pgid sid)
 expect "the second fork's child, as both recorded it" \
 	"$(q1 run="$trace_run" step=3 event=fork -- pid pgid sid)" "$own"
+expect "the one exit a shell waits for (step1-fork's parent)" \
+	"$(q run="$trace_run" prompt=returns -- prog pid)" "step1-fork"$'\t'"$(q1 run="$trace_run" event=exec -- pid)"

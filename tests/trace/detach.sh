@@ -43,6 +43,7 @@ kill -STOP "$ticker"
 detached() { grep -qF "detached 1 task of 1 process" "$WORK/out"; }
 wait_until 10 "daemon-trace to detach" detached
 expect "the stopped program after the detach" "$(proc_field "$ticker" 1)" T
+expect "the SIGSTOP, as recorded" "$(q1 pid="$ticker" event=signal -- signal handled)" $'SIGSTOP\tdefault'
 expect "its tracer" "$(awk '/^TracerPid:/ { print $2 }' "/proc/$ticker/status")" 0
 count=$(ticker_count "$ticks")
 sleep 0.3

@@ -24,6 +24,7 @@ says "the first process, PID"
 says "exited 3"
 says "verdict: no process stayed: it ran in the foreground and exited"
 expect "the verdict recorded" "$(q1 event=verdict -- verdict)" "no process stayed"
+expect "where the shell's prompt would return" "$(q1 event=exit prompt=returns -- status)" "exited 3"
 
 ticks=$WORK/ticks
 DAEMON_STEPS_LOG=$LOG "$DS_BIN/daemon-trace" --seconds 1 -- "$TICKER" "$ticks" >"$WORK/out" 2>&1 </dev/null &

@@ -3,9 +3,15 @@
 
 TICKER=$DS_TEST_BIN/trace-ticker
 DAEMONS=""		# the PIDs of the daemons a test left running: stopped on exit
+# (never fail here: a cleanup hook that exits would skip the rest of the
+# cleanup, the tmux server's end among it)
 stop_daemons() {
 	local pid
-	for pid in $DAEMONS; do stop_pid "$pid"; done
+	for pid in $DAEMONS; do
+		kill -CONT "$pid" 2>/dev/null || true	# a stopped one cannot act on SIGTERM
+		kill -TERM "$pid" 2>/dev/null || true
+		poll_until 5 is_dead "$pid" || kill -KILL "$pid" 2>/dev/null || true
+	done
 }
 CLEANUPS="stop_daemons $CLEANUPS"
 

@@ -39,6 +39,30 @@ wait_until 5 "the ticker to die of it" is_dead "$ticker"
 run=$(q prog=daemon-trace event=start -- run | tail -n 1)
 expect "the program's end, as recorded" "$(q1 run="$run" event=exit -- status)" "killed by INT"
 
+# Ctrl-Z stops the program and daemon-trace as a shell's job; fg continues
+# both, the program with the terminal again
+rm -f "$ticks"
+tmux_type "daemon-trace -- $(printf %q "$TICKER") $(printf %q "$ticks") >ctrl-z.out 2>&1; echo ctrl-z-status=\$?"
+ticker=$(ticker_pid "$ticks")
+DAEMONS=$ticker
+tracer=$(proc_field "$ticker" 2)
+tmux -S "$TMUX_SOCKET" send-keys C-z
+stopped() { case $(proc_field "$1" 1) in [Tt]) return 0 ;; esac; return 1; }	# t: while traced
+wait_until 5 "the program to stop at Ctrl-Z" stopped "$ticker"
+wait_until 5 "daemon-trace to stop as a job" stopped "$tracer"
+wait_until 5 "the shell to say its job stopped" screen_has "Stopped"
+# what follows the job's command runs at once, with 128 + SIGTSTP, as after any stopped job
+wait_until 5 "the shell to see it stopped by SIGTSTP" screen_has "ctrl-z-status=148"
+expect "the terminal's foreground group, with the job stopped" \
+	"$(proc_field "$(shell_pid)" 6)" "$(proc_field "$(shell_pid)" 3)"
+tmux_type "fg"
+running() { ! stopped "$1"; }
+wait_until 5 "the program to run again" running "$ticker"
+still_working "$ticks"
+expect "the terminal is the program's again" "$(proc_field "$ticker" 6)" "$ticker"
+tmux -S "$TMUX_SOCKET" send-keys C-c
+wait_until 10 "daemon-trace to end after Ctrl-C" is_dead "$tracer"
+
 # started in the background (&), daemon-trace is no foreground job: script mode
 rm -f "$ticks"
 tmux_type "daemon-trace --seconds 1 -- $(printf %q "$TICKER") $(printf %q "$ticks") >bg.out 2>&1 &"

@@ -18,6 +18,10 @@ start-stop-daemon)
 	command=(start-stop-daemon --start --background --make-pidfile --pidfile "$WORK/pid"
 		--startas "$TICKER" -- "$ticks") ;;
 setsid-f) need setsid; command=(setsid -f "$TICKER" "$ticks") ;;
+pid-file-too-early)
+	# a pid file written before the fork that makes the daemon
+	need setsid
+	command=(/bin/sh -c 'echo $$ >"$1" && exec setsid -f "$2" "$3"' sh "$WORK/pid" "$TICKER" "$ticks") ;;
 python-daemon)
 	/usr/bin/python3 -c 'import daemon' 2>/dev/null ||
 		skip "python3-daemon not installed (sudo apt-get install python3-daemon)"
@@ -38,6 +42,13 @@ expect "the verdict names the daemon" "$(q1 prog=trace-ticker event=verdict -- d
 untraced "$daemon"
 still_working "$ticks"
 check_against_proc "$daemon" "$launch" 0027 "$leaked"
+case $1 in
+start-stop-daemon)
+	says "pid file $WORK/pid holds $daemon, the daemon's PID (written by its parent"
+	expect "the pid file's record" "$(q1 pid_file="$WORK/pid" -- holds)" "$daemon" ;;
+pid-file-too-early)
+	says "pid file $WORK/pid holds $(cat "$WORK/pid"), NOT the daemon's PID ($daemon)" ;;
+esac
 failed=$(grep -c '^  \[FAIL\]' "$WORK/out" || true)
 says "detached"
 if [ "$failed" = 0 ]; then
