@@ -45,14 +45,8 @@ for i in $(seq "$runs"); do
 		echo "bare $(bare_chain "$work/$i/mark")"
 		echo "recorded $(recorded_chain "$work/$i/log")"
 	fi
-done | awk '
+done | awk "$(cat "$(dirname "$0")/median.awk")"'
 	{ ms[$1, ++n[$1]] = ($3 - $2) * 1000 }
-	function median(kind,   i, j, t, count, a) {
-		count = n[kind]
-		for (i = 1; i <= count; i++) a[i] = ms[kind, i]
-		for (i = 2; i <= count; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
-		return count % 2 ? a[(count + 1) / 2] : (a[count / 2] + a[count / 2 + 1]) / 2
-	}
 	END {
 		r = median("recorded"); b = median("bare")
 		printf "chain start to the daemon'"'"'s first record, median of %d interleaved runs:\n", n["recorded"]

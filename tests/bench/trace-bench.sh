@@ -48,14 +48,8 @@ measure() {
 			if [ "$way" = strace ] && ! command -v strace >/dev/null; then continue; fi
 			echo "$way $(ways "$way" "$@")"
 		done
-	done | awk -v name="$name" -v runs="$runs" '
+	done | awk -v name="$name" -v runs="$runs" "$(cat "$(dirname "$0")/median.awk")"'
 		{ ms[$1, ++n[$1]] = $2 }
-		function median(kind,   i, j, t, count, a) {
-			count = n[kind]
-			for (i = 1; i <= count; i++) a[i] = ms[kind, i]
-			for (i = 2; i <= count; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
-			return count % 2 ? a[(count + 1) / 2] : (a[count / 2] + a[count / 2 + 1]) / 2
-		}
 		END {
 			u = median("untraced"); d = median("daemon-trace"); f = median("floor")
 			printf "%s, median of %d interleaved runs:\n", name, runs
