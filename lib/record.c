@@ -121,21 +121,6 @@ record_state_unreadable(struct logfmt_writer *w, pid_t pid, int err)
 		logfmt_add(w, keys[i], why);
 }
 
-int
-record_state_of(struct logfmt_writer *w, pid_t pid)
-{
-	struct proc_state st;
-
-	if (proc_state_read(pid, &st) == -1) {
-		int err = errno;
-		record_state_unreadable(w, pid, err);
-		errno = err;
-		return -1;
-	}
-	record_state(w, &st);
-	return 0;
-}
-
 /* Opens the log for appending; an explicit mode: after step 5 the umask is
  * 0, and a careless open would leave a world-writable log. */
 static int

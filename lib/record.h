@@ -38,10 +38,6 @@ void record_state(struct logfmt_writer *w, const struct proc_state *state);
  * other state field "unreadable (ENAME)", never empty. */
 void record_state_unreadable(struct logfmt_writer *w, pid_t pid, int err);
 
-/* Reads pid's state and adds it (or says it is unreadable). Returns 0, or -1
- * with errno when the state could not be read. */
-int record_state_of(struct logfmt_writer *w, pid_t pid);
-
 /*
  * Ends the record and appends it to the log at path as one write(2) to a
  * descriptor opened O_APPEND for it, so records of processes writing at the

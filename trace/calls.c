@@ -43,7 +43,7 @@ struct close_run {
 	pid_t pid;
 	int calls, failed, closed;
 	int cloexec;			/* close_range(..., CLOSE_RANGE_CLOEXEC): only marked */
-	int sweeping;			/* closes 0-2, an inherited descriptor, or a range */
+	int sweeping;			/* closes an inherited descriptor above 2, or a range */
 	const char *how;		/* "close", "close_range" or both */
 	long lo, hi;			/* the descriptors tried */
 	char list[RECORD_EXTRA_ROOM];	/* the ones closed, as ranges: "0-2,5" */
@@ -118,12 +118,24 @@ begin_call(pid_t pid, const char *step, const char *call, int64_t rval, int is_e
 	}
 }
 
+/* "HUP" for SIGHUP, or NULL (glibc before 2.32 has no sigabbrev_np). */
+static const char *
+signal_abbreviation(int sig)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 32)
+	return sigabbrev_np(sig);
+#else
+	(void)sig;
+	return NULL;
+#endif
+}
+
 void
 describe_wait_status(int status, char *out, size_t size)
 {
 	if (WIFSIGNALED(status))
-		snprintf(out, size, "killed by %s", sigabbrev_np(WTERMSIG(status)) ?
-			 sigabbrev_np(WTERMSIG(status)) : "a signal");
+		snprintf(out, size, "killed by %s", signal_abbreviation(WTERMSIG(status)) ?
+			 signal_abbreviation(WTERMSIG(status)) : "a signal");
 	else
 		snprintf(out, size, "exited %d", WEXITSTATUS(status));
 }
@@ -279,10 +291,8 @@ new_descriptor(struct traced_process *p, const char *call, long fd, int flags_kn
 	if (fd <= 2) {
 		told = p->landed_told & (1 << fd);
 		if (on_purpose) {
-			p->own_on_stdio &= ~(1 << fd);
 			p->stdio_reopened |= 1 << fd;
 		} else {
-			p->own_on_stdio |= 1 << fd;	/* its closing is no sweep */
 			p->landed_told |= 1 << fd;
 			if (told && !terminal)
 				return;		/* the same accident again: told once */
@@ -393,7 +403,7 @@ calls_exec(pid_t pid, int first)
 	record_field(&writer, "command", line);
 	if (first)
 		rec.first = pid;
-	if (first && readable) {
+	if (first && p->execs == 1 && readable) {	/* what the caller gave, once */
 		p->umask_inherited = state.umask;
 		lineage_from_caller(p, &state);
 	} else {
@@ -456,7 +466,7 @@ void
 calls_signal(pid_t tgid, int sig)
 {
 	struct traced_process *p = lineage_get(tgid);
-	const char *name = sigabbrev_np(sig);
+	const char *name = signal_abbreviation(sig);
 	int readable;
 
 	if (p == NULL || sig < 1 || sig > 64 || (p->signals_told & (1ULL << (sig - 1))))
@@ -530,11 +540,14 @@ pid_in(const char *text, size_t len)
 		i++;
 	if (i == len || text[i] < '1' || text[i] > '9')
 		return 0;
-	for (; i < len && text[i] >= '0' && text[i] <= '9'; i++)
+	for (; i < len && text[i] >= '0' && text[i] <= '9'; i++) {
 		pid = pid * 10 + (text[i] - '0');
+		if (pid >= 1 << 22)	/* past pid_max: no PID, and no overflow */
+			return 0;
+	}
 	while (i < len && (text[i] == ' ' || text[i] == '\n'))
 		i++;
-	return i == len && pid < (1 << 22) ? (pid_t)pid : 0;
+	return i == len ? (pid_t)pid : 0;
 }
 
 /* A write of at most 32 bytes to a regular file that holds a traced PID. */
@@ -695,10 +708,10 @@ calls_exit(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t rval,
 		    (run = close_run_of(tgid, 1)) == NULL)
 			break;
 		close_run_add(run, "close", fd, fd, !is_error);
-		run->sweeping |= !is_error && ((fd <= 2 && !(p->own_on_stdio & (1 << fd))) ||
-					       lineage_inherits(p, fd));
-		if (!is_error && fd <= 2)
-			p->own_on_stdio &= ~(1 << fd);
+		/* 0, 1 and 2 alone make no sweep: a program closes 1 and 2 as it
+		 * exits (coreutils' close_stdout), a daemon closes all three (three
+		 * calls) or a range */
+		run->sweeping |= !is_error && fd > 2 && lineage_inherits(p, fd);
 		if (!is_error)
 			lineage_forget(p, fd, fd);
 		break;

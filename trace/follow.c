@@ -145,12 +145,13 @@ become_program(int go, char **argv, char **envp)
 	if (n != 1)
 		_exit(EXIT_FAILURE);	/* daemon-trace gave up: never run the program */
 	execvpe(argv[0], argv, envp);
+	int err = errno;	/* before fprintf, which may change it */
 	/* as a shell says it */
-	if (errno == ENOENT && strchr(argv[0], '/') == NULL)
+	if (err == ENOENT && strchr(argv[0], '/') == NULL)
 		fprintf(stderr, "daemon-trace: %s: command not found\n", argv[0]);
 	else
-		fprintf(stderr, "daemon-trace: %s: %s\n", argv[0], strerror(errno));
-	_exit(errno == ENOENT ? 127 : 126);
+		fprintf(stderr, "daemon-trace: %s: %s\n", argv[0], strerror(err));
+	_exit(err == ENOENT ? 127 : 126);
 }
 
 /* tcsetpgrp() from a background group sends SIGTTOU: block it, do not ignore it. */

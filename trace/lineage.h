@@ -34,7 +34,6 @@ struct traced_process {
 	int inherited_count, inherited_unknown;
 	uint64_t signals_told;		/* bit sig - 1: a signal recorded once */
 	uint64_t last_credentials[4];	/* the last credential call told: its number, arguments */
-	int own_on_stdio;		/* bit fd: a file of its own took 0, 1 or 2 */
 	int landed_told;		/* bit fd: that was recorded once */
 	int stdio_reopened;		/* bit fd: 0, 1 or 2 reopened on purpose */
 	int stdio_lost_at_exec;		/* bit fd: reopened, then closed by an exec (close-on-exec) */

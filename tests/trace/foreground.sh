@@ -25,6 +25,9 @@ says "exited 3"
 says "verdict: no process stayed: it ran in the foreground and exited"
 expect "the verdict recorded" "$(q1 event=verdict -- verdict)" "no process stayed"
 expect "where the shell's prompt would return" "$(q1 event=exit prompt=returns -- status)" "exited 3"
+# coreutils close 1 and 2 as they exit (close_stdout): no step 6 for that
+trace -- /bin/sleep 0
+expect "step 6 records of a program closing 1 and 2 at its exit" "$(count step=6)" 0
 
 ticks=$WORK/ticks
 DAEMON_STEPS_LOG=$LOG "$DS_BIN/daemon-trace" --seconds 1 -- "$TICKER" "$ticks" >"$WORK/out" 2>&1 </dev/null &
