@@ -52,6 +52,9 @@ lineage_add(pid_t pid, const struct traced_process *parent)
 	}
 	p->pid = pid;
 	p->exited = p->execs = p->vforked = p->setsid_failed = 0;
+	/* told once per process: a child's own signals and credentials are news */
+	p->signals_told = 0;
+	memset(&p->last_credentials, 0, sizeof p->last_credentials);
 	return p;
 }
 

@@ -256,8 +256,9 @@ print_items(const struct judged *j, FILE *out, char *failed, size_t size)
 			continue;
 		failures++;
 		print_remedy(j, c, out);
-		used += (size_t)snprintf(failed + used, used < size ? size - used : 0, "%s%s",
-					 used ? "," : "", check_label(c));
+		if (used < size)	/* else full: failed + used would point past it */
+			used += (size_t)snprintf(failed + used, size - used, "%s%s",
+						 used ? "," : "", check_label(c));
 	}
 	return failures;
 }
@@ -294,8 +295,9 @@ print_path(const struct judged *j, FILE *out, char *path_field, size_t size)
 	fprintf(out, "  path:");
 	for (const char *s = p->path; *s; s++) {
 		fprintf(out, "%s %s (%c)", s == p->path ? "" : ",", step_words[*s - '0'], *s);
-		used += (size_t)snprintf(path_field + used, used < size ? size - used : 0, "%s%c",
-					 used ? "," : "", *s);
+		if (used < size)	/* else full: path_field + used would point past it */
+			used += (size_t)snprintf(path_field + used, size - used, "%s%c",
+						 used ? "," : "", *s);
 	}
 	if (p->path[0] == '\0')
 		fprintf(out, " none of the recipe's steps");
