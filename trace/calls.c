@@ -404,7 +404,6 @@ calls_exec(pid_t pid, int first)
 	if (first)
 		rec.first = pid;
 	if (first && p->execs == 1 && readable) {	/* what the caller gave, once */
-		p->umask_inherited = state.umask;
 		lineage_from_caller(p, &state);
 	} else {
 		lineage_keep_open(p);		/* the close-on-exec ones are gone */
@@ -500,9 +499,7 @@ umask_call(struct traced_process *p, int64_t rval, const struct syscall_call *ca
 	record_field(&writer, "call", "umask");
 	record_fieldf(&writer, "old_umask", "%04o", (unsigned)rval);
 	end(readable);
-	p->umask_calls++;
-	p->umask_last_old = (int)rval;
-	p->umask_last_new = (int)(call->args[0] & 0777);
+	lineage_umask(p, (int)rval, (int)(call->args[0] & 0777));
 	lineage_step(p, '5');
 }
 

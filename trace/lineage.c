@@ -48,7 +48,7 @@ lineage_add(pid_t pid, const struct traced_process *parent)
 		p->forked_by = parent->pid;
 	} else {
 		memset(p, 0, sizeof *p);
-		p->umask_inherited = -1;
+		p->umask_undone = -1;
 	}
 	p->pid = pid;
 	p->exited = p->execs = p->vforked = p->setsid_failed = 0;
@@ -83,6 +83,31 @@ lineage_step(struct traced_process *p, char step)
 	}
 }
 
+/* A call that puts back the mask the newest open one replaced undoes it: its
+ * lineage has again the mask, chosen or not, it had before. Any other call
+ * chooses, one that changes nothing too (umask(022) where the mask was 022:
+ * the program said so), and that one undoes nothing. */
+void
+lineage_umask(struct traced_process *p, int old, int set)
+{
+	if (p->umask_open > 0 && p->umask_replaced[p->umask_open - 1] == set && set != old) {
+		p->umask_open--;
+		p->umask_undone = old;
+		p->umask_chosen = p->umask_was_chosen[p->umask_open];
+		return;
+	}
+	if (p->umask_open == LINEAGE_UMASKS_MAX) {	/* the oldest is forgotten */
+		memmove(p->umask_replaced, p->umask_replaced + 1,
+			(LINEAGE_UMASKS_MAX - 1) * sizeof p->umask_replaced[0]);
+		memmove(p->umask_was_chosen, p->umask_was_chosen + 1,
+			(LINEAGE_UMASKS_MAX - 1) * sizeof p->umask_was_chosen[0]);
+		p->umask_open--;
+	}
+	p->umask_replaced[p->umask_open] = old;
+	p->umask_was_chosen[p->umask_open++] = p->umask_chosen;
+	p->umask_chosen = 1;
+}
+
 int
 lineage_inherits(const struct traced_process *p, long fd)
 {
@@ -92,19 +117,24 @@ lineage_inherits(const struct traced_process *p, long fd)
 	return 0;
 }
 
-/* Keeps, of the inherited descriptors, those open now (from state). */
-void
-lineage_keep_open(struct traced_process *p)
+int
+lineage_open_inherited(const struct traced_process *p, int open[LINEAGE_FDS_MAX])
 {
-	int kept = 0;
+	int count = 0;
 
 	for (int i = 0; i < p->inherited_count; i++) {
 		char path[64];
 		snprintf(path, sizeof path, "/proc/%d/fd/%d", (int)p->pid, p->inherited[i]);
 		if (access(path, F_OK) == 0)
-			p->inherited[kept++] = p->inherited[i];
+			open[count++] = p->inherited[i];	/* count <= i: in place is safe */
 	}
-	p->inherited_count = kept;
+	return count;
+}
+
+void
+lineage_keep_open(struct traced_process *p)
+{
+	p->inherited_count = lineage_open_inherited(p, p->inherited);
 }
 
 void
@@ -123,23 +153,29 @@ lineage_forget(struct traced_process *p, long lo, long hi)
 void
 lineage_from_caller(struct traced_process *p, const struct proc_state *state)
 {
-	const char *list = state->fds;
+	p->inherited_count = lineage_fds_above_stdio(state, p->inherited, &p->inherited_unknown);
+}
+
+int
+lineage_fds_above_stdio(const struct proc_state *state, int fds[LINEAGE_FDS_MAX], int *unknown)
+{
+	int count = 0;
 	char *end;
 
-	p->inherited_count = 0;
-	p->inherited_unknown = state->fds_cut || state->fds_error;
-	for (const char *s = list; *s; s = *end ? end + 1 : end) {
+	*unknown = state->fds_cut || state->fds_error;
+	for (const char *s = state->fds; *s; s = *end ? end + 1 : end) {
 		long fd = strtol(s, &end, 10);
 		if (end == s)
 			break;
 		if (fd <= 2)
 			continue;
-		if (p->inherited_count == LINEAGE_FDS_MAX) {
-			p->inherited_unknown = 1;
+		if (count == LINEAGE_FDS_MAX) {
+			*unknown = 1;
 			break;
 		}
-		p->inherited[p->inherited_count++] = (int)fd;
+		fds[count++] = (int)fd;
 	}
+	return count;
 }
 
 const struct traced_process *

@@ -12,7 +12,7 @@
 
 #include "procstate.h"
 
-enum { LINEAGE_FDS_MAX = 64, LINEAGE_PATH_MAX = 16 };
+enum { LINEAGE_FDS_MAX = 64, LINEAGE_PATH_MAX = 16, LINEAGE_UMASKS_MAX = 8 };
 
 /* A traced process and what it inherited from the processes before it. */
 struct traced_process {
@@ -27,8 +27,14 @@ struct traced_process {
 	int second_fork_done;		/* and has forked after that */
 	int vforked;			/* it was made by vfork */
 	int setsid_failed;		/* a setsid() of its own failed, with this errno */
-	/* its umask: as inherited, and what its lineage's umask() calls did */
-	int umask_inherited, umask_calls, umask_last_old, umask_last_new;
+	/* what its lineage's umask() calls did, all of them in order: a call
+	 * that puts back the mask an earlier one replaced undoes it (umask(077)
+	 * ... umask(022) chose nothing); the caller's mask is not chosen */
+	int umask_chosen;		/* the mask it has now was set by a call not undone */
+	int umask_undone;		/* the mask the last undone call had set; -1: none */
+	int umask_open;			/* calls not undone yet, the newest last: */
+	int umask_replaced[LINEAGE_UMASKS_MAX];	/* the mask each replaced */
+	int umask_was_chosen[LINEAGE_UMASKS_MAX];	/* and whether that one had been chosen */
 	/* the descriptors above 2 it inherited from daemon-trace's caller and has not closed */
 	int inherited[LINEAGE_FDS_MAX];
 	int inherited_count, inherited_unknown;
@@ -52,11 +58,23 @@ struct traced_process *lineage_get(pid_t pid);
 /* The recipe step ('1'..'7') done, once, in the order done. */
 void lineage_step(struct traced_process *p, char step);
 
+/* Its lineage called umask(set), which returned old. */
+void lineage_umask(struct traced_process *p, int old, int set);
+
 /* Whether fd is one it inherited from daemon-trace's caller, still open. */
 int lineage_inherits(const struct traced_process *p, long fd);
 
 /* The caller's descriptors above 2, as the first process has them after its exec. */
 void lineage_from_caller(struct traced_process *p, const struct proc_state *state);
+
+/* The descriptors above 2 of state's list into fds; how many. *unknown is
+ * set when the list was cut, unreadable, or longer than LINEAGE_FDS_MAX. */
+int lineage_fds_above_stdio(const struct proc_state *state, int fds[LINEAGE_FDS_MAX],
+			    int *unknown);
+
+/* Of the descriptors it inherited, those open in /proc now, into open
+ * (which may be p->inherited itself); how many. */
+int lineage_open_inherited(const struct traced_process *p, int open[LINEAGE_FDS_MAX]);
 
 /* Keeps of the inherited descriptors those open now (after an exec). */
 void lineage_keep_open(struct traced_process *p);

@@ -11,7 +11,6 @@
 
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -19,6 +18,7 @@
 #include "calls.h"
 #include "lineage.h"
 #include "checklist.h"
+#include "pidfile.h"
 #include "record.h"
 
 /* The recipe's steps in its own words, for the path. */
@@ -30,12 +30,19 @@ static const char *const step_words[8] = {
 /* The facts as text, and where they came from. */
 struct judged {
 	struct proc_state now;
+	int now_error;			/* why /proc refused the whole state, else 0 */
 	const struct traced_process *lineage;	/* NULL with --pid */
 	char pid[16], pgid[16], sid[16], umask[8], origin_sid[16], origin_umask[8];
 	int open_inherited[LINEAGE_FDS_MAX];
 	int open_inherited_count;
 	struct check_facts facts;
 	enum check_judgment result[CHECK_COUNT];
+	/* the pid file written, if any: the PID it holds, who wrote it, and
+	 * whether the daemon can remove it (stuck_why: what stops it) */
+	const char *pid_file;
+	pid_t pid_file_holds, pid_file_writer;
+	enum pidfile_removal pid_file_removal;
+	char stuck_why[4608];
 };
 
 int
@@ -87,41 +94,24 @@ find_daemon(int *others)
 	return daemon;
 }
 
-/* Whether its lineage chose its umask: a umask() call that was not undone. */
-static int
-umask_chosen(const struct traced_process *p)
-{
-	if (p->umask_calls == 0)
-		return 0;
-	/* umask(077) ... umask(022): set and restored, it chose nothing */
-	if (p->umask_calls >= 2 && p->umask_last_new == p->umask_inherited &&
-	    p->umask_last_old != p->umask_last_new)
-		return 0;
-	return 1;
-}
-
 static void
 judge(struct judged *j, pid_t pid, const struct traced_process *lineage,
       const struct proc_state *origin)
 {
 	memset(j, 0, sizeof *j);
 	j->lineage = lineage;
-	if (proc_state_read(pid, &j->now) == -1)
+	if (proc_state_read(pid, &j->now) == -1) {
+		j->now_error = errno;
 		j->now.pid = pid;
+	}
 	snprintf(j->pid, sizeof j->pid, "%d", (int)pid);
 	snprintf(j->pgid, sizeof j->pgid, "%d", (int)j->now.pgid);
 	snprintf(j->sid, sizeof j->sid, "%d", (int)j->now.sid);
 	snprintf(j->umask, sizeof j->umask, "%04o", (unsigned)j->now.umask);
 	snprintf(j->origin_sid, sizeof j->origin_sid, "%d", (int)origin->sid);
 	snprintf(j->origin_umask, sizeof j->origin_umask, "%04o", (unsigned)origin->umask);
-	if (lineage) {
-		for (int i = 0; i < lineage->inherited_count; i++) {
-			char path[64];
-			snprintf(path, sizeof path, "/proc/%d/fd/%d", (int)pid, lineage->inherited[i]);
-			if (access(path, F_OK) == 0)
-				j->open_inherited[j->open_inherited_count++] = lineage->inherited[i];
-		}
-	}
+	if (lineage)
+		j->open_inherited_count = lineage_open_inherited(lineage, j->open_inherited);
 	j->facts = (struct check_facts){
 		.pid = j->pid, .pgid = j->pgid, .sid = j->sid, .tty = j->now.tty,
 		.cwd = j->now.cwd_error ? NULL : j->now.cwd,
@@ -129,20 +119,21 @@ judge(struct judged *j, pid_t pid, const struct traced_process *lineage,
 		.stdio = { j->now.stdio[0], j->now.stdio[1], j->now.stdio[2] },
 		.origin_sid = j->origin_sid, .origin_cwd = origin->cwd,
 		.origin_umask = j->origin_umask,
-		.umask_chosen = lineage ? umask_chosen(lineage) : -1,
+		.umask_chosen = lineage ? lineage->umask_chosen : -1,
 		.inherited = lineage ? (lineage->inherited_unknown ? -1 : j->open_inherited_count)
 				     : -1,
 	};
 	if (lineage == NULL) {
 		/* from /proc alone: every descriptor above 2 may be inherited */
-		for (const char *s = j->now.fds; *s; s++)
-			if ((s == j->now.fds || s[-1] == ',') && atoi(s) > 2 &&
-			    j->open_inherited_count < LINEAGE_FDS_MAX)
-				j->open_inherited[j->open_inherited_count++] = atoi(s);
+		int cut;	/* a list cut still shows descriptors above 2 */
+		j->open_inherited_count = lineage_fds_above_stdio(&j->now, j->open_inherited, &cut);
 		j->facts.inherited = j->now.fds_error ? -1 : j->open_inherited_count;
 	}
 	for (int c = 0; c < CHECK_COUNT; c++)
 		j->result[c] = check_judge(c, &j->facts);
+	if (lineage && (j->pid_file = calls_pid_file(&j->pid_file_holds, &j->pid_file_writer)))
+		j->pid_file_removal = pidfile_removal(pid, j->pid_file, j->stuck_why,
+						      sizeof j->stuck_why);
 }
 
 /* The item's evidence, in words. */
@@ -178,8 +169,9 @@ evidence(const struct judged *j, enum check c, char *out, size_t size)
 				 pass ? "changed to %s" : "kept its caller's directory, %s", n->cwd);
 		break;
 	case CHECK_UMASK_ZERO:
-		if (j->facts.umask_chosen == 0 && j->lineage && j->lineage->umask_calls)
-			snprintf(out, size, "set and restored: %s chose nothing", j->umask);
+		if (j->facts.umask_chosen == 0 && j->lineage->umask_undone >= 0)
+			snprintf(out, size, "set %04o, then put back %s: it chose nothing",
+				 (unsigned)j->lineage->umask_undone, j->umask);
 		else if (j->facts.umask_chosen == 0)
 			snprintf(out, size, "never set a umask: inherited %s", j->umask);
 		else if (j->facts.umask_chosen == 1)
@@ -200,18 +192,21 @@ evidence(const struct judged *j, enum check c, char *out, size_t size)
 			snprintf(out, size, "cannot tell: the descriptor list was cut or unreadable");
 			break;
 		}
-		used = (size_t)snprintf(out, size, "%s:", j->lineage ? "still open" : "open");
+		used = 0;
 		for (int i = 0; i < j->open_inherited_count && used < size; i++) {
 			char link[64], target[256];
 			ssize_t len;
 			snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)n->pid, j->open_inherited[i]);
 			len = readlink(link, target, sizeof target - 1);
-			target[len > 0 ? len : 0] = '\0';
-			used += (size_t)snprintf(out + used, size - used, "%s %d (%s)", i ? "," : "",
+			if (len <= 0)
+				len = snprintf(target, sizeof target, "unreadable (%s)", errno_name(errno));
+			target[len] = '\0';
+			used += (size_t)snprintf(out + used, size - used, "%s%d -> %s", i ? ", " : "",
 						 j->open_inherited[i], target);
 		}
-		if (!j->lineage && used < size)
-			snprintf(out + used, size - used, " (from /proc alone: each may be its own)");
+		if (used < size)
+			snprintf(out + used, size - used, j->lineage ? " (inherited from the caller)" :
+				 " (from /proc alone: each may be its own)");
 		break;
 	case CHECK_COUNT:
 		out[0] = '\0';
@@ -263,12 +258,13 @@ print_items(const struct judged *j, FILE *out, char *failed, size_t size)
 	return failures;
 }
 
-/* The pid file, and whether the PID in it is the daemon's. */
+/* The pid file, whether the PID in it is the daemon's, and whether the
+ * daemon can remove it. */
 static void
 print_pid_file(const struct judged *j, FILE *out)
 {
-	pid_t holds, by;
-	const char *path = calls_pid_file(&holds, &by);
+	const char *path = j->pid_file;
+	pid_t holds = j->pid_file_holds, by = j->pid_file_writer;
 
 	if (path == NULL)
 		return;
@@ -282,6 +278,11 @@ print_pid_file(const struct judged *j, FILE *out)
 		fprintf(out, "  pid file %s holds %d, NOT the daemon's PID (%d): written by %s, %d, "
 			"before the daemon was forked\n", path, (int)holds, (int)j->now.pid, who,
 			(int)by);
+	if (j->pid_file_removal == PIDFILE_STUCK)
+		fprintf(out, "  the daemon cannot remove its pid file as it exits: %s\n"
+			"         it outlives the daemon, and the next start finds a stale one: write it "
+			"where the daemon's user may remove it, or leave its removal to a process that "
+			"keeps the privilege\n", j->stuck_why);
 }
 
 /* The steps in the order done, what is missing, and what the textbook misses. */
@@ -327,29 +328,32 @@ print_path(const struct judged *j, FILE *out, char *path_field, size_t size)
 	}
 }
 
+/* The verdict's record, with the daemon's state as judged (without a
+ * daemon, daemon-trace's own, the origin). */
 static void
-record_verdict(const struct judged *j, const char *verdict, const char *failed,
-	       const char *path, const char *ended)
+record_verdict(const struct judged *j, const struct proc_state *origin, const char *verdict,
+	       const char *failed, const char *path, const char *ended)
 {
 	struct logfmt_writer w;
-	pid_t pid = j ? j->now.pid : getpid();
-	struct proc_state st;
-	int readable = proc_state_read(pid, &st) == 0;
+	const struct proc_state *st = j ? &j->now : origin;
+	int error = j ? j->now_error : 0;
 
-	record_begin(&w, calls_run(), readable ? st.comm : "?", "trace", "verdict");
+	record_begin(&w, calls_run(), error ? "?" : st->comm, "trace", "verdict");
 	record_field(&w, "verdict", verdict);
 	if (j) {
-		record_fieldf(&w, "daemon", "%d", (int)pid);
+		record_fieldf(&w, "daemon", "%d", (int)st->pid);
 		record_field(&w, "failed", failed[0] ? failed : "none");
 		if (path)
 			record_field(&w, "path", path[0] ? path : "none");
+		if (j->pid_file_removal == PIDFILE_STUCK)
+			record_field(&w, "pid_file_stuck", j->stuck_why);
 	}
 	if (ended)
 		record_field(&w, "ended", ended);
-	if (readable)
-		record_state(&w, &st);
+	if (error)
+		record_state_unreadable(&w, st->pid, error);
 	else
-		record_state_unreadable(&w, pid, errno);
+		record_state(&w, st);
 	if (record_log_add(calls_log(), &w) == -1 || record_log_flush(calls_log()) == -1)
 		fprintf(stderr, "daemon-trace: cannot write the log: %s\n", strerror(errno));
 }
@@ -379,7 +383,7 @@ verdict_give(const struct verdict_input *in, FILE *out)
 	if (daemon == NULL) {
 		fprintf(out, "daemon-trace: verdict: no process stayed: it ran in the foreground "
 			"and exited\n");
-		record_verdict(NULL, "no process stayed", NULL, NULL, in->ended);
+		record_verdict(NULL, in->origin, "no process stayed", NULL, NULL, in->ended);
 		return VERDICT_NO_DAEMON;
 	}
 	judge(&j, daemon->pid, daemon, in->origin);
@@ -387,7 +391,7 @@ verdict_give(const struct verdict_input *in, FILE *out)
 	    j.result[CHECK_OWN_SESSION] == CHECK_FAILS) {
 		fprintf(out, "daemon-trace: verdict: it stayed in the foreground (PID %d, %s)\n",
 			(int)daemon->pid, j.now.comm);
-		record_verdict(&j, "stayed in the foreground", "", NULL, in->ended);
+		record_verdict(&j, NULL, "stayed in the foreground", "", NULL, in->ended);
 		return VERDICT_NO_DAEMON;
 	}
 	fprintf(out, "daemon-trace: the process that stayed: PID %d (%s), parent %d (%s)%s\n",
@@ -397,12 +401,12 @@ verdict_give(const struct verdict_input *in, FILE *out)
 	print_path(&j, out, path, sizeof path);
 	if (failures == 0) {
 		fprintf(out, "daemon-trace: verdict: a daemon: every item passes\n");
-		record_verdict(&j, "daemon", failed, path, in->ended);
+		record_verdict(&j, NULL, "daemon", failed, path, in->ended);
 		return VERDICT_DAEMON;
 	}
 	fprintf(out, "daemon-trace: verdict: a background process that fails %d item%s\n",
 		failures, failures == 1 ? "" : "s");
-	record_verdict(&j, "fails some items", failed, path, in->ended);
+	record_verdict(&j, NULL, "fails some items", failed, path, in->ended);
 	return VERDICT_FAILS_SOME;
 }
 

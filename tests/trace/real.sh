@@ -42,6 +42,9 @@ expect "the verdict names the daemon" "$(q1 prog=trace-ticker event=verdict -- d
 untraced "$daemon"
 still_working "$ticks"
 check_against_proc "$daemon" "$launch" 0027 "$leaked"
+if [ "$(verdict_of "no descriptor of its caller")" = FAIL ]; then
+	says "no descriptor of its caller: 7 -> $leaked (inherited from the caller)"
+fi
 case $1 in
 start-stop-daemon)
 	says "pid file $WORK/pid holds $daemon, the daemon's PID (written by its parent"

@@ -2,33 +2,125 @@
  * count to FILE every 100 ms, so a test sees that it still works after the
  * detach. With --daemon3 it becomes a daemon with glibc's daemon(3) first
  * (one fork, setsid, chdir "/", 0-2 on /dev/null; no second fork, no umask).
+ * Or it does the ACTIONs given, in order, one system call or so each, so
+ * that a test makes the daemon it needs:
+ *
+ *     fork               fork; the parent exits
+ *     fork,umask=MODE    fork; the parent sets the umask MODE, then exits
+ *     setsid             setsid()
+ *     chdir=DIR          chdir(DIR)
+ *     umask=MODE         umask(MODE), MODE in octal
+ *     umask-then-back=MODE umask(MODE), then umask() back to what it was
+ *     close-all          close every descriptor above 2
+ *     null-stdio         0, 1 and 2 onto /dev/null
+ *     open=PATH          opens PATH (made if need be) and keeps it open
+ *     pid-file=PATH      writes its PID into PATH
+ *     user=ID            setgroups(0), setgid(ID), setuid(ID): a privilege drop
+ *
  * It ends by itself after 60 s, so a failed test cannot leave it for long.
  *
- *     ticker [--daemon3] FILE
+ *     ticker [--daemon3] [ACTION...] FILE
  */
 #define _DEFAULT_SOURCE
 #include <fcntl.h>
+#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+/* The value of "name=value" when action is one, else NULL. */
+static const char *
+value_of(const char *action, const char *name)
+{
+	size_t len = strlen(name);
+
+	return strncmp(action, name, len) == 0 && action[len] == '=' ? action + len + 1 : NULL;
+}
+
+static mode_t
+octal(const char *text)
+{
+	return (mode_t)strtoul(text, NULL, 8);
+}
+
+/* Does one action; -1 when its call failed (perror said which). */
+static int
+act(const char *action)
+{
+	const char *value;
+	int fd;
+
+	if (strcmp(action, "fork") == 0 || (value = value_of(action, "fork,umask"))) {
+		pid_t child = fork();
+		if (child == -1)
+			return perror("ticker: fork"), -1;
+		if (child > 0) {
+			if (strcmp(action, "fork") != 0)
+				umask(octal(value));	/* after the fork: the child never gets it */
+			_exit(0);
+		}
+	} else if (strcmp(action, "setsid") == 0) {
+		if (setsid() == -1)
+			return perror("ticker: setsid"), -1;
+	} else if ((value = value_of(action, "chdir"))) {
+		if (chdir(value) == -1)
+			return perror("ticker: chdir"), -1;
+	} else if ((value = value_of(action, "umask"))) {
+		umask(octal(value));
+	} else if ((value = value_of(action, "umask-then-back"))) {
+		umask(umask(octal(value)));
+	} else if (strcmp(action, "close-all") == 0) {
+		for (fd = 3; fd < 1024; fd++)
+			close(fd);
+	} else if (strcmp(action, "null-stdio") == 0) {
+		if ((fd = open("/dev/null", O_RDWR)) == -1)
+			return perror("ticker: /dev/null"), -1;
+		for (int std = 0; std < 3; std++)
+			if (fd != std && dup2(fd, std) == -1)
+				return perror("ticker: dup2"), -1;
+		if (fd > 2)
+			close(fd);
+	} else if ((value = value_of(action, "open"))) {
+		if (open(value, O_RDONLY | O_CREAT, 0644) == -1)
+			return perror(value), -1;
+	} else if ((value = value_of(action, "pid-file"))) {
+		char line[24];
+		int len = snprintf(line, sizeof line, "%d\n", (int)getpid());
+		if ((fd = open(value, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) == -1 ||
+		    write(fd, line, (size_t)len) != len || close(fd) == -1)
+			return perror(value), -1;
+	} else if ((value = value_of(action, "user"))) {
+		unsigned id = (unsigned)strtoul(value, NULL, 10);
+		if (setgroups(0, NULL) == -1 || setgid(id) == -1 || setuid(id) == -1)
+			return perror("ticker: user"), -1;
+	} else {
+		fprintf(stderr, "ticker: no such action: %s\n", action);
+		return -1;
+	}
+	return 0;
+}
 
 int
 main(int argc, char **argv)
 {
 	const struct timespec tick = { 0, 100 * 1000 * 1000 };
 	int daemon3 = argc > 2 && strcmp(argv[1], "--daemon3") == 0;
-	const char *file = argv[daemon3 ? 2 : 1];
+	const char *file = argc > 1 + daemon3 ? argv[argc - 1] : NULL;
 
 	if (file == NULL) {
-		fprintf(stderr, "usage: ticker [--daemon3] FILE\n");
+		fprintf(stderr, "usage: ticker [--daemon3] [ACTION...] FILE\n");
 		return 2;
 	}
 	if (daemon3 && daemon(0, 0) == -1) {
 		perror("ticker: daemon");
 		return 1;
 	}
+	for (int i = 1 + daemon3; i < argc - 1; i++)
+		if (act(argv[i]) == -1)
+			return 1;
 	char next[4096];
 
 	/* written beside and renamed: a reader never sees the file half-written */

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# The verdict on daemons made to order (the ticker's actions), each item
+# checked against /proc of the daemon left and, where the verdict says what
+# the daemon cannot do, against the kernel doing it. Usage: verdict.sh CASE
+#   umask-put-back       umask(077) then umask() back: it chose nothing
+#   umask-chosen-first   umask(022) chosen, then a umask(077) put back: chosen
+#   umask-after-fork     the parent's umask(0) after its fork: never reached it
+#   fd-leaked            the caller's descriptor 3 kept: named
+#   fd-own               descriptors 3 and 4 of its own: not inherited
+#   fd-own-on-leaked     the caller's 3 closed, then a file of its own on 3
+#   pid-file-dir         (root) pid file in root's 0755 folder, then user nobody
+#   pid-file-sticky      (root) the same in a sticky 1777 folder
+#   pid-file-own-dir     (root) the same in a folder nobody owns: removable
+. "$(dirname "$0")/lib.sh"
+
+ticks=$WORK/ticks
+caller_with_ties
+# the recipe, whole, around what each case changes
+recipe_start=(fork setsid fork chdir=/)
+recipe_end=(close-all null-stdio)
+
+# traced CALLER_UMASK LEAK ACTION...: daemon-trace on the ticker doing the
+# actions, from $launch with CALLER_UMASK and, with LEAK=yes, $leaked open on
+# descriptor 3; $daemon is the daemon left, $status daemon-trace's.
+traced() {
+	local mask=$1 leak=$2
+	shift 2
+	status=0
+	(
+		cd "$launch" && umask "$mask"
+		if [ "$leak" = yes ]; then exec 3<"$leaked"; fi
+		DAEMON_STEPS_LOG=$LOG exec "$DS_BIN/daemon-trace" --settle 300 -- "$TICKER" "$@" "$ticks"
+	) >"$WORK/out" 2>&1 </dev/null || status=$?
+	daemon=$(ticker_pid "$ticks")
+	DAEMONS="$DAEMONS $daemon"
+	cat "$WORK/out"
+	untraced "$daemon"
+}
+
+umask_of() {
+	awk '/^Umask:/ { print $2 }' "/proc/$1/status"
+}
+
+# fd_target PID FD: what PID's descriptor FD points to, or "closed".
+fd_target() {
+	readlink "/proc/$1/fd/$2" || echo closed
+}
+
+# stuck_for_nobody FILE: the kernel refuses user nobody the unlink of FILE.
+stuck_for_nobody() {
+	! setpriv --reuid=65534 --regid=65534 --clear-groups rm -f "$1" 2>/dev/null || [ -e "$1" ]
+}
+
+# pid_file_case FOLDER_MODE FOLDER_OWNER: a daemon that writes its pid file
+# in a folder of that mode and owner, then becomes user nobody.
+pid_file_case() {
+	[ "$(id -u)" = 0 ] || skip "not root: a privilege drop needs one (CI runs as root)"
+	need setpriv
+	# nobody cannot enter the test's folder (mode 700): a folder of its own, removed on exit
+	shared=$(mktemp -d /tmp/ds-trace-verdict-XXXXXX)
+	remove_shared() { rm -rf "$shared"; }
+	CLEANUPS="remove_shared $CLEANUPS"
+	chmod 755 "$shared"
+	mkdir -m 777 "$shared/ticks.d"
+	mkdir "$shared/run"
+	chmod "$1" "$shared/run"
+	chown "$2" "$shared/run"
+	ticks=$shared/ticks.d/ticks
+	pid_file=$shared/run/ticker.pid
+	traced 0022 no "${recipe_start[@]}" umask=0 "${recipe_end[@]}" pid-file="$pid_file" user=65534
+	expect "the daemon's user" "$(awk '/^Uid:/ { print $3 }' "/proc/$daemon/status")" 65534
+	says "pid file $pid_file holds $daemon, the daemon's PID (written by the daemon itself"
+}
+
+case $1 in
+umask-put-back)
+	traced 0022 no "${recipe_start[@]}" umask-then-back=077 "${recipe_end[@]}"
+	expect "the daemon's umask, in /proc" "$(umask_of "$daemon")" 0022
+	says "[FAIL] a umask of its own choosing: set 0077, then put back 0022: it chose nothing"
+	expect "the umask calls recorded" "$(q pid="$daemon" call=umask -- old_umask umask | tr '\t\n' ' ')" \
+		"0022 0077 0077 0022 "
+	expect "daemon-trace's exit status" "$status" 3 ;;
+umask-chosen-first)
+	# the mask it chose is its caller's too: only the whole sequence tells
+	traced 0022 no "${recipe_start[@]}" umask=022 umask-then-back=077 "${recipe_end[@]}"
+	expect "the daemon's umask, in /proc" "$(umask_of "$daemon")" 0022
+	says "[pass] a umask of its own choosing: chose its umask (0022)"
+	expect "daemon-trace's exit status" "$status" 0 ;;
+umask-after-fork)
+	traced 0027 no fork,umask=0 setsid fork chdir=/ "${recipe_end[@]}"
+	parent=$(q1 call=umask -- pid)
+	expect_not "the umask() recorded, in the first fork's parent, not the daemon" "$parent" "$daemon"
+	expect "the daemon's umask, in /proc" "$(umask_of "$daemon")" 0027
+	says "[FAIL] a umask of its own choosing: never set a umask: inherited 0027"
+	says "missing: umask (5)"
+	expect "daemon-trace's exit status" "$status" 3 ;;
+fd-leaked)
+	traced 0022 yes "${recipe_start[@]}" umask=0 null-stdio
+	expect "descriptor 3 of the daemon, in /proc" "$(fd_target "$daemon" 3)" "$leaked"
+	says "[FAIL] no descriptor of its caller: 3 -> $leaked (inherited from the caller)"
+	expect "daemon-trace's exit status" "$status" 3 ;;
+fd-own)
+	traced 0022 no "${recipe_start[@]}" umask=0 "${recipe_end[@]}" open="$WORK/own3" open="$WORK/own4"
+	expect "descriptor 3 of the daemon, in /proc" "$(fd_target "$daemon" 3)" "$WORK/own3"
+	expect "descriptor 4 of the daemon, in /proc" "$(fd_target "$daemon" 4)" "$WORK/own4"
+	says "[pass] no descriptor of its caller: none left open"
+	says "verdict: a daemon: every item passes"
+	expect "daemon-trace's exit status" "$status" 0 ;;
+fd-own-on-leaked)
+	traced 0022 yes "${recipe_start[@]}" umask=0 "${recipe_end[@]}" open="$WORK/own3"
+	expect "descriptor 3 of the daemon, in /proc" "$(fd_target "$daemon" 3)" "$WORK/own3"
+	says "[pass] no descriptor of its caller: none left open"
+	expect "daemon-trace's exit status" "$status" 0 ;;
+pid-file-dir)
+	pid_file_case 0755 root:root
+	says "the daemon cannot remove its pid file as it exits: its directory $shared/run is mode 0755, owned by uid 0, gid 0: uid 65534, gid 65534 may not write it"
+	stuck_for_nobody "$pid_file" || fail "nobody could remove $pid_file"
+	pass "the kernel refuses nobody the unlink too"
+	expect "the verdict's record" "$(q1 event=verdict -- pid_file_stuck)" \
+		"its directory $shared/run is mode 0755, owned by uid 0, gid 0: uid 65534, gid 65534 may not write it" ;;
+pid-file-sticky)
+	pid_file_case 1777 root:root
+	says "the daemon cannot remove its pid file as it exits: its directory $shared/run is mode 1777, owned by uid 0, gid 0, sticky: only the file's owner, uid 0, or the directory's may remove it, and the daemon is uid 65534, gid 65534"
+	stuck_for_nobody "$pid_file" || fail "nobody could remove $pid_file"
+	pass "the kernel refuses nobody the unlink too" ;;
+pid-file-own-dir)
+	pid_file_case 0755 65534:65534
+	grep -qF "cannot remove its pid file" "$WORK/out" && fail "a removable pid file said stuck"
+	pass "no word of a stuck pid file"
+	expect "the verdict's record, without pid_file_stuck" "$(q1 event=verdict -- pid_file_stuck)" -
+	stuck_for_nobody "$pid_file" && fail "nobody could not remove $pid_file"
+	pass "the kernel lets nobody remove it" ;;
+*) fail "no such case: $1" ;;
+esac
