@@ -2,7 +2,10 @@
  * demo's values) and as daemon-trace judges a real daemon (what each step
  * prevents): a umask chosen passes and one inherited fails, a directory of
  * its own passes and the caller's fails, 0-2 on a log file pass and on a
- * terminal or closed fail, an inherited descriptor fails. */
+ * terminal or closed fail, an inherited descriptor fails. A fact not known
+ * (NULL) never passes an item that needs it; an origin not known passes what
+ * is met as the demo does it (cwd /, umask 0) and a known session (the
+ * viewer's origin "?" is the same: no session is "?"), nothing else. */
 #include "check.h"
 #include "checklist.h"
 
@@ -73,9 +76,61 @@ main(void)
 	f = textbook(); f.stdio[1] = "pipe:[1234]";
 	expect(CHECK_STDIO_NULL, f, CHECK_FAILS, "1 on a pipe");
 
+	f = textbook(); f.stdio[0] = "/var/log/foo.in"; f.stdio[1] = "/var/log/foo.log";
+	f.stdio[2] = "/var/log/foo.err";
+	expect(CHECK_STDIO_NULL, f, CHECK_MET_OTHERWISE, "0, 1 and 2 all on files");
+	f = textbook(); f.stdio[1] = "/var/log/foo.log (deleted)";
+	expect(CHECK_STDIO_NULL, f, CHECK_MET_OTHERWISE, "1 on a log file rotated away");
+	f = textbook(); f.stdio[0] = "/dev/zero";
+	expect(CHECK_STDIO_NULL, f, CHECK_FAILS, "0 on a device that is not /dev/null");
+	f = textbook(); f.stdio[1] = "socket:[4321]";
+	expect(CHECK_STDIO_NULL, f, CHECK_FAILS, "1 on a socket");
+	f = textbook(); f.stdio[2] = "log/foo.log";
+	expect(CHECK_STDIO_NULL, f, CHECK_FAILS, "2 on a path that is not a whole one");
+	f = textbook(); f.stdio[2] = NULL;
+	expect(CHECK_STDIO_NULL, f, CHECK_FAILS, "2 not known");
+
 	f = textbook(); f.inherited = 1;
 	expect(CHECK_NOTHING_INHERITED, f, CHECK_FAILS, "a descriptor of the caller");
+	f = textbook(); f.inherited = 4;
+	expect(CHECK_NOTHING_INHERITED, f, CHECK_FAILS, "four descriptors of the caller");
 	f = textbook(); f.inherited = -1;
 	expect(CHECK_NOTHING_INHERITED, f, CHECK_FAILS, "not known");
+
+	/* facts not known */
+	f = textbook(); f.pgid = NULL;
+	expect(CHECK_NOT_GROUP_LEADER, f, CHECK_FAILS, "PGID not known");
+	f = textbook(); f.pid = NULL;
+	expect(CHECK_NOT_GROUP_LEADER, f, CHECK_FAILS, "PID not known");
+	expect(CHECK_NOT_SESSION_LEADER, f, CHECK_FAILS, "PID not known");
+	f = textbook(); f.sid = NULL;
+	expect(CHECK_OWN_SESSION, f, CHECK_FAILS, "SID not known");
+	expect(CHECK_NOT_SESSION_LEADER, f, CHECK_FAILS, "SID not known");
+	f = textbook(); f.tty = NULL;
+	expect(CHECK_NO_TERMINAL, f, CHECK_FAILS, "terminal not known");
+	f = textbook(); f.cwd = NULL;
+	expect(CHECK_CWD_ROOT, f, CHECK_FAILS, "cwd not known (/proc refused it)");
+	f = textbook(); f.umask = NULL;
+	expect(CHECK_UMASK_ZERO, f, CHECK_FAILS, "umask not known, nor whether chosen");
+	f = textbook(); f.umask = NULL; f.umask_chosen = 1;
+	expect(CHECK_UMASK_ZERO, f, CHECK_MET_OTHERWISE, "umask not known (Linux < 4.7), but chosen");
+	f = textbook(); f.umask_chosen = 1;
+	expect(CHECK_UMASK_ZERO, f, CHECK_MET, "chose 0");
+
+	/* an origin not known (a log without the shell's frame) */
+	f = textbook(); f.origin_cwd = NULL;
+	expect(CHECK_CWD_ROOT, f, CHECK_MET, "cwd /, origin not known");
+	f = textbook(); f.origin_cwd = NULL; f.cwd = "/var/lib/foo";
+	expect(CHECK_CWD_ROOT, f, CHECK_FAILS, "another directory, origin not known: maybe the caller's");
+	f = textbook(); f.origin_cwd = "/";
+	expect(CHECK_CWD_ROOT, f, CHECK_MET, "cwd /, started from / too");
+	f = textbook(); f.origin_umask = NULL;
+	expect(CHECK_UMASK_ZERO, f, CHECK_MET, "umask 0, origin not known");
+	f = textbook(); f.origin_umask = NULL; f.umask = "0022";
+	expect(CHECK_UMASK_ZERO, f, CHECK_FAILS, "umask 022 not known chosen, origin not known");
+	f = textbook(); f.origin_sid = NULL;
+	expect(CHECK_OWN_SESSION, f, CHECK_MET, "a session, origin not known: no session is \"?\"");
+	f = textbook(); f.origin_sid = NULL; f.sid = "?";
+	expect(CHECK_OWN_SESSION, f, CHECK_FAILS, "SID \"?\", origin not known");
 	return checks_done();
 }
