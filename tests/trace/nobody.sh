@@ -32,13 +32,29 @@ expect "records with a field /proc refused" "$(grep -c unreadable "$LOG" || true
 expect "the setsid() recorded" "$(q1 call=setsid -- pid)" "$daemon"
 LOG=$WORK/log
 
-# a set-user-ID program traced without privilege runs without it: said so
-if [ -u /usr/bin/chfn ]; then
-	setpriv --reuid=65534 --regid=65534 --clear-groups env -u ASAN_OPTIONS -u UBSAN_OPTIONS \
-		DAEMON_STEPS_LOG="$shared/log" "$DS_BIN/daemon-trace" -- /usr/bin/chfn --help \
-		>"$WORK/out" 2>&1 </dev/null || true
-	says "/usr/bin/chfn is set-user-ID or set-group-ID, and the kernel ignores that under ptrace"
-	LOG=$shared/log
-	expect "the exec's record" "$(q exe=/usr/bin/chfn -- setid_ignored | tail -n 1)" yes
-	LOG=$WORK/log
-fi
+# a set-user-ID program traced without privilege runs without it: the
+# ticker made set-user-ID root runs as root untraced, as nobody traced, and
+# the verdict says so and what to do
+as_nobody() {
+	setpriv --reuid=65534 --regid=65534 --clear-groups env -u ASAN_OPTIONS -u UBSAN_OPTIONS "$@"
+}
+effective_uid() {
+	awk '/^Uid:/ { print $3 }' "/proc/$1/status"
+}
+setuid_ticker=$shared/setuid-ticker
+cp "$TICKER" "$setuid_ticker"
+chmod 4755 "$setuid_ticker"
+as_nobody "$setuid_ticker" --daemon3 "$shared/ticks-untraced" </dev/null
+untraced_daemon=$(ticker_pid "$shared/ticks-untraced")
+DAEMONS="$DAEMONS $untraced_daemon"
+expect "the set-user-ID daemon's effective user, untraced" "$(effective_uid "$untraced_daemon")" 0
+as_nobody DAEMON_STEPS_LOG="$shared/log" "$DS_BIN/daemon-trace" -- "$setuid_ticker" --daemon3 \
+	"$shared/ticks-traced" >"$WORK/out" 2>&1 </dev/null || true
+traced_daemon=$(ticker_pid "$shared/ticks-traced")
+DAEMONS="$DAEMONS $traced_daemon"
+cat "$WORK/out"
+expect "the same daemon's effective user, traced by nobody" "$(effective_uid "$traced_daemon")" 65534
+says "daemon-trace: $setuid_ticker is set-user-ID or set-group-ID, and the kernel ignores that under ptrace by a user who is not root: it ran without its privilege, so this trace differs from an untraced run; trace it as root"
+LOG=$shared/log
+expect "the exec's record" "$(q exe="$setuid_ticker" -- setid_ignored | tail -n 1)" yes
+LOG=$WORK/log
