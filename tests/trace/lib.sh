@@ -60,6 +60,27 @@ untraced() {
 	expect_not "PID $1's state" "$(proc_field "$1" 1)" T
 }
 
+# --- user nobody (65534), for the tests run as root -----------------------
+
+# shared_with_nobody MODE: $shared, a folder of MODE outside the test's (which
+# nobody cannot enter: mode 700), removed on exit.
+shared_with_nobody() {
+	[ "$(id -u)" = 0 ] || skip "not root: a user to become needs one (CI runs as root)"
+	need setpriv
+	shared=$(mktemp -d "/tmp/ds-$(basename "$0" .sh)-XXXXXX")
+	remove_shared() { rm -rf "$shared"; }
+	CLEANUPS="remove_shared $CLEANUPS"
+	chmod "$1" "$shared"
+}
+
+# as_nobody COMMAND...: COMMAND as user and group nobody, without groups.
+# Nor can nobody write the sanitizers' reports in the test root: under
+# asan-ubsan they go to its stderr, which fails the test's checks if
+# anything is reported.
+as_nobody() {
+	setpriv --reuid=65534 --regid=65534 --clear-groups env -u ASAN_OPTIONS -u UBSAN_OPTIONS "$@"
+}
+
 # verdict_of ITEM: pass or FAIL, as daemon-trace's verdict shows ITEM.
 verdict_of() {
 	case $(grep -F -- "] $1: " "$WORK/out" | head -n 1) in

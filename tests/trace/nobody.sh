@@ -1,21 +1,14 @@
 #!/usr/bin/env bash
 # daemon-trace run by a user without privilege (nobody, from root with
 # setpriv): tracing its own child needs none, every state field is readable,
-# and the verdict and the detach are as root's.
+# and the verdict and the detach are as root's. A set-user-ID program it
+# traces runs without its privilege, and the verdict says so.
 . "$(dirname "$0")/lib.sh"
 
 [ "$(id -u)" = 0 ] || skip "not root: every other trace test runs without privilege already"
-need setpriv
-# nobody cannot enter the test's folder (mode 700): a folder of its own, removed on exit
-shared=$(mktemp -d /tmp/ds-trace-nobody-XXXXXX)
-remove_shared() { rm -rf "$shared"; }
-CLEANUPS="remove_shared $CLEANUPS"
-chmod 777 "$shared"
+shared_with_nobody 777
 status=0
-# nor can it write the sanitizers' reports there: under asan-ubsan they go to
-# its stderr, $WORK/out, which fails the test's checks if anything is reported
-setpriv --reuid=65534 --regid=65534 --clear-groups env -u ASAN_OPTIONS -u UBSAN_OPTIONS \
-	DAEMON_STEPS_LOG="$shared/log" \
+as_nobody DAEMON_STEPS_LOG="$shared/log" \
 	"$DS_BIN/daemon-trace" -- "$TICKER" --daemon3 "$shared/ticks" >"$WORK/out" 2>&1 </dev/null ||
 	status=$?
 daemon=$(ticker_pid "$shared/ticks")
@@ -35,9 +28,6 @@ LOG=$WORK/log
 # a set-user-ID program traced without privilege runs without it: the
 # ticker made set-user-ID root runs as root untraced, as nobody traced, and
 # the verdict says so and what to do
-as_nobody() {
-	setpriv --reuid=65534 --regid=65534 --clear-groups env -u ASAN_OPTIONS -u UBSAN_OPTIONS "$@"
-}
 effective_uid() {
 	awk '/^Uid:/ { print $3 }' "/proc/$1/status"
 }

@@ -48,19 +48,13 @@ fd_target() {
 
 # stuck_for_nobody FILE: the kernel refuses user nobody the unlink of FILE.
 stuck_for_nobody() {
-	! setpriv --reuid=65534 --regid=65534 --clear-groups rm -f "$1" 2>/dev/null || [ -e "$1" ]
+	! as_nobody rm -f "$1" 2>/dev/null || [ -e "$1" ]
 }
 
 # pid_file_case FOLDER_MODE FOLDER_OWNER: a daemon that writes its pid file
 # in a folder of that mode and owner, then becomes user nobody.
 pid_file_case() {
-	[ "$(id -u)" = 0 ] || skip "not root: a privilege drop needs one (CI runs as root)"
-	need setpriv
-	# nobody cannot enter the test's folder (mode 700): a folder of its own, removed on exit
-	shared=$(mktemp -d /tmp/ds-trace-verdict-XXXXXX)
-	remove_shared() { rm -rf "$shared"; }
-	CLEANUPS="remove_shared $CLEANUPS"
-	chmod 755 "$shared"
+	shared_with_nobody 755
 	mkdir -m 777 "$shared/ticks.d"
 	mkdir "$shared/run"
 	chmod "$1" "$shared/run"
