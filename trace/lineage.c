@@ -118,7 +118,7 @@ lineage_inherits(const struct traced_process *p, long fd)
 }
 
 int
-lineage_open_inherited(const struct traced_process *p, int open[LINEAGE_FDS_MAX])
+lineage_open_inherited(const struct traced_process *p, int still_open[LINEAGE_FDS_MAX])
 {
 	int count = 0;
 
@@ -126,7 +126,7 @@ lineage_open_inherited(const struct traced_process *p, int open[LINEAGE_FDS_MAX]
 		char path[64];
 		snprintf(path, sizeof path, "/proc/%d/fd/%d", (int)p->pid, p->inherited[i]);
 		if (access(path, F_OK) == 0)
-			open[count++] = p->inherited[i];	/* count <= i: in place is safe */
+			still_open[count++] = p->inherited[i];	/* count <= i: in place is safe */
 	}
 	return count;
 }

@@ -72,9 +72,9 @@ void lineage_from_caller(struct traced_process *p, const struct proc_state *stat
 int lineage_fds_above_stdio(const struct proc_state *state, int fds[LINEAGE_FDS_MAX],
 			    int *unknown);
 
-/* Of the descriptors it inherited, those open in /proc now, into open
- * (which may be p->inherited itself); how many. */
-int lineage_open_inherited(const struct traced_process *p, int open[LINEAGE_FDS_MAX]);
+/* Of the descriptors it inherited, those open in /proc now, into
+ * still_open (which may be p->inherited itself); how many. */
+int lineage_open_inherited(const struct traced_process *p, int still_open[LINEAGE_FDS_MAX]);
 
 /* Keeps of the inherited descriptors those open now (after an exec). */
 void lineage_keep_open(struct traced_process *p);

@@ -50,7 +50,7 @@ octal(const char *text)
 static int
 act(const char *action)
 {
-	const char *value;
+	const char *value = NULL;
 	int fd;
 
 	if (strcmp(action, "fork") == 0 || (value = value_of(action, "fork,umask"))) {
