@@ -229,6 +229,8 @@ print_remedy(const struct judged *j, enum check c, FILE *out)
 	fprintf(out, "         without it, %s", check_prevents(c));
 	if (j->lineage && strchr(j->lineage->path, step[0]) == NULL)
 		fprintf(out, " (step %s, %s, is missing)\n", step, step_words[step[0] - '0']);
+	else if (c == CHECK_UMASK_ZERO && j->facts.umask_chosen == 0)
+		fprintf(out, " (step %s, %s, was undone)\n", step, step_words[step[0] - '0']);
 	else
 		fprintf(out, " (step %s)\n", step);
 }

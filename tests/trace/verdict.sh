@@ -71,6 +71,7 @@ umask-put-back)
 	traced 0022 no "${recipe_start[@]}" umask-then-back=077 "${recipe_end[@]}"
 	expect "the daemon's umask, in /proc" "$(umask_of "$daemon")" 0022
 	says "[FAIL] a umask of its own choosing: set 0077, then put back 0022: it chose nothing"
+	says "(step 5, umask, was undone)"
 	expect "the umask calls recorded" "$(q pid="$daemon" call=umask -- old_umask umask | tr '\t\n' ' ')" \
 		"0022 0077 0077 0022 "
 	expect "daemon-trace's exit status" "$status" 3 ;;
