@@ -11,6 +11,7 @@
 #   pid-file-dir         (root) pid file in root's 0755 folder, then user nobody
 #   pid-file-sticky      (root) the same in a sticky 1777 folder
 #   pid-file-own-dir     (root) the same in a folder nobody owns: removable
+#   pid-file-unreachable (root) the same in a 0777 folder inside root's 0700 one
 . "$(dirname "$0")/lib.sh"
 
 ticks=$WORK/ticks
@@ -51,16 +52,22 @@ stuck_for_nobody() {
 	! as_nobody rm -f "$1" 2>/dev/null || [ -e "$1" ]
 }
 
-# pid_file_case FOLDER_MODE FOLDER_OWNER: a daemon that writes its pid file
-# in a folder of that mode and owner, then becomes user nobody.
+# pid_file_case FOLDER_MODE FOLDER_OWNER [OUTER_MODE]: a daemon that writes
+# its pid file in a folder $run of that mode and owner (inside a folder of
+# root's of OUTER_MODE), then becomes user nobody.
 pid_file_case() {
 	shared_with_nobody 755
 	mkdir -m 777 "$shared/ticks.d"
-	mkdir "$shared/run"
-	chmod "$1" "$shared/run"
-	chown "$2" "$shared/run"
+	run=$shared/run
+	if [ -n "${3:-}" ]; then
+		mkdir -m "$3" "$shared/outer"
+		run=$shared/outer/run
+	fi
+	mkdir "$run"
+	chmod "$1" "$run"
+	chown "$2" "$run"
 	ticks=$shared/ticks.d/ticks
-	pid_file=$shared/run/ticker.pid
+	pid_file=$run/ticker.pid
 	traced 0022 no "${recipe_start[@]}" umask=0 "${recipe_end[@]}" pid-file="$pid_file" user=65534
 	expect "the daemon's user" "$(awk '/^Uid:/ { print $3 }' "/proc/$daemon/status")" 65534
 	says "pid file $pid_file holds $daemon, the daemon's PID (written by the daemon itself"
@@ -125,5 +132,10 @@ pid-file-own-dir)
 	expect "the verdict's record, without pid_file_stuck" "$(q1 event=verdict -- pid_file_stuck)" -
 	stuck_for_nobody "$pid_file" && fail "nobody could not remove $pid_file"
 	pass "the kernel lets nobody remove it" ;;
+pid-file-unreachable)
+	pid_file_case 0777 root:root 0700
+	says "the daemon cannot remove its pid file as it exits: $shared/outer is mode 0700, owned by uid 0, gid 0: uid 65534, gid 65534 may not search it"
+	stuck_for_nobody "$pid_file" || fail "nobody could remove $pid_file"
+	pass "the kernel refuses nobody the unlink too" ;;
 *) fail "no such case: $1" ;;
 esac
