@@ -1,9 +1,10 @@
 /* calls.h - what daemon-trace records: the calls that make a daemon.
  *
- * follow.c tells this file of every event and of every system call's end;
- * this file writes one record per call that matters to daemonizing, with the
- * process's state read from /proc while it is stopped, and keeps each
- * process's lineage (lineage.h) up to date for the verdict.
+ * follow.c tells calls.c of every event and of every system call's end;
+ * calls.c and its parts (calls-parts.h) write one record per call that
+ * matters to daemonizing, with the process's state read from /proc while it
+ * is stopped, and keep each process's lineage (lineage.h) up to date for the
+ * verdict.
  */
 #ifndef DAEMON_TRACE_CALLS_H
 #define DAEMON_TRACE_CALLS_H
