@@ -6,6 +6,7 @@
  *   descriptors.c  runs of closes (step 6), 0, 1, 2 reopened (step 7), terminals opened
  *   credentials.c  setuid() and its relatives
  *   pidfile.c      pid files
+ *   readiness.c    the first listen(), and a readiness pipe the first process waits on
  * Each part writes its records with the helpers below: one record at a time
  * (daemon-trace is one thread), with the process's state read while it is
  * stopped.
@@ -65,6 +66,9 @@ void close_runs_end(void);
 void descriptor_given(struct traced_process *p, const char *call, long fd, int flags_known,
 		      long flags, int onto);
 
+/* openat2(), whose flags are in memory: descriptor_given() once read. */
+void openat2_call(pid_t tid, struct traced_process *p, const struct syscall_call *call, int64_t fd);
+
 /*** credentials.c ***/
 
 /* The credential call's name, or NULL when nr is none. */
@@ -77,5 +81,25 @@ void credential_change(pid_t tid, struct traced_process *p, const char *name,
 
 /* A write that may be a pid file's. */
 void maybe_pid_file(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t written);
+
+/* A rename that worked, which may have given the pid file its name. */
+void maybe_pid_file_renamed(pid_t tid, pid_t tgid, const struct syscall_call *call);
+
+/*** readiness.c ***/
+
+/* Every call's entry (a wait begins; who writes to or closes the pipe). */
+void readiness_entry(pid_t tgid, const struct syscall_call *call);
+
+/* A read() or readv() of process tgid ended: a wait's end. */
+void readiness_read_done(pid_t tgid, const struct syscall_call *call, int64_t rval, int is_error);
+
+void readiness_fork(pid_t parent, pid_t child);
+void readiness_process_exit(pid_t pid);
+
+/* A record of a recipe step of process pid was made. */
+void readiness_step_recorded(pid_t pid);
+
+/* A listen() that worked. */
+void listen_call(pid_t tgid, const struct syscall_call *call, int64_t rval);
 
 #endif

@@ -26,6 +26,10 @@
 #error "daemon-trace knows the system call numbers of x86-64 and AArch64 only"
 #endif
 
+#ifndef SYS_openat2
+#define SYS_openat2 437		/* Linux 5.6; the same number on x86-64 and AArch64 */
+#endif
+
 static struct {
 	struct record_log log;
 	char run[64];
@@ -64,8 +68,10 @@ call_end(int readable)
 		record_state_unreadable(&call_writer, call_state.pid, -call_state.nfds);
 	if (record_log_add(&rec.log, &call_writer) == -1)
 		fprintf(stderr, "daemon-trace: cannot write the log: %s\n", strerror(errno));
-	if (rec.recording_step)
+	if (rec.recording_step) {
 		rec.recorded++;
+		readiness_step_recorded(call_state.pid);
+	}
 }
 
 int
@@ -90,6 +96,7 @@ calls_entry(pid_t tgid, const struct syscall_call *call)
 {
 	if (call->nr != SYS_close && call->nr != SYS_close_range)
 		close_run_end_of(tgid);		/* a run of closes ends at any other call */
+	readiness_entry(tgid, call);
 }
 
 void
@@ -141,6 +148,10 @@ calls_exit(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t rval,
 		if (!is_error && (p = lineage_get(tgid)))
 			descriptor_given(p, "openat", (long)rval, 1, (long)call->args[2], 0);
 		break;
+	case SYS_openat2:
+		if (!is_error && (p = lineage_get(tgid)))
+			openat2_call(tid, p, call, rval);
+		break;
 	case SYS_dup:
 		if (!is_error && (p = lineage_get(tgid)))
 			descriptor_given(p, "dup", (long)rval, 0, 0, 0);
@@ -168,10 +179,26 @@ calls_exit(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t rval,
 			call_end(readable);
 		}
 		break;
+	case SYS_read:
+	case SYS_readv:
+		readiness_read_done(tgid, call, rval, is_error);
+		break;
+	case SYS_listen:
+		if (!is_error)
+			listen_call(tgid, call, rval);
+		break;
 	case SYS_write:
 	case SYS_pwrite64:
 		if (!is_error)
 			maybe_pid_file(tid, tgid, call, rval);
+		break;
+#ifdef SYS_rename
+	case SYS_rename:
+#endif
+	case SYS_renameat:
+	case SYS_renameat2:
+		if (!is_error)
+			maybe_pid_file_renamed(tid, tgid, call);
 		break;
 	default:
 		if (credential_call(nr) && (p = lineage_get(tgid)))

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #ifndef CLOSE_RANGE_CLOEXEC
@@ -262,4 +263,18 @@ descriptor_given(struct traced_process *p, const char *call, long fd, int flags_
 	call_end(readable);
 	if (on_purpose)
 		lineage_step(p, '7');
+}
+
+/* openat2(dirfd, path, how, size): its flags are in the struct open_how it
+ * points to, read from the calling thread's memory (flags, a __u64, is its
+ * first member). Unreadable, the descriptor is still told, but no terminal. */
+void
+openat2_call(pid_t tid, struct traced_process *p, const struct syscall_call *call, int64_t fd)
+{
+	uint64_t flags = 0;
+	struct iovec local = { &flags, sizeof flags }, remote = { (void *)call->args[2], sizeof flags };
+	int known = call->args[3] >= sizeof flags &&
+		    process_vm_readv(tid, &local, 1, &remote, 1, 0) == (ssize_t)sizeof flags;
+
+	descriptor_given(p, "openat2", (long)fd, known, (long)flags, 0);
 }

@@ -89,6 +89,7 @@ calls_fork(pid_t parent, pid_t child, int vfork)
 		c = lineage_add(child, p);
 	if (c == NULL)
 		return;
+	readiness_fork(parent, child);
 	fork_call(c, lineage_find(parent), vfork);
 }
 
@@ -165,6 +166,7 @@ calls_process_exit(pid_t pid, int status)
 	int readable;
 
 	close_run_end_of(pid);
+	readiness_process_exit(pid);
 	if (p == NULL)
 		return;
 	p->exited = 1;
