@@ -57,14 +57,15 @@ const char *calls_listened(pid_t *by, int *first_exited);
 
 enum { READINESS_HOLDERS_MAX = 16, READINESS_WAITS_MAX = 8 };
 
-/* The first process waiting in read() on a pipe that other traced processes
- * held (daemon(7)'s readiness pipe), until one wrote to it or all closed it. */
+/* The first process waiting in read() on a pipe whose write end other traced
+ * processes held (daemon(7)'s readiness pipe), until one wrote to it or all
+ * closed it. */
 struct readiness_wait {
 	unsigned long inode;
 	long long waited_ms;
 	int written;		/* a byte came; else end-of-file: every other end closed */
 	pid_t ended_by;		/* the one seen writing, or closing it last; 0 when not seen */
-	pid_t holders[READINESS_HOLDERS_MAX];	/* the traced processes that held the pipe */
+	pid_t holders[READINESS_HOLDERS_MAX];	/* the traced processes with its write end */
 	int holders_count;
 };
 

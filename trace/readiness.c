@@ -9,6 +9,7 @@
 
 #include <arpa/inet.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
@@ -65,9 +66,32 @@ pipe_inode(pid_t pid, long fd)
 	return sscanf(target, "pipe:[%lu]", &inode) == 1 ? inode : 0;
 }
 
-/* Whether any descriptor of process pid is the pipe inode. */
+/* Whether process pid's descriptor fd is open for writing, from its flags
+ * in /proc/PID/fdinfo (octal): a pipe's two ends are the same inode. */
 static int
-holds_pipe(pid_t pid, unsigned long inode)
+open_for_writing(pid_t pid, long fd)
+{
+	char path[64], line[128];
+	unsigned flags;
+	int writing = 0;
+	FILE *info;
+
+	snprintf(path, sizeof path, "/proc/%d/fdinfo/%ld", (int)pid, fd);
+	if ((info = fopen(path, "re")) == NULL)
+		return 0;
+	while (fgets(line, sizeof line, info))
+		if (sscanf(line, "flags: %o", &flags) == 1) {
+			writing = (flags & O_ACCMODE) != O_RDONLY;
+			break;
+		}
+	fclose(info);
+	return writing;
+}
+
+/* Whether process pid holds the write end of the pipe inode: a child that
+ * only inherited the end the first process reads (its stdin) is no writer. */
+static int
+holds_write_end(pid_t pid, unsigned long inode)
 {
 	char path[64];
 	struct dirent *entry;
@@ -77,9 +101,11 @@ holds_pipe(pid_t pid, unsigned long inode)
 	snprintf(path, sizeof path, "/proc/%d/fd", (int)pid);
 	if ((fds = opendir(path)) == NULL)
 		return 0;
-	while (!holds && (entry = readdir(fds)) != NULL)
-		if (entry->d_name[0] != '.')
-			holds = pipe_inode(pid, strtol(entry->d_name, NULL, 10)) == inode;
+	while (!holds && (entry = readdir(fds)) != NULL) {
+		long fd = strtol(entry->d_name, NULL, 10);
+		holds = entry->d_name[0] != '.' && pipe_inode(pid, fd) == inode &&
+			open_for_writing(pid, fd);
+	}
 	closedir(fds);
 	return holds;
 }
@@ -110,7 +136,7 @@ already_told(unsigned long inode)
 }
 
 /* The first process begins a read() of a pipe: a wait when another traced
- * process holds it (told once per pipe). */
+ * process holds its write end (told once per pipe). */
 static void
 wait_begins(pid_t first, long fd)
 {
@@ -123,10 +149,10 @@ wait_begins(pid_t first, long fd)
 	memset(&pending.wait, 0, sizeof pending.wait);
 	pending.wait.inode = inode;
 	for (int i = 0; i < count; i++)
-		if (all[i].pid != first && !all[i].exited && holds_pipe(all[i].pid, inode))
+		if (all[i].pid != first && !all[i].exited && holds_write_end(all[i].pid, inode))
 			add_holder(&pending.wait, all[i].pid);
 	if (pending.wait.holders_count == 0)
-		return;		/* a pipe from outside: the caller's */
+		return;		/* written from outside: the caller's pipe */
 	pending.fd = (int)fd;
 	pending.last_writer = pending.last_closer = 0;
 	clock_gettime(CLOCK_MONOTONIC, &pending.began);
@@ -159,9 +185,10 @@ readiness_entry(pid_t tgid, const struct syscall_call *call)
 			wait_begins(first, (long)(int)call->args[0]);
 		return;
 	}
-	/* who ends the wait: the last to write to the pipe, or to close it */
+	/* who ends the wait: the last to write to the pipe, or to close its write end */
 	if (pending.fd >= 0 && (is_write(call->nr) || call->nr == SYS_close) &&
-	    pipe_inode(tgid, (long)(int)call->args[0]) == pending.wait.inode) {
+	    pipe_inode(tgid, (long)(int)call->args[0]) == pending.wait.inode &&
+	    open_for_writing(tgid, (long)(int)call->args[0])) {
 		add_holder(&pending.wait, tgid);
 		*(is_write(call->nr) ? &pending.last_writer : &pending.last_closer) = tgid;
 	}
