@@ -131,9 +131,10 @@ maybe_pid_file_renamed(pid_t tid, pid_t tgid, const struct syscall_call *call)
 
 	if (pid_file[0] == '\0' || read_string(tid, call->args[at ? 3 : 1], name, sizeof name) == -1)
 		return;
-	/* a relative name is the calling thread's, from its directory or dirfd */
+	/* the name as the calling thread sees it: from its root (a chroot's),
+	 * its directory or the directory descriptor */
 	if (name[0] == '/')
-		snprintf(lookup, sizeof lookup, "%s", name);
+		snprintf(lookup, sizeof lookup, "/proc/%d/root%s", (int)tid, name);
 	else if (dirfd == AT_FDCWD)
 		snprintf(lookup, sizeof lookup, "/proc/%d/cwd/%s", (int)tid, name);
 	else
