@@ -1,9 +1,10 @@
 /* calls.h - what daemon-trace records: the calls that make a daemon.
  *
- * follow.c tells this file of every event and of every system call's end;
- * this file writes one record per call that matters to daemonizing, with the
- * process's state read from /proc while it is stopped, and keeps each
- * process's lineage (lineage.h) up to date for the verdict.
+ * follow.c tells calls.c of every event and of every system call's end;
+ * calls.c and its parts (calls-parts.h) write one record per call that
+ * matters to daemonizing, with the process's state read from /proc while it
+ * is stopped, and keep each process's lineage (lineage.h) up to date for the
+ * verdict.
  */
 #ifndef DAEMON_TRACE_CALLS_H
 #define DAEMON_TRACE_CALLS_H
@@ -41,9 +42,39 @@ void calls_exit(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t 
 const char *calls_setid_ignored(void);
 
 /* The last pid file seen written (a write of at most 32 bytes to a regular
- * file, holding a traced PID in decimal), or NULL; the PID it holds and the
+ * file, holding a traced PID in decimal), by the name it has now, or NULL; the PID it holds and the
  * process that wrote it. */
 const char *calls_pid_file(pid_t *holds, pid_t *writer);
+
+/* The name the pid file was written under when it was renamed into place
+ * since (rename, renameat, renameat2), or NULL. */
+const char *calls_pid_file_written_as(void);
+
+/* The first listen() of the program's processes, or NULL: its local address
+ * ("127.0.0.1:8080", "[::1]:8080", a unix socket's path), from /proc/PID/net;
+ * the process that listened, and whether the first process had exited then. */
+const char *calls_listened(pid_t *by, int *first_exited);
+
+enum { READINESS_HOLDERS_MAX = 16, READINESS_WAITS_MAX = 8 };
+
+/* The first process waiting in read() on a pipe whose write end other traced
+ * processes held (daemon(7)'s readiness pipe), until one wrote to it or all
+ * closed it. */
+struct readiness_wait {
+	unsigned long inode;
+	long long waited_ms;
+	int written;		/* a byte came; else end-of-file: every other end closed */
+	pid_t ended_by;		/* the one seen writing, or closing it last; 0 when not seen */
+	pid_t holders[READINESS_HOLDERS_MAX];	/* the traced processes with its write end */
+	int holders_count;
+};
+
+/* The wait on a pipe that process pid held, or NULL. */
+const struct readiness_wait *calls_readiness_of(pid_t pid);
+
+/* Whether a process other than the first still did a recipe step, or its
+ * first listen(), after the first process had exited. */
+int calls_late_after_first_exit(void);
 
 /* How many calls were of another architecture (a 32-bit program's), not decoded. */
 unsigned long calls_foreign(void);

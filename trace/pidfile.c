@@ -1,152 +1,169 @@
-/* pidfile.c - whether a daemon can remove its pid file (see pidfile.h). */
+/* pidfile.c - what daemon-trace records of a pid file (see calls-parts.h):
+ * a write of at most 32 bytes to a regular file that holds a traced PID in
+ * decimal, as pid files hold it; and that file renamed into place (written
+ * under a temporary name, so that no reader sees it half-written), told by
+ * its final name.
+ */
 #define _GNU_SOURCE
-#include "pidfile.h"
+#include "calls-parts.h"
 
-#include <errno.h>
-#include <linux/capability.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <unistd.h>
 
-enum { GROUPS_MAX = 64 };
+static char pid_file[PATH_MAX];		/* the last pid file written, the PID in it, and by whom */
+static pid_t pid_file_holds, pid_file_writer;
+static char written_as[PATH_MAX];	/* the name it was written under, when renamed since */
+static dev_t pid_file_dev;		/* the file itself: a rename keeps it */
+static ino_t pid_file_ino;
 
-/* What the kernel checks a process's access to files by. */
-struct credentials {
-	unsigned uid, gid;		/* the fs ones, which the kernel checks files by */
-	unsigned groups[GROUPS_MAX];
-	int group_count;
-	unsigned long long capabilities;	/* CapEff */
-};
-
-/* The rest of the line of /proc/PID/status that begins with key, into out. */
-static int
-status_line(FILE *status, const char *key, char *out, size_t size)
+/* A PID in decimal, padded with blanks or zeros and ended by a newline at
+ * most, as pid files hold it; 0 when text is not one. */
+static pid_t
+pid_in(const char *text, size_t len)
 {
-	char line[1024];
+	size_t i = 0;
+	long pid = 0;
 
-	rewind(status);
-	while (fgets(line, sizeof line, status))
-		if (strncmp(line, key, strlen(key)) == 0) {
-			snprintf(out, size, "%s", line + strlen(key));
+	while (i < len && (text[i] == ' ' || text[i] == '0'))
+		i++;
+	if (i == len || text[i] < '1' || text[i] > '9')
+		return 0;
+	for (; i < len && text[i] >= '0' && text[i] <= '9'; i++) {
+		pid = pid * 10 + (text[i] - '0');
+		if (pid >= 1 << 22)	/* past pid_max: no PID, and no overflow */
 			return 0;
-		}
-	return -1;
+	}
+	while (i < len && (text[i] == ' ' || text[i] == '\n'))
+		i++;
+	return i == len ? (pid_t)pid : 0;
 }
 
+void
+maybe_pid_file(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t written)
+{
+	char text[33], link[64], path[PATH_MAX];
+	struct iovec local = { text, (size_t)written }, remote = { (void *)call->args[1], (size_t)written };
+	struct stat st;
+	pid_t pid;
+	ssize_t n;
+	int readable;
+
+	if (written <= 0 || written > 32 ||
+	    process_vm_readv(tid, &local, 1, &remote, 1, 0) != (ssize_t)written ||
+	    (pid = pid_in(text, (size_t)written)) == 0 || lineage_find(pid) == NULL)
+		return;
+	snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)tgid, (int)call->args[0]);
+	if (stat(link, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (n = readlink(link, path, sizeof path - 1)) <= 0)
+		return;
+	path[n] = '\0';
+	snprintf(pid_file, sizeof pid_file, "%s", path);
+	pid_file_holds = pid;
+	pid_file_writer = tgid;
+	pid_file_dev = st.st_dev;
+	pid_file_ino = st.st_ino;
+	written_as[0] = '\0';
+	readable = call_begin(tgid, "trace", "after");
+	record_field(&call_writer, "call", call->nr == SYS_write ? "write" : "pwrite64");
+	record_field(&call_writer, "pid_file", path);
+	record_fieldf(&call_writer, "holds", "%d", (int)pid);
+	call_end(readable);
+}
+
+/* The NUL-terminated string at addr in thread tid's memory, read a page at
+ * most at a time (a read across the end of its mapping fails whole). */
 static int
-read_credentials(pid_t pid, struct credentials *c)
+read_string(pid_t tid, uint64_t addr, char *out, size_t size)
 {
-	char path[64], uids[128], gids[128], groups[1024], caps[64];
-	unsigned ignored[3];
-	FILE *status;
-	int complete;
+	size_t got = 0;
 
-	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
-	if ((status = fopen(path, "re")) == NULL)
-		return -1;
-	complete = status_line(status, "Uid:", uids, sizeof uids) == 0 &&
-		   status_line(status, "Gid:", gids, sizeof gids) == 0 &&
-		   status_line(status, "Groups:", groups, sizeof groups) == 0 &&
-		   status_line(status, "CapEff:", caps, sizeof caps) == 0;
-	fclose(status);
-	if (!complete ||
-	    sscanf(uids, "%u %u %u %u", &ignored[0], &ignored[1], &ignored[2], &c->uid) != 4 ||
-	    sscanf(gids, "%u %u %u %u", &ignored[0], &ignored[1], &ignored[2], &c->gid) != 4 ||
-	    sscanf(caps, "%llx", &c->capabilities) != 1)
-		return -1;
-	c->group_count = 0;
-	for (char *s = groups, *end; c->group_count < GROUPS_MAX; s = end) {
-		unsigned long group = strtoul(s, &end, 10);
-		if (end == s)
-			break;
-		c->groups[c->group_count++] = (unsigned)group;
+	while (got < size - 1) {
+		size_t page_left = 4096 - (size_t)((addr + got) % 4096), want = size - 1 - got;
+		struct iovec local = { out + got, want < page_left ? want : page_left };
+		struct iovec remote = { (void *)(uintptr_t)(addr + got), local.iov_len };
+		ssize_t n = process_vm_readv(tid, &local, 1, &remote, 1, 0);
+
+		if (n <= 0)
+			return -1;
+		if (memchr(out + got, '\0', (size_t)n))
+			return 0;
+		got += (size_t)n;
 	}
-	return 0;
+	return -1;	/* longer than a path */
 }
 
-static int
-capable(const struct credentials *c, int capability)
+/* The rename call's name; at: it names directories by descriptor. */
+static const char *
+rename_call(uint64_t nr, int *at)
 {
-	return (c->capabilities >> capability) & 1;
+#ifdef SYS_rename		/* AArch64 has renameat and renameat2 only */
+	if (nr == SYS_rename) {
+		*at = 0;
+		return "rename";
+	}
+#endif
+	*at = 1;
+	return nr == SYS_renameat ? "renameat" : "renameat2";
 }
 
-/* Whether the permission bits want (S_IWOTH | S_IXOTH and such) of st are
- * granted: the owner's bits for its owner, else the group's for a member,
- * else the others' (the first class that matches decides, as in the kernel). */
-static int
-permitted(const struct stat *st, const struct credentials *c, unsigned want)
+/*
+ * A rename (rename, renameat, renameat2) by thread tid of process tgid that
+ * worked: when its new name is now the pid file (the same file: device and
+ * inode), the pid file is told by that name, the PID it holds as its write
+ * found it.
+ */
+void
+maybe_pid_file_renamed(pid_t tid, pid_t tgid, const struct syscall_call *call)
 {
-	unsigned bits = (unsigned)st->st_mode;
+	int at;		/* renameat*(olddirfd, old, newdirfd, new), not rename(old, new) */
+	const char *how = rename_call(call->nr, &at);
+	int dirfd = at ? (int)call->args[2] : AT_FDCWD;
+	char name[PATH_MAX], lookup[PATH_MAX + 64], final[PATH_MAX];
+	struct stat st;
+	int readable;
 
-	if (capable(c, CAP_DAC_OVERRIDE) ||
-	    (want == S_IXOTH && capable(c, CAP_DAC_READ_SEARCH)))
-		return 1;
-	if (st->st_uid == c->uid) {
-		bits >>= 6;
-	} else {
-		int member = st->st_gid == c->gid;
-		for (int i = 0; i < c->group_count && !member; i++)
-			member = st->st_gid == c->groups[i];
-		if (member)
-			bits >>= 3;
-	}
-	return (bits & want) == want;
+	if (pid_file[0] == '\0' || read_string(tid, call->args[at ? 3 : 1], name, sizeof name) == -1)
+		return;
+	/* the name as the calling thread sees it: from its root (a chroot's),
+	 * its directory or the directory descriptor */
+	if (name[0] == '/')
+		snprintf(lookup, sizeof lookup, "/proc/%d/root%s", (int)tid, name);
+	else if (dirfd == AT_FDCWD)
+		snprintf(lookup, sizeof lookup, "/proc/%d/cwd/%s", (int)tid, name);
+	else
+		snprintf(lookup, sizeof lookup, "/proc/%d/fd/%d/%s", (int)tid, dirfd, name);
+	if (stat(lookup, &st) == -1 || st.st_dev != pid_file_dev || st.st_ino != pid_file_ino ||
+	    realpath(lookup, final) == NULL || strcmp(final, pid_file) == 0)
+		return;
+	if (written_as[0] == '\0')
+		snprintf(written_as, sizeof written_as, "%s", pid_file);
+	readable = call_begin(tgid, "trace", "after");
+	record_field(&call_writer, "call", how);
+	record_field(&call_writer, "result", "0");
+	record_field(&call_writer, "pid_file", final);
+	record_field(&call_writer, "renamed_from", pid_file);
+	record_fieldf(&call_writer, "holds", "%d", (int)pid_file_holds);
+	call_end(readable);
+	snprintf(pid_file, sizeof pid_file, "%s", final);
 }
 
-/* "mode 0755, owned by uid 0, gid 0" */
-static void
-describe(const char *path, const struct stat *st, char *out, size_t size)
+const char *
+calls_pid_file(pid_t *holds, pid_t *writer_pid)
 {
-	snprintf(out, size, "%s is mode %04o, owned by uid %u, gid %u", path,
-		 (unsigned)(st->st_mode & 07777), (unsigned)st->st_uid, (unsigned)st->st_gid);
+	*holds = pid_file_holds;
+	*writer_pid = pid_file_writer;
+	return pid_file[0] ? pid_file : NULL;
 }
 
-enum pidfile_removal
-pidfile_removal(pid_t pid, const char *path, char *why, size_t size)
+const char *
+calls_pid_file_written_as(void)
 {
-	struct credentials c;
-	struct stat file, dir;
-	char folder[4096], whose[64], what[4400];
-	char *slash;
-
-	why[0] = '\0';
-	if (lstat(path, &file) == -1)
-		return errno == ENOENT ? PIDFILE_REMOVABLE : PIDFILE_UNKNOWN;
-	if (read_credentials(pid, &c) == -1)
-		return PIDFILE_UNKNOWN;
-	snprintf(whose, sizeof whose, "uid %u, gid %u", c.uid, c.gid);
-	/* every directory from / down: searched; the last: written too */
-	snprintf(folder, sizeof folder, "%s", path);
-	for (char *s = folder + 1; (slash = strchr(s, '/')) != NULL; s = slash + 1) {
-		*slash = '\0';
-		if (stat(folder, &dir) == -1)
-			return PIDFILE_UNKNOWN;
-		if (!permitted(&dir, &c, S_IXOTH)) {
-			describe(folder, &dir, what, sizeof what);
-			snprintf(why, size, "%s: %s may not search it", what, whose);
-			return PIDFILE_STUCK;
-		}
-		*slash = '/';
-	}
-	if ((slash = strrchr(folder, '/')) == NULL)
-		return PIDFILE_UNKNOWN;		/* /proc gives whole paths */
-	if (slash == folder)
-		slash++;			/* a file in / */
-	*slash = '\0';
-	if (stat(folder, &dir) == -1)
-		return PIDFILE_UNKNOWN;
-	describe(folder, &dir, what, sizeof what);
-	if (!permitted(&dir, &c, S_IWOTH | S_IXOTH)) {
-		snprintf(why, size, "its directory %s: %s may not write it", what, whose);
-		return PIDFILE_STUCK;
-	}
-	if ((dir.st_mode & S_ISVTX) && file.st_uid != c.uid && dir.st_uid != c.uid &&
-	    !capable(&c, CAP_FOWNER)) {
-		snprintf(why, size, "its directory %s, sticky: only the file's owner, uid %u, or the "
-			 "directory's may remove it, and the daemon is %s", what, (unsigned)file.st_uid,
-			 whose);
-		return PIDFILE_STUCK;
-	}
-	return PIDFILE_REMOVABLE;
+	return written_as[0] ? written_as : NULL;
 }

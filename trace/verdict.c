@@ -18,7 +18,7 @@
 #include "calls.h"
 #include "lineage.h"
 #include "checklist.h"
-#include "pidfile.h"
+#include "pidfile-removal.h"
 #include "record.h"
 
 /* The recipe's steps in its own words, for the path. */
@@ -330,6 +330,53 @@ print_path(const struct judged *j, FILE *out, char *path_field, size_t size)
 	}
 }
 
+/*
+ * When the daemon was ready, against the first process's exit: a starter
+ * (a shell script, an init script, a test) that runs the program and takes
+ * that exit for "up" is right only when the exit comes after. The pid file's
+ * first name when it was renamed into place, the first listen(), and the
+ * first process's wait on a readiness pipe.
+ */
+static void
+print_when_ready(const struct judged *j, const struct verdict_input *in, FILE *out)
+{
+	const char *written_as = calls_pid_file_written_as(), *address;
+	const struct readiness_wait *wait = calls_readiness_of(j->now.pid);
+	pid_t listener;
+	int listened_late;
+
+	if (written_as)
+		fprintf(out, "  the pid file was written as %s, then renamed to its name\n", written_as);
+	if ((address = calls_listened(&listener, &listened_late)) != NULL) {
+		char by[48] = "";
+		if (listener != j->now.pid)
+			snprintf(by, sizeof by, " (by PID %d, not the daemon)", (int)listener);
+		if (listened_late)
+			fprintf(out, "  listened on %s%s after the first process had exited: a starter "
+				"that takes the first process's exit for \"up\" could connect too "
+				"early\n", address, by);
+		else
+			fprintf(out, "  listened on %s%s before the first process exited\n", address, by);
+	}
+	if (wait) {
+		char who[32] = "it was";	/* ended by a call not seen: an exec's close-on-exec */
+		if (wait->ended_by == j->now.pid)
+			snprintf(who, sizeof who, "the daemon");
+		else if (wait->ended_by)
+			snprintf(who, sizeof who, "PID %d", (int)wait->ended_by);
+		fprintf(out, "  the first process waited %lld ms for the daemon's readiness on a pipe: "
+			"%s %s\n", wait->waited_ms, who, wait->written ?
+			(wait->ended_by ? "wrote to it" : "written to") :
+			(wait->ended_by ? "closed it" : "closed"));
+	} else if (in->first_exited && calls_late_after_first_exit()) {
+		fprintf(out, "  the first process exited at once, before the daemon was ready: "
+			"a recipe step or the first listen() came after its exit\n");
+	} else if (in->first_exited) {
+		fprintf(out, "  the first process exited without waiting for the daemon's readiness "
+			"(all of daemonizing seen came before its exit)\n");
+	}
+}
+
 /* The verdict's record, with the daemon's state as judged (without a
  * daemon, daemon-trace's own, the origin). */
 static void
@@ -401,6 +448,7 @@ verdict_give(const struct verdict_input *in, FILE *out)
 		others ? ", and other processes of its own" : "");
 	failures = print_items(&j, out, failed, sizeof failed);
 	print_path(&j, out, path, sizeof path);
+	print_when_ready(&j, in, out);
 	if (failures == 0) {
 		fprintf(out, "daemon-trace: verdict: a daemon: every item passes\n");
 		record_verdict(&j, NULL, "daemon", failed, path, in->ended);

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# daemon-trace on servers that tell their first process when they are ready:
+# what it records of the first listen(), the readiness pipe, the pid file
+# (renamed into place) and (openat2) 0-2 and a terminal opened with
+# openat2(), against what the program itself reports and /proc of the daemon
+# it left; the verdict says it; the daemon answers on its port after the
+# detach, untraced. Usage: ready.sh pipe|openat2|late|dnsmasq
+#   pipe     readyd: the daemon writes a byte to the pipe after 300 ms; rename()
+#   openat2  readyd: it closes the pipe instead; 0-2 and a fresh terminal's
+#            slave opened with openat2(); renameat2() relative to a directory
+#   late     readyd: no pipe: the first process exits at once, the daemon
+#            listens only after that
+#   dnsmasq  Debian's dnsmasq (package dnsmasq-base), whose first process
+#            listens, then waits on a pipe that the daemon closes once started
+. "$(dirname "$0")/lib.sh"
+
+without_leak_check	# readyd's first process exits while traced
+READYD=$DS_TEST_BIN/trace-readyd
+report=$WORK/report
+caller_with_ties
+case $1 in
+pipe) command=("$READYD" --ready write --delay 300 "$WORK/pid" "$report") ;;
+openat2) command=("$READYD" --ready close --delay 300 --openat2 "$WORK/pid" "$report") ;;
+late) command=("$READYD" --ready none "$WORK/pid" "$report") ;;
+dnsmasq)
+	[ -x /usr/sbin/dnsmasq ] || skip "dnsmasq not installed (sudo apt-get install dnsmasq-base)"
+	[ "$(id -u)" = 0 ] || skip "dnsmasq changes to user nobody: root only"
+	# a port no socket here has: dnsmasq takes it for UDP and TCP
+	in_use() { grep -qi ":$(printf '%04X' "$1") " /proc/net/tcp /proc/net/tcp6 /proc/net/udp /proc/net/udp6; }
+	port=$((40000 + RANDOM % 20000))
+	while in_use "$port"; do port=$((40000 + RANDOM % 20000)); done
+	echo "port $port" >"$report"
+	# its own configuration only; one name it answers itself, nothing forwarded
+	command=(/usr/sbin/dnsmasq --conf-file=/dev/null --no-resolv --no-hosts --bind-interfaces
+		--listen-address=127.0.0.1 --port="$port" --pid-file="$WORK/pid"
+		--address=/ready.test/127.0.0.9) ;;
+*) fail "no such variant: $1" ;;
+esac
+
+status=0
+as_caller "$DS_BIN/daemon-trace" -- "${command[@]}" >"$WORK/out" 2>&1 </dev/null || status=$?
+cat "$WORK/out"
+wait_until 5 "the pid file" test -s "$WORK/pid"
+daemon=$(cat "$WORK/pid")
+DAEMONS=$daemon
+first=$(q1 event=exit prompt=returns -- pid)
+expect "the verdict names the daemon, whose PID the pid file holds" \
+	"$(q1 event=verdict -- daemon)" "$daemon"
+untraced "$daemon"
+check_against_proc "$daemon" "$launch" 0027 "$leaked"
+if [ "$(grep -c '^  \[FAIL\]' "$WORK/out")" = 0 ]; then
+	says "verdict: a daemon: every item passes"
+	expect "daemon-trace's exit status" "$status" 0
+else
+	says "verdict: a background process that fails"
+	expect "daemon-trace's exit status" "$status" 3
+fi
+[ "$1" = dnsmasq ] || expect "readyd's verdict: every item passes" "$status" 0
+
+# the pid file, told by its final name
+says "pid file $WORK/pid holds $daemon, the daemon's PID (written by the daemon itself"
+if [ "$1" = dnsmasq ]; then
+	expect "the pid file, as recorded" "$(q1 pid_file="$WORK/pid" -- call holds pid)" \
+		"write"$'\t'"$daemon"$'\t'"$daemon"
+else
+	rename=rename
+	[ "$1" = openat2 ] && rename=renameat2
+	expect "the pid file's rename, as recorded" \
+		"$(q1 call="$rename" -- pid_file renamed_from holds pid)" \
+		"$WORK/pid"$'\t'"$WORK/pid.tmp"$'\t'"$daemon"$'\t'"$daemon"
+	says "the pid file was written as $WORK/pid.tmp, then renamed to its name"
+fi
+
+# the first listen(): the port readyd chose, and the daemon listening there now
+port=$(awk '$1 == "port" { print $2 }' "$report")
+[ -n "$port" ] || fail "readyd reported no port"
+listens_there() {
+	local hex inode link
+	hex=$(printf '0100007F:%04X' "$port")
+	inode=$(awk -v a="$hex" '$2 == a && $4 == "0A" { print $10 }' "/proc/$daemon/net/tcp")
+	[ -n "$inode" ] || return 1
+	for link in /proc/"$daemon"/fd/*; do
+		[ "$(readlink "$link")" = "socket:[$inode]" ] && return 0
+	done
+	return 1
+}
+listens_there || fail "the daemon does not listen on 127.0.0.1:$port (/proc/$daemon/net/tcp)"
+pass "the daemon listens on 127.0.0.1:$port, as /proc/$daemon/net/tcp shows"
+if [ "$1" = late ]; then exited=yes; else exited=no; fi
+# dnsmasq listens in its first process, before it forks: the daemon inherits it
+listener=$daemon by=
+[ "$1" = dnsmasq ] && listener=$first by=" (by PID $first, not the daemon)"
+expect "the first listen(), as recorded" "$(q1 call=listen -- listening first_exited pid)" \
+	"127.0.0.1:$port"$'\t'"$exited"$'\t'"$listener"
+expect "listen() recorded once" "$(count call=listen)" 1
+
+# the readiness pipe: how long the first process waited, by its own clock
+if [ "$1" = late ]; then
+	says "listened on 127.0.0.1:$port after the first process had exited: a starter that takes the first process's exit for \"up\" could connect too early"
+	says "the first process exited at once, before the daemon was ready"
+	expect "no readiness wait recorded" "$(count readiness=written) $(count readiness=closed)" "0 0"
+else
+	says "listened on 127.0.0.1:$port$by before the first process exited"
+	if [ "$1" = pipe ]; then ended=written words="wrote to it"; else ended=closed words="closed it"; fi
+	expect "readiness waits recorded" "$(($(count readiness=written) + $(count readiness=closed)))" 1
+	read_fields pid waited ended_by held_by \
+		<<<"$(q1 call=read "readiness=$ended" -- pid waited_ms ended_by held_by)"
+	expect "the wait, ended as readyd ended it ($ended), is the first process's" "$pid" "$first"
+	expect "who ended it" "$ended_by" "$daemon"
+	case ,$held_by, in
+	*,"$daemon",*) pass "the daemon is among the pipe's holders ($held_by)" ;;
+	*) fail "the daemon $daemon is not among the pipe's holders: $held_by" ;;
+	esac
+	if [ "$1" != dnsmasq ]; then
+		# the daemon slept 300 ms during the wait; readyd's own clock, around
+		# the read, takes in the time its stops waited for daemon-trace too
+		own=$(awk '$1 == "waited" { print $2 }' "$report")
+		[ "$waited" -ge 290 ] && [ $((waited - own)) -le 20 ] && [ $((own - waited)) -le 250 ] ||
+			fail "recorded wait $waited ms; readyd's own clock: $own ms, the daemon slept 300 ms"
+		pass "the wait recorded, $waited ms, is readyd's own ($own ms)"
+	fi
+	says "the first process waited $waited ms for the daemon's readiness on a pipe: the daemon $words"
+fi
+
+if [ "$1" = openat2 ]; then
+	expect "0, 1, 2 reopened by openat2, as recorded (step 7)" \
+		"$(q step=7 call=openat2 pid="$daemon" -- reopened | tr '\n' ' ')" "0 1 2 "
+	tty=$(awk '$1 == "pty" { print $2 }' "$report")
+	expect "the terminal opened with O_NOCTTY, then without, as recorded" \
+		"$(q call=openat2 tried_tty="$tty" -- noctty tty_taken pid | tr '\n' ' ')" \
+		"yes"$'\t'"no"$'\t'"$daemon no"$'\t'"no"$'\t'"$daemon "
+fi
+
+# the daemon works, untraced: it answers on its port
+exec 3<>"/dev/tcp/127.0.0.1/$port"
+if [ "$1" = dnsmasq ]; then
+	# a DNS query over TCP (its length first) for ready.test's address; the
+	# answer is 46 bytes: length, header, the question, one A record
+	printf '\x00\x1c\x12\x34\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x05ready\x04test\x00\x00\x01\x00\x01' >&3
+	answer=$(timeout 5 head -c 46 <&3 | od -An -tu1 | tr -s ' \n' ' ') ||
+		fail "no whole answer from dnsmasq on 127.0.0.1:$port: $answer"
+	exec 3<&-
+	expect "dnsmasq's answer for ready.test after the detach (its last 4 bytes)" \
+		"$(echo "$answer" | awk '{ print $(NF-3) "." $(NF-2) "." $(NF-1) "." $NF }')" 127.0.0.9
+else
+	read -r -t 5 answer <&3 || fail "no answer on 127.0.0.1:$port"
+	exec 3<&-
+	expect "the daemon's answer after the detach" "$answer" "readyd $daemon"
+fi
