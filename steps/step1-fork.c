@@ -84,10 +84,12 @@ wait_until_ready(int ready, const char *write_end, pid_t child)
 		fail("reading the readiness pipe", errno, NULL, EXIT_SYSCALL_FAILED);
 	snprintf(waited, sizeof waited, "%.1f", milliseconds_since(&started));
 	if (got == 1) {
-		(void)record("parent-exit", "ready", "yes", "waited_ms", waited, (char *)NULL);
+		(void)record("parent-exit", "ready", "yes", "ready_fd", write_end, "waited_ms", waited,
+			     (char *)NULL);
 		_exit(0);
 	}
-	(void)record("parent-exit", "ready", "no", "waited_ms", waited, (char *)NULL);
+	(void)record("parent-exit", "ready", "no", "ready_fd", write_end, "waited_ms", waited,
+		     (char *)NULL);
 	fprintf(stderr, "%s: the daemon never said it was ready: the readiness pipe (descriptor "
 		"%s in the chain) ended without a line after %s ms\n%s: it died before it was "
 		"ready, or a step closed that descriptor; run %s of the log %s tells which (the "
