@@ -111,3 +111,21 @@ closed_pid=$("$DS_LOGQ" "$closed_log" run=closed prog=heartbeatd event=start -- 
 is_alive "$closed_pid" || fail "heartbeatd, unheard, should still run"
 pass "heartbeatd runs on, unheard (PID $closed_pid)"
 stop_pid "$closed_pid"
+
+# 5. daemon-demo shows it: the prompt came back before heartbeatd was ready
+# without the wait, after it with; the figures are the records' order
+for kind in at-once waited; do
+	mkdir "$WORK/demo-$kind"
+	options=(--no-viewer --seconds 20)
+	[ "$kind" = waited ] && options+=(--wait-ready)
+	(cd "$WORK/demo-$kind" && DAEMON_STEPS_LOG=$WORK/demo-$kind/log "$DS_BIN/daemon-demo" \
+		"${options[@]}" </dev/null >"$WORK/demo-$kind/out" 2>&1) ||
+		fail "daemon-demo ${options[*]} failed: $(cat "$WORK/demo-$kind/out")"
+	DAEMON_STEPS_LOG=$WORK/demo-$kind/log "$DS_BIN/daemon-demo" --stop >/dev/null
+done
+grep -q "the prompt came back [0-9.]* ms BEFORE heartbeatd was ready" "$WORK/demo-at-once/out" ||
+	fail "the demo without --wait-ready does not say the prompt came back first: $(cat "$WORK/demo-at-once/out")"
+pass "without --wait-ready: $(grep -o 'the prompt came back .*ready' "$WORK/demo-at-once/out")"
+grep -q "the prompt came back [0-9.]* ms after heartbeatd was ready: step1-fork's" "$WORK/demo-waited/out" ||
+	fail "the demo with --wait-ready does not say the prompt came back after: $(cat "$WORK/demo-waited/out")"
+pass "with --wait-ready: $(grep -o 'the prompt came back .*ready' "$WORK/demo-waited/out")"
