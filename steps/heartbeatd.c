@@ -127,23 +127,19 @@ static struct readiness
 readiness_named(void)
 {
 	struct readiness ready = { .named = getenv(ENV_READY_FD), .fd = -1 };
+	int fd = ready_fd_named();
 	struct stat st;
-	char *end;
-	long fd;
 
-	if (ready.named == NULL || ready.named[0] == '\0') {
+	if (fd == -1)
 		ready.named = NULL;
-		return ready;
-	}
-	fd = strtol(ready.named, &end, 10);
-	if (*end || end == ready.named || fd < 3 || fd > 65535)
+	else if (fd == -2)
 		ready.err = EINVAL;
-	else if (fstat((int)fd, &st) == -1)
+	else if (fstat(fd, &st) == -1)
 		ready.err = errno;
 	else if (!S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode))
 		ready.err = EINVAL;	/* a file or a terminal: not what a starter waits on */
 	else
-		ready.fd = (int)fd;
+		ready.fd = fd;
 	return ready;
 }
 

@@ -116,27 +116,13 @@ static const struct {
 };
 enum { METHODS = sizeof methods / sizeof methods[0] };
 
-/* The readiness descriptor the chain carries, or -1: none named, or not above 2. */
-static int
-readiness_descriptor(void)
-{
-	const char *text = getenv(ENV_READY_FD);
-	char *end;
-	long fd;
-
-	if (text == NULL || text[0] == '\0')
-		return -1;
-	fd = strtol(text, &end, 10);
-	return (*end == '\0' && fd > 2 && fd < 65536) ? (int)fd : -1;
-}
-
 int
 main(int argc, char **argv)
 {
 	const char *values[2];
 	int next = program_start(&program, argc, argv, values);
 	const char *asked = values[0] ? values[0] : "auto";
-	int ready_fd = readiness_descriptor();
+	int ready_fd = ready_fd_named();	/* below 0: none to keep */
 	char ready_text[16];
 	size_t first = 0, last = METHODS - 1;	/* the methods to try */
 	size_t m;
@@ -158,7 +144,7 @@ main(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &started);
 
 	/* the first process may be waiting on the readiness pipe: keep its write end */
-	int keep = values[1] ? -1 : ready_fd;
+	int keep = values[1] || ready_fd < 0 ? -1 : ready_fd;
 
 	/* stderr is among what we close: errors from here on are in the log only */
 	for (m = first; m <= last && (result = methods[m].close_all(keep)) == -1; m++)
@@ -172,7 +158,7 @@ main(int argc, char **argv)
 						   (finished.tv_nsec - started.tv_nsec) / 1000));
 	/* kept_fd: what is still open on purpose; closed_ready_fd: what should have been;
 	 * with no readiness descriptor, ready_key is NULL and ends the list there */
-	const char *ready_key = ready_fd == -1 ? NULL : keep == -1 ? "closed_ready_fd" : "kept_fd";
+	const char *ready_key = ready_fd < 0 ? NULL : keep == -1 ? "closed_ready_fd" : "kept_fd";
 	if (record("after", "method", methods[m].name, "close_us", took, ready_key, ready_text,
 		   (char *)NULL) == -1)
 		exit(EXIT_SYSCALL_FAILED);	/* nothing left to tell it with */

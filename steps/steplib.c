@@ -469,6 +469,19 @@ wait_for_child(pid_t child)
 	return status;
 }
 
+int
+ready_fd_named(void)
+{
+	const char *text = getenv(ENV_READY_FD);
+	char *end;
+	long fd;
+
+	if (text == NULL || text[0] == '\0')
+		return -1;
+	fd = strtol(text, &end, 10);
+	return (*end == '\0' && fd > 2 && fd < 65536) ? (int)fd : -2;
+}
+
 /*** going on ***/
 
 static double
