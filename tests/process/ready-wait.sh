@@ -7,8 +7,10 @@
 # keeps the readiness descriptor; a daemon that dies before it is ready
 # (another heartbeatd holds the pid file) gives status 3 and says so, and so
 # does a step 6 that closes the descriptor anyway (--close-ready-fd), while
-# that daemon runs on, unheard. Only the order of events is asserted, never
-# a time.
+# that daemon runs on, unheard; a first process killed while it waits
+# leaves heartbeatd an EPIPE, not a SIGPIPE. daemon-demo says the prompt came
+# back before heartbeatd was ready, or after with --wait-ready. Only the
+# order of events is asserted, never a time.
 . "$(dirname "$0")/../lib.sh"
 
 steps=(step2-setsid step3-fork-again step4-chdir step5-umask)
@@ -112,7 +114,33 @@ is_alive "$closed_pid" || fail "heartbeatd, unheard, should still run"
 pass "heartbeatd runs on, unheard (PID $closed_pid)"
 stop_pid "$closed_pid"
 
-# 5. daemon-demo shows it: the prompt came back before heartbeatd was ready
+# 5. the first process is killed while it waits (each step pauses 0.2 s, so
+# that it is, by then): heartbeatd's line finds no reader, EPIPE, which it
+# reports and records, and it goes on, not killed by SIGPIPE
+mkdir "$WORK/killed"
+killed_log=$WORK/killed/log
+(cd "$WORK/killed" && DAEMON_STEPS_LOG=$killed_log DAEMON_STEPS_RUN=killed DAEMON_STEPS_PAUSE=0.2 \
+	"$DS_BIN/step1-fork" --wait-ready "${steps[@]}" step6-close-fds "${daemon[@]}" \
+	</dev/null >/dev/null 2>&1) &
+waiting() {
+	[ "$("$DS_LOGQ" --count "$killed_log" run=killed event=ready-wait)" -gt 0 ]
+}
+wait_until 10 "the first process to wait" waiting
+kill -TERM "$("$DS_LOGQ" "$killed_log" run=killed event=ready-wait -- pid)"
+wait $! || true
+told_nobody() {
+	[ "$("$DS_LOGQ" --count "$killed_log" run=killed prog=heartbeatd event=error)" -gt 0 ]
+}
+wait_until 10 "heartbeatd's failed line" told_nobody
+expect "heartbeatd's line found no reader" \
+	"$("$DS_LOGQ" "$killed_log" run=killed prog=heartbeatd event=error -- call errno)" \
+	"telling the waiting first process	EPIPE"
+killed_pid=$("$DS_LOGQ" "$killed_log" run=killed prog=heartbeatd event=start -- pid)
+is_alive "$killed_pid" || fail "heartbeatd died of its reader's end (SIGPIPE?)"
+pass "heartbeatd runs on (PID $killed_pid)"
+stop_pid "$killed_pid"
+
+# 6. daemon-demo shows it: the prompt came back before heartbeatd was ready
 # without the wait, after it with; the figures are the records' order
 for kind in at-once waited; do
 	mkdir "$WORK/demo-$kind"
