@@ -102,12 +102,13 @@ int
 main(int argc, char **argv)
 {
 	const char *values[1];
-	int next = program_start(&program, argc, argv, values);
+	int next = program_setup(&program, argc, argv, values);
 	int wait_ready = values[0] != NULL;
 	int ready_pipe[2] = { -1, -1 };
 	char write_end[16] = "";
 	pid_t parent = getpid();
 
+	record_start(wait_ready ? "wait_ready" : NULL, "yes", (char *)NULL);
 	if (wait_ready) {
 		/* no O_CLOEXEC: the write end must live through every exec of the chain */
 		if (pipe(ready_pipe) == -1)

@@ -347,6 +347,9 @@ static const struct sentence table[] = {
 	{ "daemon", "notify", "sent", "STOPPING=1", PART_WHAT, NULL, { 0 },
 	  "heartbeatd tells its service manager that it is stopping: STOPPING=1." },
 	/*** readiness the classic way: step1-fork --wait-ready, s6's notification descriptor ***/
+	{ "1", "start", "wait_ready", "yes", PART_WHAT, NULL, { 0 },
+	  "With --wait-ready, the parent will not exit at once: it will wait until "
+	  "the daemon says it is ready." },
 	{ "1", "ready-wait", NULL, NULL, PART_WHAT, NULL, { 0 },
 	  "fork() made a child, and the parent, PID {pid}, does not exit yet: it "
 	  "reads a pipe whose write end, descriptor {ready_fd}, the child carries "
