@@ -210,6 +210,9 @@ test_other_frames(void)
 		RECORD("step5-umask", "5", "event=error call=recording errno=EIO")
 		RECORD("heartbeatd", "daemon", "event=error call=\"locking the pid file\" errno=EAGAIN")
 		RECORD("heartbeatd", "daemon", "event=heartbeat beat=2 stdout_errno=EBADF")
+		RECORD("step1-fork", "1", "event=ready-wait ready_fd=4")
+		RECORD("step1-fork", "1", "event=parent-exit ready=yes ready_fd=4 waited_ms=1.0")
+		RECORD("heartbeatd", "daemon", "event=ready ready_fd=4 tells=yes")
 		RECORD("step9-nothing", "9", "event=start")
 		RECORD("../steps/step2-setsid", "2", "event=start");
 	static const struct {
@@ -223,6 +226,9 @@ test_other_frames(void)
 		{ "steps/step5-umask.c", "main", "fail(\"recording\"" },
 		{ "steps/heartbeatd.c", "take_pid_file", "fail(\"locking the pid file\"" },
 		{ "steps/heartbeatd.c", "beat", "printed = printf(" },
+		{ "steps/step1-fork.c", "wait_until_ready", "read(ready, &byte, 1)" },
+		{ "steps/step1-fork.c", "wait_until_ready", "_exit(0);" },
+		{ "steps/heartbeatd.c", "tell_waiting_starter", "write(ready->fd" },
 		{ NULL, NULL, NULL },
 		{ NULL, NULL, NULL },
 	};
