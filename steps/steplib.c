@@ -184,9 +184,10 @@ print_help(const struct program *p)
 	       "  " ENV_LOG "   the transition log (default: $XDG_RUNTIME_DIR/daemon-steps/\n"
 	       "                     transitions.log, else ${TMPDIR:-/tmp}/daemon-steps-$UID/...)\n"
 	       "  " ENV_RUN "   the run id every record carries (made anew when unset)\n");
-	if (p->exits == NULL)	/* a step: it pauses, and it runs the next program */
-		printf("  " ENV_PAUSE " seconds to wait after this step's record\n"
-		       "\nExit status:\n"
+	if (p->step[0] >= '1' && p->step[0] <= '7')	/* a step: it pauses */
+		printf("  " ENV_PAUSE " seconds to wait after this step's record\n");
+	if (p->exits == NULL)	/* a step's: it runs the next program */
+		printf("\nExit status:\n"
 		       "  0    success\n"
 		       "  1    a system call failed (setsid's EPERM included)\n"
 		       "  2    bad usage: unknown option, bad value, missing argument\n"
@@ -466,6 +467,19 @@ wait_for_child(pid_t child)
 		if (errno != EINTR)
 			fail("waitpid", errno, NULL, EXIT_SYSCALL_FAILED);
 	return status;
+}
+
+int
+ready_fd_named(void)
+{
+	const char *text = getenv(ENV_READY_FD);
+	char *end;
+	long fd;
+
+	if (text == NULL || text[0] == '\0')
+		return -1;
+	fd = strtol(text, &end, 10);
+	return (*end == '\0' && fd > 2 && fd < 65536) ? (int)fd : -2;
 }
 
 /*** going on ***/

@@ -26,6 +26,8 @@ enum exit_code {
 #define ENV_LOG   "DAEMON_STEPS_LOG"	/* the log's absolute path */
 #define ENV_RUN   "DAEMON_STEPS_RUN"	/* the run id */
 #define ENV_PAUSE "DAEMON_STEPS_PAUSE"	/* seconds each step waits after its record */
+#define ENV_READY_FD "DAEMON_STEPS_READY_FD"	/* step1-fork --wait-ready: the descriptor the
+						   daemon writes a line to when it is ready */
 
 #define PROJECT_VERSION "1.0.0"
 
@@ -153,6 +155,11 @@ const char *log_path(void);
 
 /* name, in the folder of the log; -1 when too long. */
 int path_beside_log(const char *name, char *path, size_t size);
+
+/* The descriptor DAEMON_STEPS_READY_FD names, the readiness pipe of
+ * step1-fork --wait-ready: its number, -1 when it names none, -2 when it
+ * names no number above 2 (0, 1 and 2 are stdio's, never a pipe passed on). */
+int ready_fd_named(void);
 
 /* The pid file of heartbeatd, beside the log. */
 const char *pid_file_path(void);

@@ -140,14 +140,26 @@ event_phrase(const struct frame *frame, char *out, size_t size)
 			 field_or_unknown(record, "call"), field_or_unknown(record, "errno"));
 	else if (quiz)
 		snprintf(out, size, "pop quiz: %s", quiz);
+	else if (strcmp(event, "start") == 0 && entry_get(record, "wait_ready"))
+		snprintf(out, size, "begins; next: fork(); the parent will wait");
 	else if (strcmp(event, "start") == 0 && is_step)
 		snprintf(out, size, "begins; next: %s", call);
 	else if (strcmp(event, "start") == 0)
 		snprintf(out, size, "%s", call ? call : "begins");
+	else if (strcmp(event, "after") == 0 && strcmp(step, "1") == 0 && entry_get(record, "ready_fd"))
+		snprintf(out, size, "done: fork(); the parent waits for the daemon");
 	else if (strcmp(event, "after") == 0)
 		snprintf(out, size, "done: %s", call ? call : "a step");
+	else if (strcmp(event, "parent-exit") == 0 && entry_get(record, "ready"))
+		snprintf(out, size, "the parent exits: the daemon %s",
+			 strcmp(entry_text(record, "ready"), "yes") == 0 ? "is ready" : "never said so");
 	else if (strcmp(event, "parent-exit") == 0)
 		snprintf(out, size, "the parent of the fork exits");
+	else if (strcmp(event, "ready-wait") == 0)
+		snprintf(out, size, "the parent waits until the daemon is ready");
+	else if (strcmp(event, "ready") == 0)
+		snprintf(out, size, "ready: %s", strcmp(entry_text(record, "tells"), "yes") == 0
+			 ? "tells the first process" : "nobody to tell");
 	else if (strcmp(event, "heartbeat") == 0 && frame->repeats > 0)
 		snprintf(out, size, "heartbeats %s..%s (%zu records)",
 			 field_or_unknown(record, "beat"), frame->last_beat, frame->repeats + 1);

@@ -119,7 +119,7 @@ orphaned_parent(struct thread_story *t)
 }
 
 static void
-track_inheritance(struct thread_story *t, const struct entry *record)
+track_inheritance(struct inheritance *h, const struct entry *record)
 {
 	int open_now[STORY_FDS_MAX];
 	size_t count = descriptors_above_stdio(entry_text(record, "fds"), open_now,
@@ -127,26 +127,26 @@ track_inheritance(struct thread_story *t, const struct entry *record)
 	size_t kept = 0;
 
 	if (was_cut(record, "fds"))
-		t->inherited_unknown = 1;
-	if (!t->chain_started) {
-		t->chain_started = 1;
-		memcpy(t->inherited, open_now, count * sizeof open_now[0]);
-		t->inherited_count = count;
+		h->unknown = 1;
+	if (!h->started) {
+		h->started = 1;
+		memcpy(h->fds, open_now, count * sizeof open_now[0]);
+		h->count = count;
 		return;
 	}
 	/* a descriptor closed once is no longer inherited, even if its number returns */
-	for (size_t i = 0; i < t->inherited_count; i++)
+	for (size_t i = 0; i < h->count; i++)
 		for (size_t j = 0; j < count; j++)
-			if (t->inherited[i] == open_now[j]) {
-				t->inherited[kept++] = t->inherited[i];
+			if (h->fds[i] == open_now[j]) {
+				h->fds[kept++] = h->fds[i];
 				break;
 			}
-	t->inherited_count = kept;
+	h->count = kept;
 }
 
-/* Whether the process of record meets check as the demo does it, as its thread stands. */
+/* Whether the process of record meets check as the demo does it, with what it inherited. */
 static int
-evaluate(const struct story *story, const struct thread_story *t,
+evaluate(const struct story *story, const struct inheritance *h,
 	 const struct entry *now, enum check check)
 {
 	int fds[STORY_FDS_MAX];
@@ -163,8 +163,8 @@ evaluate(const struct story *story, const struct thread_story *t,
 		.inherited = -1,
 	};
 
-	if (entry_get(now, "fds") && !t->inherited_unknown)
-		facts.inherited = t->chain_started ? (int)t->inherited_count
+	if (entry_get(now, "fds") && !h->unknown)
+		facts.inherited = h->started ? (int)h->count
 			: (int)descriptors_above_stdio(entry_text(now, "fds"), fds, STORY_FDS_MAX);
 	return check_judge(check, &facts) == CHECK_MET;
 }
@@ -178,6 +178,7 @@ tell_frame(struct story *story, size_t index)
 	const char *event = entry_text(record, "event");
 	const char *adopter = entry_get(record, "adopter");
 	struct actor *self = NULL, *compared, *orphan;
+	struct inheritance from = t->lineage;	/* a new process's, unless its forker is on stage */
 
 	if (t->actor_count == 0)
 		cast_origin(story, t, record);
@@ -186,8 +187,11 @@ tell_frame(struct story *story, size_t index)
 	memcpy(t->met_before, t->met, sizeof t->met);
 	if (frame->previous != NO_FRAME &&
 	    (compared = actor_find(t, entry_text(story->run->frames[frame->previous].record,
-						 "pid"))) != NULL)
+						 "pid"))) != NULL) {
 		memcpy(t->met_before, compared->met, sizeof compared->met);
+		if (compared->inheritance.started)
+			from = compared->inheritance;
+	}
 	if (entry_get(record, "pid") != NULL) {
 		self = actor_find(t, entry_text(record, "pid"));
 		if (self == NULL)
@@ -197,10 +201,17 @@ tell_frame(struct story *story, size_t index)
 	}
 	if (adopter != NULL && (orphan = orphaned_parent(t)) != NULL)
 		orphan->adopter = adopter;
-	if (step_is_chain(entry_text(record, "step")))
-		track_inheritance(t, record);
+	if (step_is_chain(entry_text(record, "step"))) {
+		track_inheritance(&t->lineage, record);
+		if (self != NULL && !self->inheritance.started)
+			self->inheritance = from;
+		if (self != NULL)
+			track_inheritance(&self->inheritance, record);
+	}
+	const struct inheritance *h = self != NULL && self->inheritance.started ? &self->inheritance
+									      : &t->lineage;
 	for (int check = 0; check < CHECK_COUNT; check++)
-		t->met[check] = (unsigned char)evaluate(story, t, record, check);
+		t->met[check] = (unsigned char)evaluate(story, h, record, check);
 	if (frame->previous == NO_FRAME)
 		memcpy(t->met_before, t->met, sizeof t->met);	/* nothing to compare */
 	if (self != NULL)

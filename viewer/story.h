@@ -13,6 +13,17 @@
 #include "checklist.h"	/* the items, which both the viewer and daemon-trace judge */
 #include "model.h"
 
+enum { STORY_ACTORS_MAX = 16, STORY_FDS_MAX = 64 };
+
+/* The descriptors above 2 open since the chain began, as one process, or the
+ * chain's lineage, still holds them. */
+struct inheritance {
+	int started;		/* a step program has run: inheritance is tracked */
+	int fds[STORY_FDS_MAX];
+	size_t count;
+	int unknown;		/* a list was cut: cannot tell */
+};
+
 /* A process on stage: its newest record up to the frame shown. */
 struct actor {
 	const struct entry *record;	/* pid, prog, pgid, sid, tty come from here */
@@ -23,18 +34,17 @@ struct actor {
 	const char *adopter;		/* who adopted its child, once known */
 	int starter;			/* not in the log: the first record's parent */
 	unsigned char met[CHECK_COUNT];	/* the checklist at its newest record */
+	struct inheritance inheritance;	/* from the process it was forked by, then its own */
 };
-
-enum { STORY_ACTORS_MAX = 16, STORY_FDS_MAX = 64 };
 
 /* The story of one thread (the daemon's, or the pop quiz's). */
 struct thread_story {
 	struct actor actors[STORY_ACTORS_MAX];	/* in order of appearance */
 	size_t actor_count;
-	int chain_started;	/* a step program has run: inheritance is tracked */
-	int inherited[STORY_FDS_MAX];	/* descriptors above 2 open since the chain began */
-	size_t inherited_count;
-	int inherited_unknown;	/* the list was cut: cannot tell */
+	/* the newest chain process's, for a process whose forker left the stage
+	 * (a process that stays, such as a first process that waits for the
+	 * daemon, keeps its own: what its children closed is still open in it) */
+	struct inheritance lineage;
 	unsigned char met[CHECK_COUNT];		/* the checklist at its newest frame */
 	unsigned char met_before[CHECK_COUNT];	/* and at the frame it is compared with */
 };

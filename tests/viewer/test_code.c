@@ -141,7 +141,7 @@ static const struct {
 	{ "3", "after", NULL, "steps/step3-fork-again.c", "main", "pid_t child = fork();" },
 	{ "4", "after", NULL, "steps/step4-chdir.c", "main", "if (chdir(dir) == -1)" },
 	{ "5", "after", NULL, "steps/step5-umask.c", "main", "umask((mode_t)mask);" },
-	{ "6", "start", NULL, "steps/step6-close-fds.c", "main", "methods[m].close_all()" },
+	{ "6", "start", NULL, "steps/step6-close-fds.c", "main", "methods[m].close_all(keep)" },
 	{ "6", "after", NULL, "steps/step6-close-fds.c", "close_with_close_range",
 	  "syscall(SYS_close_range" },
 	{ "7", "after", NULL, "steps/step7-reopen-stdio.c", "main", "open(\"/dev/null\"" },
@@ -210,6 +210,9 @@ test_other_frames(void)
 		RECORD("step5-umask", "5", "event=error call=recording errno=EIO")
 		RECORD("heartbeatd", "daemon", "event=error call=\"locking the pid file\" errno=EAGAIN")
 		RECORD("heartbeatd", "daemon", "event=heartbeat beat=2 stdout_errno=EBADF")
+		RECORD("step1-fork", "1", "event=ready-wait ready_fd=4")
+		RECORD("step1-fork", "1", "event=parent-exit ready=yes ready_fd=4 waited_ms=1.0")
+		RECORD("heartbeatd", "daemon", "event=ready ready_fd=4 tells=yes")
 		RECORD("step9-nothing", "9", "event=start")
 		RECORD("../steps/step2-setsid", "2", "event=start");
 	static const struct {
@@ -217,12 +220,15 @@ test_other_frames(void)
 	} expected[] = {
 		{ "steps/step6-close-fds.c", "close_with_proc", "close(fd);" },
 		{ "steps/step6-close-fds.c", "close_with_loop", "close((int)fd);" },
-		{ "steps/step6-close-fds.c", "main", "methods[m].close_all()" },
+		{ "steps/step6-close-fds.c", "main", "methods[m].close_all(keep)" },
 		{ "steps/step2-setsid.c", "main", "if (setsid() == -1) {" },
 		{ "steps/step4-chdir.c", "main", "if (chdir(dir) == -1)" },
 		{ "steps/step5-umask.c", "main", "fail(\"recording\"" },
 		{ "steps/heartbeatd.c", "take_pid_file", "fail(\"locking the pid file\"" },
 		{ "steps/heartbeatd.c", "beat", "printed = printf(" },
+		{ "steps/step1-fork.c", "wait_until_ready", "read(ready, &byte, 1)" },
+		{ "steps/step1-fork.c", "wait_until_ready", "_exit(0);" },
+		{ "steps/heartbeatd.c", "tell_waiting_starter", "write(ready->fd" },
 		{ NULL, NULL, NULL },
 		{ NULL, NULL, NULL },
 	};

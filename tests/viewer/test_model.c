@@ -278,6 +278,40 @@ step_message(const char *log_text, enum command key)
 #define RECORD(prog, step, event) \
 	"v=1 run=r time=2026-01-01T10:00:00Z prog=" prog " step=" step " event=" event
 
+/* "Nothing else inherited" is each process's own: a first process that waits
+ * for the daemon (step1-fork --wait-ready) still holds what its child's step
+ * 6 closed, and the daemon does not hold the pipe step 1 made after the
+ * chain began. */
+static void
+test_inheritance_per_process(void)
+{
+	static const char waited[] =
+		RECORD("step1-fork", "1", "start") " pid=11 pgid=11 sid=5 fds=0,1,2,3\n"
+		RECORD("step1-fork", "1", "after") " forked_by=11 ready_fd=5 pid=12 ppid=11 "
+		"pgid=11 sid=5 fds=0,1,2,3,5\n"
+		RECORD("step1-fork", "1", "ready-wait") " ready_fd=5 pid=11 pgid=11 sid=5 fds=0,1,2,3,4\n"
+		RECORD("step6-close-fds", "6", "after") " kept_fd=5 pid=12 ppid=11 pgid=12 sid=12 fds=5\n"
+		RECORD("heartbeatd", "daemon", "ready") " tells=yes ready_fd=5 pid=12 ppid=11 "
+		"pgid=12 sid=12 fds=0,1,2,3,5\n"
+		RECORD("step1-fork", "1", "parent-exit") " ready=yes pid=11 pgid=11 sid=5 fds=0,1,2,3,4\n";
+	FILE *log = fmemopen((void *)waited, sizeof waited - 1, "r");
+	struct model model;
+	struct story story;
+
+	model_init(&model);
+	CHECK(log && model_read(&model, log, LOG_READ_ALL) == 0);
+	if (log)
+		fclose(log);
+	const struct run *run = model_run(&model, 0);
+	story_at(&story, run, 3);	/* step 6 closed 3 in the child */
+	CHECK(story_check(&story, CHECK_NOTHING_INHERITED));
+	story_at(&story, run, 4);	/* the daemon's own pid file on 3: not inherited */
+	CHECK(story_check(&story, CHECK_NOTHING_INHERITED));
+	story_at(&story, run, 5);	/* the waiting parent still holds 3 */
+	CHECK(!story_check(&story, CHECK_NOTHING_INHERITED));
+	model_free(&model);
+}
+
 /* Why a step has no frame, in the words of the run's records. */
 static void
 test_step_messages(void)
@@ -446,6 +480,7 @@ main(int argc, char **argv)
 	test_names(&model);
 	test_names_under_subreaper();
 	test_step_messages();
+	test_inheritance_per_process();
 	test_canvas();
 	test_layout(&model);
 	test_player(&model);
