@@ -11,16 +11,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/audit.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdnoreturn.h>
 #include <string.h>
 #include <sys/ptrace.h>
-#include <sys/syscall.h>
 #include <sys/time.h>
-#include <sys/user.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -28,6 +25,7 @@
 
 #include "calls.h"
 #include "record.h"
+#include "restart.h"
 
 /* Every kind of new task and every exec and exit reported; no EXITKILL: if
  * daemon-trace dies, the kernel detaches the tasks and they run on. */
@@ -46,6 +44,7 @@ struct task {
 	int in_syscall;		/* between a call's entry and exit stops */
 	struct syscall_call call;
 	struct timespec call_began;
+	struct restart_note restart;	/* a register a restart changed */
 };
 
 static struct {
@@ -257,68 +256,6 @@ follow_first_exited(int *status)
 
 /*** the calls ***/
 
-/*
- * An EINTR that only the tracing caused, turned into the restart an untraced
- * run would have had: daemon-trace's PTRACE_INTERRUPT at the detach, or a
- * signal the process ignores (untraced, the kernel would have dropped it;
- * under ptrace it is queued and wakes the call). A pending signal the process
- * catches is a real interruption: left alone. x86-64 only (the registers).
- */
-static int
-caught_signal_pending(pid_t tid)
-{
-	char path[64], line[256];
-	unsigned long long pending = 0, blocked = 0, caught = 0, mask;
-	FILE *status;
-
-	snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
-	if ((status = fopen(path, "re")) == NULL)
-		return 1;	/* cannot tell: leave the result as it is */
-	while (fgets(line, sizeof line, status)) {
-		if (sscanf(line, "SigPnd: %llx", &mask) == 1 || sscanf(line, "ShdPnd: %llx", &mask) == 1)
-			pending |= mask;
-		else if (sscanf(line, "SigBlk: %llx", &mask) == 1)
-			blocked = mask;
-		else if (sscanf(line, "SigCgt: %llx", &mask) == 1)
-			caught = mask;
-	}
-	fclose(status);
-	return (pending & ~blocked & caught) != 0;
-}
-
-static void
-restart_interrupted(struct task *task)
-{
-#if defined(__x86_64__)
-	struct user_regs_struct regs;
-
-	/* rt_sigreturn "returns" the registers it restores: an EINTR there is the
-	 * handled call's, already told to the program; doing it again would
-	 * return through a signal frame that is gone (seen: SIGABRT in python's
-	 * setuid(), which glibc makes every thread repeat from a handler) */
-	if (task->call.arch != AUDIT_ARCH_X86_64 || task->call.nr == SYS_rt_sigreturn ||
-	    caught_signal_pending(task->tid) ||
-	    ptrace(PTRACE_GETREGS, task->tid, 0, &regs) == -1)
-		return;
-	regs.rax = regs.orig_rax;
-	regs.rip -= 2;		/* back onto the 2-byte syscall instruction */
-	/* a relative timeout in a register runs on from where it was */
-	if (task->call.nr == SYS_epoll_wait || task->call.nr == SYS_epoll_pwait) {
-		struct timespec now;
-		long long timeout = (int)regs.r10, spent;
-
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		spent = (now.tv_sec - task->call_began.tv_sec) * 1000LL +
-			(now.tv_nsec - task->call_began.tv_nsec) / 1000000;
-		if (timeout > 0)
-			regs.r10 = (unsigned long long)(timeout > spent ? timeout - spent : 0);
-	}
-	(void)ptrace(PTRACE_SETREGS, task->tid, 0, &regs);
-#else
-	(void)task;	/* elsewhere the EINTR stays: a documented limit */
-#endif
-}
-
 static void
 syscall_stop(struct task *task)
 {
@@ -336,9 +273,12 @@ syscall_stop(struct task *task)
 			calls_entry(task->tgid, &task->call);
 	} else if (info.op == PTRACE_SYSCALL_INFO_EXIT && task->in_syscall) {
 		task->in_syscall = 0;
-		if (info.exit.is_error && info.exit.rval == -EINTR)
-			restart_interrupted(task);
-		else if (!tracer.detaching)
+		/* an EINTR that only the tracing caused is not the program's */
+		if (info.exit.is_error && info.exit.rval == -EINTR &&
+		    restart_interrupted(task->tid, &task->call, &task->call_began, &task->restart))
+			return;
+		restart_done(task->tid, &task->restart);
+		if (!tracer.detaching)
 			calls_exit(task->tid, task->tgid, &task->call, info.exit.rval, info.exit.is_error);
 	}
 }

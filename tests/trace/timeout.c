@@ -1,0 +1,95 @@
+/* timeout - a program for daemon-trace's timeout test: waits in one call
+ * with a relative timeout of 2 s that nothing ends early, then appends to
+ * REPORT "CALL MS RESULT": how long the call took in milliseconds, and what
+ * it returned ("timeout", or the errno's name). Untraced, every call takes
+ * 2000 ms; a detach that restarted the call with its whole timeout again
+ * would make it longer. It first appends "CALL waiting".
+ *
+ *     timeout CALL REPORT
+ *     CALL: sigtimedwait select pselect ppoll clock_nanosleep epoll_wait epoll_pwait2
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/select.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char *call, *report_path;
+
+static void
+report(const char *what)
+{
+	FILE *f = fopen(report_path, "ae");
+
+	if (f) {
+		fprintf(f, "%s %s\n", call, what);
+		fclose(f);
+	}
+}
+
+/* 1: the call timed out, as it should; 0: it returned otherwise (errno). */
+static int
+wait_in_call(void)
+{
+	struct timespec two = { 2, 0 };
+	struct timeval two_tv = { 2, 0 };
+	struct pollfd none = { .fd = -1 };
+	sigset_t usr1;
+	int ep;
+
+	sigemptyset(&usr1);
+	sigaddset(&usr1, SIGUSR1);
+	if (strcmp(call, "sigtimedwait") == 0) {
+		sigprocmask(SIG_BLOCK, &usr1, NULL);
+		return sigtimedwait(&usr1, NULL, &two) == -1 && errno == EAGAIN;
+	}
+	if (strcmp(call, "select") == 0)
+		return select(0, NULL, NULL, NULL, &two_tv) == 0;
+	if (strcmp(call, "pselect") == 0)
+		return pselect(0, NULL, NULL, NULL, &two, NULL) == 0;
+	if (strcmp(call, "ppoll") == 0)
+		return ppoll(&none, 1, &two, NULL) == 0;
+	if (strcmp(call, "clock_nanosleep") == 0)
+		return (errno = clock_nanosleep(CLOCK_MONOTONIC, 0, &two, NULL)) == 0;
+	if ((ep = epoll_create1(EPOLL_CLOEXEC)) == -1)
+		return 0;
+	if (strcmp(call, "epoll_wait") == 0)
+		return epoll_wait(ep, &(struct epoll_event){ 0 }, 1, 2000) == 0;
+#ifdef SYS_epoll_pwait2
+	if (strcmp(call, "epoll_pwait2") == 0)
+		return syscall(SYS_epoll_pwait2, ep, &(struct epoll_event){ 0 }, 1, &two, NULL, 0) == 0;
+#endif
+	errno = ENOSYS;
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct timespec began, ended;
+	char line[128];
+	int timed_out;
+
+	if (argc != 3) {
+		fprintf(stderr, "usage: timeout CALL REPORT\n");
+		return 2;
+	}
+	call = argv[1];
+	report_path = argv[2];
+	report("waiting");
+	clock_gettime(CLOCK_MONOTONIC, &began);
+	timed_out = wait_in_call();
+	clock_gettime(CLOCK_MONOTONIC, &ended);
+	snprintf(line, sizeof line, "%lld %s",
+		 (ended.tv_sec - began.tv_sec) * 1000LL + (ended.tv_nsec - began.tv_nsec) / 1000000,
+		 timed_out ? "timeout" : strerrorname_np(errno));
+	report(line);
+	return timed_out ? 0 : 1;
+}
