@@ -440,6 +440,18 @@ calls_process_exit(pid_t pid, int status)
 	end(readable);
 }
 
+/* The first process's job stopped (Ctrl-Z): the shell's prompt returns now too. */
+void
+calls_job_stopped(pid_t pid, int sig)
+{
+	int readable = begin(pid, "trace", "stop");
+
+	record_fieldf(&writer, "status", "stopped by %s",
+		      signal_abbreviation(sig) ? signal_abbreviation(sig) : "a signal");
+	record_field(&writer, "prompt", "returns");
+	end(readable);
+}
+
 /* How the process handles sig, from its SigIgn and SigCgt masks. */
 static const char *
 signal_handling(pid_t pid, int sig)

@@ -24,8 +24,10 @@
 #include <unistd.h>
 
 #include "calls.h"
+#include "procstate.h"
 #include "record.h"
 #include "restart.h"
+#include "steplib.h"
 
 /* Every kind of new task and every exec and exit reported; no EXITKILL: if
  * daemon-trace dies, the kernel detaches the tasks and they run on. */
@@ -42,6 +44,7 @@ struct task {
 	int announced;		/* its parent's fork or clone event was seen */
 	int held;		/* stopped at its first stop until that event comes */
 	int in_syscall;		/* between a call's entry and exit stops */
+	int group_stopped;	/* in a group-stop (SIGSTOP, SIGTSTP, ...) since its last stop */
 	struct syscall_call call;
 	struct timespec call_began;
 	struct restart_note restart;	/* a register a restart changed */
@@ -296,23 +299,50 @@ resume(struct task *task, int sig)
 	}
 }
 
+/* The process group of tid, from /proc; 0 when it cannot be read. */
+static pid_t
+pgid_of(pid_t tid)
+{
+	struct proc_state st;
+
+	return proc_state_read(tid, &st) == 0 ? st.pgid : 0;
+}
+
 /*
- * The program's job stopped (Ctrl-Z) while it had the terminal: as a shell's
- * job, daemon-trace takes the terminal back and stops too, so that the shell
- * sees its job stopped; when the shell continues it (fg, bg), the program's
- * group gets the terminal again, if daemon-trace has it, and SIGCONT.
+ * Whether the program's job is stopped, as a shell counts it: every task in
+ * its process group is in a group-stop. A Ctrl-Z stops each task on its own
+ * and each is reported apart; only the last makes the job stopped.
+ */
+static int
+job_stopped(const struct task *reporting)
+{
+	if (tracer.mode != START_JOB || tracer.first_exited || pgid_of(reporting->tid) != tracer.first)
+		return 0;
+	for (size_t i = 0; i < tracer.count; i++) {
+		const struct task *task = &tracer.tasks[i];
+		if (!task->group_stopped && !task->held && pgid_of(task->tid) == tracer.first)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * The program's job stopped with sig (Ctrl-Z) in job mode: as a shell's job,
+ * daemon-trace takes the terminal back and stops too, with the same signal,
+ * so that the shell sees its job stopped and its prompt returns (recorded).
+ * When the shell continues it (fg, bg), the program's group gets the
+ * terminal again, if daemon-trace has it, and SIGCONT.
  */
 static void
-stop_as_a_job(void)
+stop_as_a_job(int sig)
 {
-	int foreground;
-
-	if (tracer.mode != START_JOB || tcgetpgrp(tracer.tty_fd) != tracer.first)
-		return;
-	(void)give_terminal(tracer.tty_fd, getpgrp());
-	(void)kill(getpid(), SIGTSTP);		/* here it stays until SIGCONT */
-	foreground = tcgetpgrp(tracer.tty_fd) == getpgrp();	/* fg, not bg */
-	if (foreground)
+	calls_job_stopped(tracer.first, sig);
+	if (record_log_flush(calls_log()) == -1)
+		report_failure("writing the log", errno, NULL);
+	if (tcgetpgrp(tracer.tty_fd) == tracer.first)
+		(void)give_terminal(tracer.tty_fd, getpgrp());
+	(void)kill(getpid(), sig);		/* here it stays until SIGCONT */
+	if (tcgetpgrp(tracer.tty_fd) == getpgrp())	/* fg, not bg */
 		(void)give_terminal(tracer.tty_fd, tracer.first);
 	(void)kill(-tracer.first, SIGCONT);
 }
@@ -377,8 +407,10 @@ event_stop(struct task *task, int event, int sig)
 			if (tracer.detaching) {
 				resume(task, 0);	/* detached in a group-stop, it stays stopped */
 			} else {
+				task->group_stopped = 1;
 				(void)ptrace(PTRACE_LISTEN, task->tid, 0, 0);
-				stop_as_a_job();
+				if (job_stopped(task))
+					stop_as_a_job(sig);
 			}
 			return;
 		}
@@ -418,6 +450,7 @@ handle(pid_t tid, int status)
 		return;
 	if (task == NULL && (task = task_add(tid, 0)) == NULL)
 		return;		/* a stop from a task not seen yet: its parent's event comes */
+	task->group_stopped = 0;	/* until this stop says otherwise */
 	if (WSTOPSIG(status) == (SIGTRAP | 0x80)) {
 		syscall_stop(task);
 		resume(task, 0);
@@ -501,4 +534,34 @@ follow_detach(int *tasks, int *processes)
 	}
 	/* what is left the kernel detaches when daemon-trace exits */
 	setitimer(ITIMER_REAL, &(struct itimerval){ { 0, 0 }, { 0, 0 } }, NULL);
+}
+
+int
+follow_wait_foreground(void)
+{
+	siginfo_t info, told;
+	int status, job = tracer.mode == START_JOB;
+
+	for (;;) {
+		/* WNOWAIT: an exited first process stays a zombie, its state readable, until recorded */
+		if (waitid(P_PID, tracer.first, &info, WEXITED | WNOWAIT | (job ? WSTOPPED : 0)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (info.si_code != CLD_STOPPED)
+			break;
+		(void)waitid(P_PID, tracer.first, &told, WSTOPPED | WNOHANG);	/* the stop, told */
+		stop_as_a_job(info.si_status);
+	}
+	status = info.si_code == CLD_EXITED ? info.si_status << 8 :
+		 info.si_status | (info.si_code == CLD_DUMPED ? WCOREFLAG : 0);
+	calls_process_exit(tracer.first, status);	/* the shell's prompt returns now */
+	if (record_log_flush(calls_log()) == -1)
+		report_failure("writing the log", errno, NULL);
+	if (job && tcgetpgrp(tracer.tty_fd) == tracer.first)
+		(void)give_terminal(tracer.tty_fd, getpgrp());
+	while (waitpid(tracer.first, &status, 0) == -1 && errno == EINTR)
+		;
+	return status;
 }

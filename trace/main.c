@@ -251,8 +251,7 @@ main(int argc, char **argv)
 		printf("Replay it: daemon-viewer --run %s\n", calls_run());
 	fflush(stdout);
 	/* a program that stayed in the foreground: wait for it, as a shell would */
-	if (!in.first_exited)
-		while (waitpid(in.first, NULL, 0) == -1 && errno == EINTR)
-			;
+	if (!in.first_exited && follow_wait_foreground() == -1)
+		report_failure("waiting for the program", errno, NULL);
 	return verdict;
 }
