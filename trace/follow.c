@@ -17,6 +17,7 @@
 #include <stdnoreturn.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <termios.h>
@@ -369,6 +370,20 @@ new_task_event(pid_t parent_tid, pid_t parent_tgid, int event)
 	}
 }
 
+/* Another thread of task's process is in an execve(): the kernel ends every
+ * other thread of it, the leader among them, before the exec is told. */
+static int
+thread_execing(const struct task *task)
+{
+	for (size_t i = 0; i < tracer.count; i++) {
+		const struct task *other = &tracer.tasks[i];
+		if (other != task && other->tgid == task->tgid && other->in_syscall &&
+		    (other->call.nr == SYS_execve || other->call.nr == SYS_execveat))
+			return 1;
+	}
+	return 0;
+}
+
 /* An event stop; task may move in the table meanwhile (it is found again by its tid). */
 static void
 event_stop(struct task *task, int event, int sig)
@@ -383,21 +398,26 @@ event_stop(struct task *task, int event, int sig)
 		new_task_event(task->tid, task->tgid, event);
 		break;
 	case PTRACE_EVENT_EXEC:
-		/* a thread that was not the leader took over the leader's PID */
-		if (ptrace(PTRACE_GETEVENTMSG, task->tid, 0, &message) == 0 &&
-		    (pid_t)message != task->tid) {
+		/* a thread that was not the leader took over the leader's PID
+		 * (ptrace(2)): the leader's entry is that thread's now */
+		if (ptrace(PTRACE_GETEVENTMSG, tid, 0, &message) == 0 && (pid_t)message != tid) {
 			struct task *former = task_find((pid_t)message);
-			tid = task->tgid;	/* reported under the leader's PID */
-			if (former)
+			if (former) {
+				struct task execing = *former;
 				task_remove(former);
-			if ((task = task_find(tid)) == NULL)
-				return;
+				if ((task = task_find(tid)) == NULL)
+					return;
+				execing.tid = tid;
+				*task = execing;
+			}
 		}
 		if (!tracer.detaching)
 			calls_exec(task->tgid, task->tgid == tracer.first);
 		break;
 	case PTRACE_EVENT_EXIT:
-		if (task->tid == task->tgid && !tracer.detaching &&
+		/* the leader's exit is the process's, unless another thread's
+		 * exec is ending every other thread */
+		if (task->tid == task->tgid && !tracer.detaching && !thread_execing(task) &&
 		    ptrace(PTRACE_GETEVENTMSG, task->tid, 0, &message) == 0)
 			calls_process_exit(task->tgid, (int)message);
 		break;
