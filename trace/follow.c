@@ -36,7 +36,7 @@
 		       PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACEVFORKDONE | \
 		       PTRACE_O_TRACECLONE)
 
-enum { TICK_MS = 25 };	/* how often a blocked waitpid() wakes to look at the clock */
+enum { DETACH_WAIT_MS = 5000 };	/* for the last stops before the kernel detaches what is left */
 
 /* A traced thread. */
 struct task {
@@ -59,6 +59,7 @@ static struct {
 	enum start_mode mode;
 	int tty_fd;
 	int detaching;
+	int detached_tasks, detached_processes;
 } tracer = { .tty_fd = -1 };
 
 static volatile sig_atomic_t stop_signal;
@@ -69,10 +70,26 @@ note_stop_signal(int sig)
 	stop_signal = sig;
 }
 
+static volatile sig_atomic_t alarm_rang;
+
 static void
-tick(int sig)
+note_alarm(int sig)
 {
-	(void)sig;	/* only interrupts waitpid() */
+	(void)sig;
+	alarm_rang = 1;		/* and waitpid() fails with EINTR */
+}
+
+/* SIGALRM in ms, once; 0: none. Without SA_RESTART it ends a blocked
+ * waitpid(), so it rings only at a deadline: the settle time, --seconds,
+ * the detach's wait, not at a steady tick that would also break into
+ * daemon-trace's own writes. */
+static void
+alarm_in(long long ms)
+{
+	struct itimerval once = { { 0, 0 }, { (time_t)(ms / 1000), (suseconds_t)(ms % 1000 * 1000) } };
+
+	alarm_rang = 0;
+	(void)setitimer(ITIMER_REAL, &once, NULL);
 }
 
 /*** tasks ***/
@@ -115,7 +132,8 @@ task_add(pid_t tid, pid_t tgid)
 		size_t capacity = tracer.capacity ? 2 * tracer.capacity : 64;
 		struct task *grown = realloc(tracer.tasks, capacity * sizeof *grown);
 		if (grown == NULL) {
-			fprintf(stderr, "daemon-trace: out of memory for task %d\n", (int)tid);
+			fprintf(stderr, "daemon-trace: out of memory for task %d: it runs on untraced\n",
+				(int)tid);
 			return NULL;
 		}
 		tracer.tasks = grown;
@@ -176,8 +194,7 @@ static void
 install_handlers(void)
 {
 	struct sigaction stop = { .sa_handler = note_stop_signal };	/* no SA_RESTART */
-	struct sigaction wake = { .sa_handler = tick };
-	struct itimerval every = { { 0, TICK_MS * 1000 }, { 0, TICK_MS * 1000 } };
+	struct sigaction wake = { .sa_handler = note_alarm };		/* nor here */
 
 	sigemptyset(&stop.sa_mask);
 	sigemptyset(&wake.sa_mask);
@@ -185,7 +202,22 @@ install_handlers(void)
 	sigaction(SIGTERM, &stop, NULL);
 	sigaction(SIGHUP, &stop, NULL);
 	sigaction(SIGALRM, &wake, NULL);
-	setitimer(ITIMER_REAL, &every, NULL);
+}
+
+/* Gives up on the child before it executes anything (it reads EOF and
+ * exits; SIGKILL makes sure), gives the terminal back; keeps errno. */
+static void
+abandon_child(pid_t child, int go)
+{
+	int err = errno, status;
+
+	close(go);
+	kill(child, SIGKILL);
+	while (waitpid(child, &status, __WALL) == child && WIFSTOPPED(status))
+		(void)ptrace(PTRACE_CONT, child, 0, 0);		/* seized: its exit stop */
+	if (tracer.mode == START_JOB)
+		(void)give_terminal(tracer.tty_fd, getpgrp());
+	errno = err;
 }
 
 enum launch_result
@@ -210,39 +242,27 @@ follow_launch(char **argv, char **envp, enum start_mode mode, int tty_fd)
 	}
 	close(go[0]);
 	tracer.first = child;
-	if (mode == START_JOB) {
-		/* as a job-control shell does; the child waits, so there is no race */
-		if (setpgid(child, child) == -1 || give_terminal(tty_fd, child) == -1)
-			goto failed;
-	}
-	if (ptrace(PTRACE_SEIZE, child, 0, SEIZE_OPTIONS) == -1) {
-		int err = errno;
-		close(go[1]);	/* EOF: the child exits without executing anything */
-		kill(child, SIGKILL);
-		waitpid(child, NULL, 0);
-		if (mode == START_JOB)
-			(void)give_terminal(tty_fd, getpgrp());
-		errno = err;
-		return LAUNCH_REFUSED;
-	}
-	if (task_add(child, child) == NULL)
-		goto failed;
-	tracer.tasks[0].started = tracer.tasks[0].announced = 1;
-	install_handlers();
-	if (write(go[1], "g", 1) != 1)
-		goto failed;
-	close(go[1]);
-	return LAUNCH_TRACED;
-failed: {
-		int err = errno;
-		close(go[1]);
-		kill(child, SIGKILL);
-		waitpid(child, NULL, 0);
-		if (mode == START_JOB)
-			(void)give_terminal(tty_fd, getpgrp());
-		errno = err;
+	/* as a job-control shell does; the child waits, so there is no race */
+	if (mode == START_JOB && (setpgid(child, child) == -1 || give_terminal(tty_fd, child) == -1)) {
+		abandon_child(child, go[1]);
 		return LAUNCH_FAILED;
 	}
+	if (ptrace(PTRACE_SEIZE, child, 0, SEIZE_OPTIONS) == -1) {
+		abandon_child(child, go[1]);
+		return LAUNCH_REFUSED;
+	}
+	if (task_add(child, child) == NULL) {
+		abandon_child(child, go[1]);
+		return LAUNCH_FAILED;
+	}
+	tracer.tasks[0].started = tracer.tasks[0].announced = 1;
+	install_handlers();
+	if (write(go[1], "g", 1) != 1) {
+		abandon_child(child, go[1]);
+		return LAUNCH_FAILED;
+	}
+	close(go[1]);
+	return LAUNCH_TRACED;
 }
 
 pid_t
@@ -289,12 +309,27 @@ syscall_stop(struct task *task)
 
 /*** events ***/
 
+/* Whether a task of process tgid is still traced. */
+static int
+process_traced(pid_t tgid)
+{
+	for (size_t i = 0; i < tracer.count; i++)
+		if (tracer.tasks[i].tgid == tgid)
+			return 1;
+	return 0;
+}
+
 static void
 resume(struct task *task, int sig)
 {
 	if (tracer.detaching) {
-		(void)ptrace(PTRACE_DETACH, task->tid, 0, sig);
+		pid_t tgid = task->tgid;
+		int detached = ptrace(PTRACE_DETACH, task->tid, 0, sig) == 0;
 		task_remove(task);
+		if (detached) {
+			tracer.detached_tasks++;
+			tracer.detached_processes += !process_traced(tgid);	/* its last task */
+		}
 	} else {
 		(void)ptrace(PTRACE_SYSCALL, task->tid, 0, sig);
 	}
@@ -468,8 +503,13 @@ handle(pid_t tid, int status)
 	}
 	if (!WIFSTOPPED(status))
 		return;
-	if (task == NULL && (task = task_add(tid, 0)) == NULL)
-		return;		/* a stop from a task not seen yet: its parent's event comes */
+	/* a stop from a task not seen yet: its parent's event comes; with no
+	 * room to follow it, it runs on untraced rather than stay stopped */
+	if (task == NULL && (task = task_add(tid, 0)) == NULL) {
+		int sig = WSTOPSIG(status);
+		(void)ptrace(PTRACE_DETACH, tid, 0, status >> 16 == 0 && sig != (SIGTRAP | 0x80) ? sig : 0);
+		return;
+	}
 	task->group_stopped = 0;	/* until this stop says otherwise */
 	if (WSTOPSIG(status) == (SIGTRAP | 0x80)) {
 		syscall_stop(task);
@@ -495,16 +535,24 @@ ms_since(const struct timespec *then)
 enum follow_end
 follow_run(int settle_ms, int seconds)
 {
-	struct timespec began, quiet_since;
+	struct timespec began;
+	long long quiet_since = 0, alarm_at = -1;	/* ms since began */
 	unsigned long recorded = calls_recorded();
 
 	clock_gettime(CLOCK_MONOTONIC, &began);
-	quiet_since = began;
 	for (;;) {
+		long long now = ms_since(&began), deadline = seconds > 0 ? seconds * 1000LL : -1;
 		int status;
-		pid_t tid = waitpid(-1, &status, __WALL);
+		pid_t tid;
 
-		if (tid > 0)
+		if (tracer.first_exited && (deadline < 0 || quiet_since + settle_ms < deadline))
+			deadline = quiet_since + settle_ms;
+		/* the settle deadline only moves later: an alarm that rang early is set again */
+		if (deadline >= 0 && (alarm_at < 0 || alarm_rang || deadline < alarm_at)) {
+			alarm_in(deadline > now ? deadline - now : 1);
+			alarm_at = deadline;
+		}
+		if ((tid = waitpid(-1, &status, __WALL)) > 0)
 			handle(tid, status);
 		else if (errno == ECHILD)
 			return END_ALL_GONE;
@@ -512,13 +560,14 @@ follow_run(int settle_ms, int seconds)
 			return END_ALL_GONE;
 		if (stop_signal)
 			return END_SIGNAL;
+		now = ms_since(&began);
 		if (calls_recorded() != recorded || calls_busy()) {
 			recorded = calls_recorded();
-			clock_gettime(CLOCK_MONOTONIC, &quiet_since);
+			quiet_since = now;
 		}
-		if (seconds > 0 && ms_since(&began) >= seconds * 1000LL)
+		if (seconds > 0 && now >= seconds * 1000LL)
 			return END_TIME_UP;
-		if (tracer.first_exited && ms_since(&quiet_since) >= settle_ms)
+		if (tracer.first_exited && now - quiet_since >= settle_ms)
 			return END_SETTLED;
 	}
 }
@@ -526,14 +575,7 @@ follow_run(int settle_ms, int seconds)
 void
 follow_detach(int *tasks, int *processes)
 {
-	struct timespec began;
-
 	tracer.detaching = 1;
-	*tasks = (int)tracer.count;
-	*processes = 0;
-	for (size_t i = 0; i < tracer.count; i++)
-		if (tracer.tasks[i].tid == tracer.tasks[i].tgid)
-			++*processes;
 	for (size_t i = tracer.count; i-- > 0;) {
 		struct task *task = &tracer.tasks[i];
 		if (task->held)
@@ -541,9 +583,10 @@ follow_detach(int *tasks, int *processes)
 		else
 			(void)ptrace(PTRACE_INTERRUPT, task->tid, 0, 0);
 	}
-	clock_gettime(CLOCK_MONOTONIC, &began);
-	/* a vfork parent stops only once its child has executed or exited */
-	while (tracer.count > 0 && ms_since(&began) < 5000) {
+	/* each task is detached at its next stop; a vfork parent stops only
+	 * once its child has executed or exited */
+	alarm_in(DETACH_WAIT_MS);
+	while (tracer.count > 0 && !alarm_rang) {
 		int status;
 		pid_t tid = waitpid(-1, &status, __WALL);
 
@@ -552,8 +595,10 @@ follow_detach(int *tasks, int *processes)
 		else if (errno == ECHILD)
 			break;
 	}
+	alarm_in(0);
 	/* what is left the kernel detaches when daemon-trace exits */
-	setitimer(ITIMER_REAL, &(struct itimerval){ { 0, 0 }, { 0, 0 } }, NULL);
+	*tasks = tracer.detached_tasks;
+	*processes = tracer.detached_processes;
 }
 
 int
@@ -568,6 +613,10 @@ follow_wait_foreground(void)
 			if (errno == EINTR)
 				continue;
 			return -1;
+		}
+		if (info.si_code == CLD_TRAPPED) {	/* still traced: the detach's wait ended first */
+			(void)ptrace(PTRACE_DETACH, tracer.first, 0, info.si_status == SIGTRAP ? 0 : info.si_status);
+			continue;
 		}
 		if (info.si_code != CLD_STOPPED)
 			break;
