@@ -74,7 +74,7 @@ asm/ptrace.h, read and written with PTRACE_GETREGSET/SETREGSET NT_PRSTATUS; the 
 regs[0]..regs[5], regs[0] also the result, so set it back from call->args[0]; the number stays \
 in regs[8]; pc back by 4 for svc #0; no red zone) and test it with trace.detach and \
 trace.timeouts; or build with -DDAEMON_TRACE_NO_RESTART to accept that such calls fail with \
-EINTR after the detach, as they would under strace."
+EINTR after the detach."
 #endif
 
 /*** which calls, and their timeouts ***/
