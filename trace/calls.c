@@ -418,8 +418,9 @@ calls_exec(pid_t pid, int first)
 	end(readable);
 }
 
-void
-calls_process_exit(pid_t pid, int status)
+/* gone: it has exited already (after the detach), its state with it */
+static void
+process_exit(pid_t pid, int status, int gone)
 {
 	struct traced_process *p = lineage_get(pid);
 	struct close_run *run = rec.active_runs ? close_run_of(pid, 0) : NULL;
@@ -434,10 +435,27 @@ calls_process_exit(pid_t pid, int status)
 	p->exit_status = status;
 	describe_wait_status(status, how, sizeof how);
 	readable = begin(pid, "trace", "exit");
+	if (gone) {
+		readable = 0;
+		state.pid = pid;
+		state.nfds = -ESRCH;
+	}
 	record_field(&writer, "status", how);
 	if (pid == rec.first)	/* the shell waits for this one: its prompt returns now */
 		record_field(&writer, "prompt", "returns");
 	end(readable);
+}
+
+void
+calls_process_exit(pid_t pid, int status)
+{
+	process_exit(pid, status, 0);
+}
+
+void
+calls_process_gone(pid_t pid, int status)
+{
+	process_exit(pid, status, 1);
 }
 
 /* The first process's job stopped (Ctrl-Z): the shell's prompt returns now too. */

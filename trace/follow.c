@@ -608,7 +608,7 @@ follow_wait_foreground(void)
 	int status, job = tracer.mode == START_JOB;
 
 	for (;;) {
-		/* WNOWAIT: an exited first process stays a zombie, its state readable, until recorded */
+		/* WNOWAIT: its stop is taken as told below, only once it is handled */
 		if (waitid(P_PID, tracer.first, &info, WEXITED | WNOWAIT | (job ? WSTOPPED : 0)) == -1) {
 			if (errno == EINTR)
 				continue;
@@ -625,7 +625,7 @@ follow_wait_foreground(void)
 	}
 	status = info.si_code == CLD_EXITED ? info.si_status << 8 :
 		 info.si_status | (info.si_code == CLD_DUMPED ? WCOREFLAG : 0);
-	calls_process_exit(tracer.first, status);	/* the shell's prompt returns now */
+	calls_process_gone(tracer.first, status);	/* the shell's prompt returns now */
 	if (record_log_flush(calls_log()) == -1)
 		report_failure("writing the log", errno, NULL);
 	if (job && tcgetpgrp(tracer.tty_fd) == tracer.first)

@@ -6,7 +6,8 @@
  * would make it longer. It first appends "CALL waiting".
  *
  *     timeout CALL REPORT
- *     CALL: sigtimedwait select pselect ppoll clock_nanosleep epoll_wait epoll_pwait2
+ *     CALL: sigtimedwait epoll_wait epoll_pwait2 semtimedop select pselect ppoll poll
+ *           nanosleep clock_nanosleep
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/select.h>
+#include <sys/sem.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -56,8 +58,24 @@ wait_in_call(void)
 		return pselect(0, NULL, NULL, NULL, &two, NULL) == 0;
 	if (strcmp(call, "ppoll") == 0)
 		return ppoll(&none, 1, &two, NULL) == 0;
+	if (strcmp(call, "poll") == 0)
+		return poll(&none, 1, 2000) == 0;
+	if (strcmp(call, "nanosleep") == 0)
+		return nanosleep(&two, NULL) == 0;
 	if (strcmp(call, "clock_nanosleep") == 0)
 		return (errno = clock_nanosleep(CLOCK_MONOTONIC, 0, &two, NULL)) == 0;
+	if (strcmp(call, "semtimedop") == 0) {
+		/* a semaphore of 0 taken down by one: waits; removed after */
+		int sem = semget(IPC_PRIVATE, 1, 0600), timed_out;
+		if (sem == -1)
+			return 0;
+		timed_out = semtimedop(sem, &(struct sembuf){ 0, -1, 0 }, 1, &two) == -1 &&
+			    errno == EAGAIN;
+		int err = errno;
+		semctl(sem, 0, IPC_RMID);
+		errno = err;
+		return timed_out;
+	}
 	if ((ep = epoll_create1(EPOLL_CLOEXEC)) == -1)
 		return 0;
 	if (strcmp(call, "epoll_wait") == 0)
