@@ -20,11 +20,11 @@
 #include <sys/syscall.h>
 #include <sys/time.h>
 #include <sys/wait.h>
-#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "calls.h"
+#include "job.h"
 #include "procstate.h"
 #include "record.h"
 #include "restart.h"
@@ -56,11 +56,9 @@ static struct {
 	size_t count, capacity;
 	pid_t first;
 	int first_exited, first_status;
-	enum start_mode mode;
-	int tty_fd;
 	int detaching;
 	int detached_tasks, detached_processes;
-} tracer = { .tty_fd = -1 };
+} tracer;
 
 static volatile sig_atomic_t stop_signal;
 
@@ -175,21 +173,6 @@ become_program(int go, char **argv, char **envp)
 	_exit(err == ENOENT ? 127 : 126);
 }
 
-/* tcsetpgrp() from a background group sends SIGTTOU: block it, do not ignore it. */
-static int
-give_terminal(int fd, pid_t group)
-{
-	sigset_t ttou, old;
-	int result;
-
-	sigemptyset(&ttou);
-	sigaddset(&ttou, SIGTTOU);
-	sigprocmask(SIG_BLOCK, &ttou, &old);
-	result = tcsetpgrp(fd, group);
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	return result;
-}
-
 static void
 install_handlers(void)
 {
@@ -215,8 +198,7 @@ abandon_child(pid_t child, int go)
 	kill(child, SIGKILL);
 	while (waitpid(child, &status, __WALL) == child && WIFSTOPPED(status))
 		(void)ptrace(PTRACE_CONT, child, 0, 0);		/* seized: its exit stop */
-	if (tracer.mode == START_JOB)
-		(void)give_terminal(tracer.tty_fd, getpgrp());
+	job_take_terminal();
 	errno = err;
 }
 
@@ -226,8 +208,7 @@ follow_launch(char **argv, char **envp, enum start_mode mode, int tty_fd)
 	int go[2];
 	pid_t child;
 
-	tracer.mode = mode;
-	tracer.tty_fd = tty_fd;
+	job_begin(mode, tty_fd);
 	if (pipe2(go, O_CLOEXEC) == -1)
 		return LAUNCH_FAILED;
 	fflush(NULL);	/* the child must not write our buffers again */
@@ -242,8 +223,7 @@ follow_launch(char **argv, char **envp, enum start_mode mode, int tty_fd)
 	}
 	close(go[0]);
 	tracer.first = child;
-	/* as a job-control shell does; the child waits, so there is no race */
-	if (mode == START_JOB && (setpgid(child, child) == -1 || give_terminal(tty_fd, child) == -1)) {
+	if (job_control() && job_start(child) == -1) {
 		abandon_child(child, go[1]);
 		return LAUNCH_FAILED;
 	}
@@ -352,7 +332,7 @@ pgid_of(pid_t tid)
 static int
 job_stopped(const struct task *reporting)
 {
-	if (tracer.mode != START_JOB || tracer.first_exited || pgid_of(reporting->tid) != tracer.first)
+	if (!job_control() || tracer.first_exited || pgid_of(reporting->tid) != tracer.first)
 		return 0;
 	for (size_t i = 0; i < tracer.count; i++) {
 		const struct task *task = &tracer.tasks[i];
@@ -360,27 +340,6 @@ job_stopped(const struct task *reporting)
 			return 0;
 	}
 	return 1;
-}
-
-/*
- * The program's job stopped with sig (Ctrl-Z) in job mode: as a shell's job,
- * daemon-trace takes the terminal back and stops too, with the same signal,
- * so that the shell sees its job stopped and its prompt returns (recorded).
- * When the shell continues it (fg, bg), the program's group gets the
- * terminal again, if daemon-trace has it, and SIGCONT.
- */
-static void
-stop_as_a_job(int sig)
-{
-	calls_job_stopped(tracer.first, sig);
-	if (record_log_flush(calls_log()) == -1)
-		report_failure("writing the log", errno, NULL);
-	if (tcgetpgrp(tracer.tty_fd) == tracer.first)
-		(void)give_terminal(tracer.tty_fd, getpgrp());
-	(void)kill(getpid(), sig);		/* here it stays until SIGCONT */
-	if (tcgetpgrp(tracer.tty_fd) == getpgrp())	/* fg, not bg */
-		(void)give_terminal(tracer.tty_fd, tracer.first);
-	(void)kill(-tracer.first, SIGCONT);
 }
 
 /* A fork, vfork or clone event: the new task is known, and runs once its first stop came. */
@@ -465,7 +424,7 @@ event_stop(struct task *task, int event, int sig)
 				task->group_stopped = 1;
 				(void)ptrace(PTRACE_LISTEN, task->tid, 0, 0);
 				if (job_stopped(task))
-					stop_as_a_job(sig);
+					job_stop(sig);
 			}
 			return;
 		}
@@ -494,8 +453,7 @@ handle(pid_t tid, int status)
 		if (tid == tracer.first) {
 			tracer.first_exited = 1;
 			tracer.first_status = status;
-			if (tracer.mode == START_JOB && tcgetpgrp(tracer.tty_fd) == tracer.first)
-				(void)give_terminal(tracer.tty_fd, getpgrp());
+			job_take_terminal();
 		}
 		if (task)
 			task_remove(task);
@@ -605,11 +563,11 @@ int
 follow_wait_foreground(void)
 {
 	siginfo_t info, told;
-	int status, job = tracer.mode == START_JOB;
+	int status;
 
 	for (;;) {
 		/* WNOWAIT: its stop is taken as told below, only once it is handled */
-		if (waitid(P_PID, tracer.first, &info, WEXITED | WNOWAIT | (job ? WSTOPPED : 0)) == -1) {
+		if (waitid(P_PID, tracer.first, &info, WEXITED | WNOWAIT | (job_control() ? WSTOPPED : 0)) == -1) {
 			if (errno == EINTR)
 				continue;
 			return -1;
@@ -621,15 +579,14 @@ follow_wait_foreground(void)
 		if (info.si_code != CLD_STOPPED)
 			break;
 		(void)waitid(P_PID, tracer.first, &told, WSTOPPED | WNOHANG);	/* the stop, told */
-		stop_as_a_job(info.si_status);
+		job_stop(info.si_status);
 	}
 	status = info.si_code == CLD_EXITED ? info.si_status << 8 :
 		 info.si_status | (info.si_code == CLD_DUMPED ? WCOREFLAG : 0);
 	calls_process_gone(tracer.first, status);	/* the shell's prompt returns now */
 	if (record_log_flush(calls_log()) == -1)
 		report_failure("writing the log", errno, NULL);
-	if (job && tcgetpgrp(tracer.tty_fd) == tracer.first)
-		(void)give_terminal(tracer.tty_fd, getpgrp());
+	job_take_terminal();
 	while (waitpid(tracer.first, &status, 0) == -1 && errno == EINTR)
 		;
 	return status;
