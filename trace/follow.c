@@ -25,7 +25,6 @@
 
 #include "calls.h"
 #include "job.h"
-#include "procstate.h"
 #include "record.h"
 #include "restart.h"
 #include "steplib.h"
@@ -315,13 +314,24 @@ resume(struct task *task, int sig)
 	}
 }
 
-/* The process group of tid, from /proc; 0 when it cannot be read. */
+/* The process group of tid, from /proc/TID/stat; 0 when it cannot be read. */
 static pid_t
 pgid_of(pid_t tid)
 {
-	struct proc_state st;
+	char path[64], stat[512];
+	const char *after_name;
+	int pgid = 0;
+	FILE *f;
 
-	return proc_state_read(tid, &st) == 0 ? st.pgid : 0;
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)tid);
+	if ((f = fopen(path, "re")) == NULL)
+		return 0;
+	/* the name may hold spaces and parentheses: it ends at the last ')' */
+	if (fgets(stat, sizeof stat, f) && (after_name = strrchr(stat, ')')) != NULL &&
+	    sscanf(after_name + 1, " %*c %*d %d", &pgid) != 1)
+		pgid = 0;
+	fclose(f);
+	return pgid;
 }
 
 /*
@@ -563,17 +573,18 @@ int
 follow_wait_foreground(void)
 {
 	siginfo_t info, told;
-	int status;
+	int status, stops = job_control() ? WSTOPPED : 0;	/* a script's shell sees no stop */
 
 	for (;;) {
 		/* WNOWAIT: its stop is taken as told below, only once it is handled */
-		if (waitid(P_PID, tracer.first, &info, WEXITED | WNOWAIT | (job_control() ? WSTOPPED : 0)) == -1) {
+		if (waitid(P_PID, tracer.first, &info, WEXITED | WNOWAIT | stops) == -1) {
 			if (errno == EINTR)
 				continue;
 			return -1;
 		}
 		if (info.si_code == CLD_TRAPPED) {	/* still traced: the detach's wait ended first */
-			(void)ptrace(PTRACE_DETACH, tracer.first, 0, info.si_status == SIGTRAP ? 0 : info.si_status);
+			(void)ptrace(PTRACE_DETACH, tracer.first, 0,
+				     info.si_status == SIGTRAP ? 0 : info.si_status);
 			continue;
 		}
 		if (info.si_code != CLD_STOPPED)
