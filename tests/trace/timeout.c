@@ -3,11 +3,13 @@
  * REPORT "CALL MS RESULT": how long the call took in milliseconds, and what
  * it returned ("timeout", or the errno's name). Untraced, every call takes
  * 2000 ms; a detach that restarted the call with its whole timeout again
- * would make it longer. It first appends "CALL waiting".
+ * would make it longer. It first appends "CALL waiting PID". epoll_wait_caught
+ * catches SIGUSR1 (no SA_RESTART) and waits in epoll_wait: SIGUSR1 ends
+ * the call with EINTR, a real one, untraced or traced.
  *
  *     timeout CALL REPORT
  *     CALL: sigtimedwait epoll_wait epoll_pwait2 semtimedop select pselect ppoll poll
- *           nanosleep clock_nanosleep
+ *           nanosleep clock_nanosleep epoll_wait_caught
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -34,6 +36,21 @@ report(const char *what)
 		fprintf(f, "%s %s\n", call, what);
 		fclose(f);
 	}
+}
+
+static void
+note_signal(int sig)
+{
+	(void)sig;	/* only ends the call */
+}
+
+static void
+report_waiting(void)
+{
+	char line[64];
+
+	snprintf(line, sizeof line, "waiting %d", (int)getpid());
+	report(line);
 }
 
 /* 1: the call timed out, as it should; 0: it returned otherwise (errno). */
@@ -80,6 +97,13 @@ wait_in_call(void)
 		return 0;
 	if (strcmp(call, "epoll_wait") == 0)
 		return epoll_wait(ep, &(struct epoll_event){ 0 }, 1, 2000) == 0;
+	if (strcmp(call, "epoll_wait_caught") == 0) {
+		struct sigaction caught = { .sa_handler = note_signal };
+		sigemptyset(&caught.sa_mask);
+		sigaction(SIGUSR1, &caught, NULL);
+		report_waiting();
+		return epoll_wait(ep, &(struct epoll_event){ 0 }, 1, 2000) == 0;
+	}
 #ifdef SYS_epoll_pwait2
 	if (strcmp(call, "epoll_pwait2") == 0)
 		return syscall(SYS_epoll_pwait2, ep, &(struct epoll_event){ 0 }, 1, &two, NULL, 0) == 0;
@@ -101,7 +125,8 @@ main(int argc, char **argv)
 	}
 	call = argv[1];
 	report_path = argv[2];
-	report("waiting");
+	if (strcmp(call, "epoll_wait_caught") != 0)
+		report_waiting();	/* that one says it once its handler is in place */
 	clock_gettime(CLOCK_MONOTONIC, &began);
 	timed_out = wait_in_call();
 	clock_gettime(CLOCK_MONOTONIC, &ended);

@@ -6,7 +6,8 @@
 # at the detach's PTRACE_INTERRUPT, and so do epoll_pwait2 and semtimedop:
 # daemon-trace turns it back into the call with the time left (all but
 # epoll_wait's timeout are passed by pointer); the others the kernel
-# restarts itself, with the time left.
+# restarts itself, with the time left. A real EINTR stays: a signal the
+# program catches, sent while traced, ends its epoll_wait at once.
 . "$(dirname "$0")/lib.sh"
 
 calls="sigtimedwait epoll_wait epoll_pwait2 semtimedop select pselect ppoll poll nanosleep clock_nanosleep"
@@ -34,3 +35,25 @@ for tracer in $tracers; do
 	wait "$tracer" || status=$?
 	expect "daemon-trace's exit status (the program stayed in the foreground, then exited)" "$status" 4
 done
+
+DAEMON_STEPS_LOG=$LOG "$DS_TEST_BIN/trace-timeout" epoll_wait_caught "$WORK/untraced" &
+untraced=$!
+DAEMON_STEPS_LOG=$LOG "$DS_BIN/daemon-trace" --seconds 5 -- \
+	"$DS_TEST_BIN/trace-timeout" epoll_wait_caught "$WORK/traced" >"$WORK/out.traced" 2>&1 </dev/null &
+tracer=$!
+for way in untraced traced; do
+	waiting() { grep -q "^epoll_wait_caught waiting " "$WORK/$way" 2>/dev/null; }
+	wait_until 10 "the $way program to wait" waiting
+	program=$(awk '$2 == "waiting" { print $3 }' "$WORK/$way")
+	if [ "$way" = traced ]; then
+		expect "the program's tracer" "$(awk '/^TracerPid:/ { print $2 }' "/proc/$program/status")" "$tracer"
+	fi
+	kill -USR1 "$program"
+	ended() { grep -qE "^epoll_wait_caught [0-9]+ " "$WORK/$way"; }
+	wait_until 5 "the $way program's call to end" ended
+	read -r ms result <<<"$(awk '$2 ~ /^[0-9]+$/ { print $2, $3 }' "$WORK/$way")"
+	expect "how a caught signal ends epoll_wait, $way" "$result" EINTR
+	[ "$ms" -lt 1000 ] || fail "the caught signal ended epoll_wait after $ms ms, $way"
+done
+wait "$untraced" || true
+wait "$tracer" || true
