@@ -89,6 +89,13 @@ void calls_signal(pid_t tgid, int sig);
 /* A process's last thread is exiting, with the wait status. */
 void calls_process_exit(pid_t pid, int status);
 
+/* The same of an untraced process that has exited: its state fields say
+ * "unreadable (ESRCH)". */
+void calls_process_gone(pid_t pid, int status);
+
+/* The job of the first process, pid, stopped with sig, as a shell sees it. */
+void calls_job_stopped(pid_t pid, int sig);
+
 /* The number of records of recipe steps (step=1..7) made so far: what
  * settling watches (a daemon's own work, a worker forked, a command run from
  * its loop, is not daemonizing). */

@@ -11,7 +11,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/audit.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,14 +19,15 @@
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
-#include <sys/user.h>
 #include <sys/wait.h>
-#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "calls.h"
+#include "job.h"
 #include "record.h"
+#include "restart.h"
+#include "steplib.h"
 
 /* Every kind of new task and every exec and exit reported; no EXITKILL: if
  * daemon-trace dies, the kernel detaches the tasks and they run on. */
@@ -35,7 +35,7 @@
 		       PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACEVFORKDONE | \
 		       PTRACE_O_TRACECLONE)
 
-enum { TICK_MS = 25 };	/* how often a blocked waitpid() wakes to look at the clock */
+enum { DETACH_WAIT_MS = 5000 };	/* for the last stops before the kernel detaches what is left */
 
 /* A traced thread. */
 struct task {
@@ -44,8 +44,10 @@ struct task {
 	int announced;		/* its parent's fork or clone event was seen */
 	int held;		/* stopped at its first stop until that event comes */
 	int in_syscall;		/* between a call's entry and exit stops */
+	int group_stopped;	/* in a group-stop (SIGSTOP, SIGTSTP, ...) since its last stop */
 	struct syscall_call call;
 	struct timespec call_began;
+	struct restart_note restart;	/* a register a restart changed */
 };
 
 static struct {
@@ -53,10 +55,9 @@ static struct {
 	size_t count, capacity;
 	pid_t first;
 	int first_exited, first_status;
-	enum start_mode mode;
-	int tty_fd;
 	int detaching;
-} tracer = { .tty_fd = -1 };
+	int detached_tasks, detached_processes;
+} tracer;
 
 static volatile sig_atomic_t stop_signal;
 
@@ -66,10 +67,26 @@ note_stop_signal(int sig)
 	stop_signal = sig;
 }
 
+static volatile sig_atomic_t alarm_rang;
+
 static void
-tick(int sig)
+note_alarm(int sig)
 {
-	(void)sig;	/* only interrupts waitpid() */
+	(void)sig;
+	alarm_rang = 1;		/* and waitpid() fails with EINTR */
+}
+
+/* SIGALRM in ms, once; 0: none. Without SA_RESTART it ends a blocked
+ * waitpid(), so it rings only at a deadline: the settle time, --seconds,
+ * the detach's wait, not at a steady tick that would also break into
+ * daemon-trace's own writes. */
+static void
+alarm_in(long long ms)
+{
+	struct itimerval once = { { 0, 0 }, { (time_t)(ms / 1000), (suseconds_t)(ms % 1000 * 1000) } };
+
+	alarm_rang = 0;
+	(void)setitimer(ITIMER_REAL, &once, NULL);
 }
 
 /*** tasks ***/
@@ -112,7 +129,8 @@ task_add(pid_t tid, pid_t tgid)
 		size_t capacity = tracer.capacity ? 2 * tracer.capacity : 64;
 		struct task *grown = realloc(tracer.tasks, capacity * sizeof *grown);
 		if (grown == NULL) {
-			fprintf(stderr, "daemon-trace: out of memory for task %d\n", (int)tid);
+			fprintf(stderr, "daemon-trace: out of memory for task %d: it runs on untraced\n",
+				(int)tid);
 			return NULL;
 		}
 		tracer.tasks = grown;
@@ -154,27 +172,11 @@ become_program(int go, char **argv, char **envp)
 	_exit(err == ENOENT ? 127 : 126);
 }
 
-/* tcsetpgrp() from a background group sends SIGTTOU: block it, do not ignore it. */
-static int
-give_terminal(int fd, pid_t group)
-{
-	sigset_t ttou, old;
-	int result;
-
-	sigemptyset(&ttou);
-	sigaddset(&ttou, SIGTTOU);
-	sigprocmask(SIG_BLOCK, &ttou, &old);
-	result = tcsetpgrp(fd, group);
-	sigprocmask(SIG_SETMASK, &old, NULL);
-	return result;
-}
-
 static void
 install_handlers(void)
 {
 	struct sigaction stop = { .sa_handler = note_stop_signal };	/* no SA_RESTART */
-	struct sigaction wake = { .sa_handler = tick };
-	struct itimerval every = { { 0, TICK_MS * 1000 }, { 0, TICK_MS * 1000 } };
+	struct sigaction wake = { .sa_handler = note_alarm };		/* nor here */
 
 	sigemptyset(&stop.sa_mask);
 	sigemptyset(&wake.sa_mask);
@@ -182,7 +184,21 @@ install_handlers(void)
 	sigaction(SIGTERM, &stop, NULL);
 	sigaction(SIGHUP, &stop, NULL);
 	sigaction(SIGALRM, &wake, NULL);
-	setitimer(ITIMER_REAL, &every, NULL);
+}
+
+/* Gives up on the child before it executes anything (it reads EOF and
+ * exits; SIGKILL makes sure), gives the terminal back; keeps errno. */
+static void
+abandon_child(pid_t child, int go)
+{
+	int err = errno, status;
+
+	close(go);
+	kill(child, SIGKILL);
+	while (waitpid(child, &status, __WALL) == child && WIFSTOPPED(status))
+		(void)ptrace(PTRACE_CONT, child, 0, 0);		/* seized: its exit stop */
+	job_take_terminal();
+	errno = err;
 }
 
 enum launch_result
@@ -191,8 +207,7 @@ follow_launch(char **argv, char **envp, enum start_mode mode, int tty_fd)
 	int go[2];
 	pid_t child;
 
-	tracer.mode = mode;
-	tracer.tty_fd = tty_fd;
+	job_begin(mode, tty_fd);
 	if (pipe2(go, O_CLOEXEC) == -1)
 		return LAUNCH_FAILED;
 	fflush(NULL);	/* the child must not write our buffers again */
@@ -207,39 +222,26 @@ follow_launch(char **argv, char **envp, enum start_mode mode, int tty_fd)
 	}
 	close(go[0]);
 	tracer.first = child;
-	if (mode == START_JOB) {
-		/* as a job-control shell does; the child waits, so there is no race */
-		if (setpgid(child, child) == -1 || give_terminal(tty_fd, child) == -1)
-			goto failed;
-	}
-	if (ptrace(PTRACE_SEIZE, child, 0, SEIZE_OPTIONS) == -1) {
-		int err = errno;
-		close(go[1]);	/* EOF: the child exits without executing anything */
-		kill(child, SIGKILL);
-		waitpid(child, NULL, 0);
-		if (mode == START_JOB)
-			(void)give_terminal(tty_fd, getpgrp());
-		errno = err;
-		return LAUNCH_REFUSED;
-	}
-	if (task_add(child, child) == NULL)
-		goto failed;
-	tracer.tasks[0].started = tracer.tasks[0].announced = 1;
-	install_handlers();
-	if (write(go[1], "g", 1) != 1)
-		goto failed;
-	close(go[1]);
-	return LAUNCH_TRACED;
-failed: {
-		int err = errno;
-		close(go[1]);
-		kill(child, SIGKILL);
-		waitpid(child, NULL, 0);
-		if (mode == START_JOB)
-			(void)give_terminal(tty_fd, getpgrp());
-		errno = err;
+	if (job_control() && job_start(child) == -1) {
+		abandon_child(child, go[1]);
 		return LAUNCH_FAILED;
 	}
+	if (ptrace(PTRACE_SEIZE, child, 0, SEIZE_OPTIONS) == -1) {
+		abandon_child(child, go[1]);
+		return LAUNCH_REFUSED;
+	}
+	if (task_add(child, child) == NULL) {
+		abandon_child(child, go[1]);
+		return LAUNCH_FAILED;
+	}
+	tracer.tasks[0].started = tracer.tasks[0].announced = 1;
+	install_handlers();
+	if (write(go[1], "g", 1) != 1) {
+		abandon_child(child, go[1]);
+		return LAUNCH_FAILED;
+	}
+	close(go[1]);
+	return LAUNCH_TRACED;
 }
 
 pid_t
@@ -256,68 +258,6 @@ follow_first_exited(int *status)
 }
 
 /*** the calls ***/
-
-/*
- * An EINTR that only the tracing caused, turned into the restart an untraced
- * run would have had: daemon-trace's PTRACE_INTERRUPT at the detach, or a
- * signal the process ignores (untraced, the kernel would have dropped it;
- * under ptrace it is queued and wakes the call). A pending signal the process
- * catches is a real interruption: left alone. x86-64 only (the registers).
- */
-static int
-caught_signal_pending(pid_t tid)
-{
-	char path[64], line[256];
-	unsigned long long pending = 0, blocked = 0, caught = 0, mask;
-	FILE *status;
-
-	snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
-	if ((status = fopen(path, "re")) == NULL)
-		return 1;	/* cannot tell: leave the result as it is */
-	while (fgets(line, sizeof line, status)) {
-		if (sscanf(line, "SigPnd: %llx", &mask) == 1 || sscanf(line, "ShdPnd: %llx", &mask) == 1)
-			pending |= mask;
-		else if (sscanf(line, "SigBlk: %llx", &mask) == 1)
-			blocked = mask;
-		else if (sscanf(line, "SigCgt: %llx", &mask) == 1)
-			caught = mask;
-	}
-	fclose(status);
-	return (pending & ~blocked & caught) != 0;
-}
-
-static void
-restart_interrupted(struct task *task)
-{
-#if defined(__x86_64__)
-	struct user_regs_struct regs;
-
-	/* rt_sigreturn "returns" the registers it restores: an EINTR there is the
-	 * handled call's, already told to the program; doing it again would
-	 * return through a signal frame that is gone (seen: SIGABRT in python's
-	 * setuid(), which glibc makes every thread repeat from a handler) */
-	if (task->call.arch != AUDIT_ARCH_X86_64 || task->call.nr == SYS_rt_sigreturn ||
-	    caught_signal_pending(task->tid) ||
-	    ptrace(PTRACE_GETREGS, task->tid, 0, &regs) == -1)
-		return;
-	regs.rax = regs.orig_rax;
-	regs.rip -= 2;		/* back onto the 2-byte syscall instruction */
-	/* a relative timeout in a register runs on from where it was */
-	if (task->call.nr == SYS_epoll_wait || task->call.nr == SYS_epoll_pwait) {
-		struct timespec now;
-		long long timeout = (int)regs.r10, spent;
-
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		spent = (now.tv_sec - task->call_began.tv_sec) * 1000LL +
-			(now.tv_nsec - task->call_began.tv_nsec) / 1000000;
-		if (timeout > 0)
-			regs.r10 = (unsigned long long)(timeout > spent ? timeout - spent : 0);
-	}
-	(void)ptrace(PTRACE_SETREGS, task->tid, 0, &regs);
-#else
-	(void)task;	/* elsewhere the EINTR stays: a documented limit */
-#endif
-}
 
 static void
 syscall_stop(struct task *task)
@@ -336,45 +276,80 @@ syscall_stop(struct task *task)
 			calls_entry(task->tgid, &task->call);
 	} else if (info.op == PTRACE_SYSCALL_INFO_EXIT && task->in_syscall) {
 		task->in_syscall = 0;
-		if (info.exit.is_error && info.exit.rval == -EINTR)
-			restart_interrupted(task);
-		else if (!tracer.detaching)
+		/* an EINTR that only the tracing caused is not the program's */
+		if (info.exit.is_error && info.exit.rval == -EINTR &&
+		    restart_interrupted(task->tid, &task->call, &task->call_began, &task->restart))
+			return;
+		restart_done(task->tid, &task->restart);
+		if (!tracer.detaching)
 			calls_exit(task->tid, task->tgid, &task->call, info.exit.rval, info.exit.is_error);
 	}
 }
 
 /*** events ***/
 
+/* Whether a task of process tgid is still traced. */
+static int
+process_traced(pid_t tgid)
+{
+	for (size_t i = 0; i < tracer.count; i++)
+		if (tracer.tasks[i].tgid == tgid)
+			return 1;
+	return 0;
+}
+
 static void
 resume(struct task *task, int sig)
 {
 	if (tracer.detaching) {
-		(void)ptrace(PTRACE_DETACH, task->tid, 0, sig);
+		pid_t tgid = task->tgid;
+		int detached = ptrace(PTRACE_DETACH, task->tid, 0, sig) == 0;
 		task_remove(task);
+		if (detached) {
+			tracer.detached_tasks++;
+			tracer.detached_processes += !process_traced(tgid);	/* its last task */
+		}
 	} else {
 		(void)ptrace(PTRACE_SYSCALL, task->tid, 0, sig);
 	}
 }
 
-/*
- * The program's job stopped (Ctrl-Z) while it had the terminal: as a shell's
- * job, daemon-trace takes the terminal back and stops too, so that the shell
- * sees its job stopped; when the shell continues it (fg, bg), the program's
- * group gets the terminal again, if daemon-trace has it, and SIGCONT.
- */
-static void
-stop_as_a_job(void)
+/* The process group of tid, from /proc/TID/stat; 0 when it cannot be read. */
+static pid_t
+pgid_of(pid_t tid)
 {
-	int foreground;
+	char path[64], stat[512];
+	const char *after_name;
+	int pgid = 0;
+	FILE *f;
 
-	if (tracer.mode != START_JOB || tcgetpgrp(tracer.tty_fd) != tracer.first)
-		return;
-	(void)give_terminal(tracer.tty_fd, getpgrp());
-	(void)kill(getpid(), SIGTSTP);		/* here it stays until SIGCONT */
-	foreground = tcgetpgrp(tracer.tty_fd) == getpgrp();	/* fg, not bg */
-	if (foreground)
-		(void)give_terminal(tracer.tty_fd, tracer.first);
-	(void)kill(-tracer.first, SIGCONT);
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)tid);
+	if ((f = fopen(path, "re")) == NULL)
+		return 0;
+	/* the name may hold spaces and parentheses: it ends at the last ')' */
+	if (fgets(stat, sizeof stat, f) && (after_name = strrchr(stat, ')')) != NULL &&
+	    sscanf(after_name + 1, " %*c %*d %d", &pgid) != 1)
+		pgid = 0;
+	fclose(f);
+	return pgid;
+}
+
+/*
+ * Whether the program's job is stopped, as a shell counts it: every task in
+ * its process group is in a group-stop. A Ctrl-Z stops each task on its own
+ * and each is reported apart; only the last makes the job stopped.
+ */
+static int
+job_stopped(const struct task *reporting)
+{
+	if (!job_control() || tracer.first_exited || pgid_of(reporting->tid) != tracer.first)
+		return 0;
+	for (size_t i = 0; i < tracer.count; i++) {
+		const struct task *task = &tracer.tasks[i];
+		if (!task->group_stopped && !task->held && pgid_of(task->tid) == tracer.first)
+			return 0;
+	}
+	return 1;
 }
 
 /* A fork, vfork or clone event: the new task is known, and runs once its first stop came. */
@@ -399,6 +374,20 @@ new_task_event(pid_t parent_tid, pid_t parent_tgid, int event)
 	}
 }
 
+/* Another thread of task's process is in an execve(): the kernel ends every
+ * other thread of it, the leader among them, before the exec is told. */
+static int
+thread_execing(const struct task *task)
+{
+	for (size_t i = 0; i < tracer.count; i++) {
+		const struct task *other = &tracer.tasks[i];
+		if (other != task && other->tgid == task->tgid && other->in_syscall &&
+		    (other->call.nr == SYS_execve || other->call.nr == SYS_execveat))
+			return 1;
+	}
+	return 0;
+}
+
 /* An event stop; task may move in the table meanwhile (it is found again by its tid). */
 static void
 event_stop(struct task *task, int event, int sig)
@@ -413,21 +402,26 @@ event_stop(struct task *task, int event, int sig)
 		new_task_event(task->tid, task->tgid, event);
 		break;
 	case PTRACE_EVENT_EXEC:
-		/* a thread that was not the leader took over the leader's PID */
-		if (ptrace(PTRACE_GETEVENTMSG, task->tid, 0, &message) == 0 &&
-		    (pid_t)message != task->tid) {
+		/* a thread that was not the leader took over the leader's PID
+		 * (ptrace(2)): the leader's entry is that thread's now */
+		if (ptrace(PTRACE_GETEVENTMSG, tid, 0, &message) == 0 && (pid_t)message != tid) {
 			struct task *former = task_find((pid_t)message);
-			tid = task->tgid;	/* reported under the leader's PID */
-			if (former)
+			if (former) {
+				struct task execing = *former;
 				task_remove(former);
-			if ((task = task_find(tid)) == NULL)
-				return;
+				if ((task = task_find(tid)) == NULL)
+					return;
+				execing.tid = tid;
+				*task = execing;
+			}
 		}
 		if (!tracer.detaching)
 			calls_exec(task->tgid, task->tgid == tracer.first);
 		break;
 	case PTRACE_EVENT_EXIT:
-		if (task->tid == task->tgid && !tracer.detaching &&
+		/* the leader's exit is the process's, unless another thread's
+		 * exec is ending every other thread */
+		if (task->tid == task->tgid && !tracer.detaching && !thread_execing(task) &&
 		    ptrace(PTRACE_GETEVENTMSG, task->tid, 0, &message) == 0)
 			calls_process_exit(task->tgid, (int)message);
 		break;
@@ -437,8 +431,10 @@ event_stop(struct task *task, int event, int sig)
 			if (tracer.detaching) {
 				resume(task, 0);	/* detached in a group-stop, it stays stopped */
 			} else {
+				task->group_stopped = 1;
 				(void)ptrace(PTRACE_LISTEN, task->tid, 0, 0);
-				stop_as_a_job();
+				if (job_stopped(task))
+					job_stop(sig);
 			}
 			return;
 		}
@@ -467,8 +463,7 @@ handle(pid_t tid, int status)
 		if (tid == tracer.first) {
 			tracer.first_exited = 1;
 			tracer.first_status = status;
-			if (tracer.mode == START_JOB && tcgetpgrp(tracer.tty_fd) == tracer.first)
-				(void)give_terminal(tracer.tty_fd, getpgrp());
+			job_take_terminal();
 		}
 		if (task)
 			task_remove(task);
@@ -476,8 +471,14 @@ handle(pid_t tid, int status)
 	}
 	if (!WIFSTOPPED(status))
 		return;
-	if (task == NULL && (task = task_add(tid, 0)) == NULL)
-		return;		/* a stop from a task not seen yet: its parent's event comes */
+	/* a stop from a task not seen yet: its parent's event comes; with no
+	 * room to follow it, it runs on untraced rather than stay stopped */
+	if (task == NULL && (task = task_add(tid, 0)) == NULL) {
+		int sig = WSTOPSIG(status);
+		(void)ptrace(PTRACE_DETACH, tid, 0, status >> 16 == 0 && sig != (SIGTRAP | 0x80) ? sig : 0);
+		return;
+	}
+	task->group_stopped = 0;	/* until this stop says otherwise */
 	if (WSTOPSIG(status) == (SIGTRAP | 0x80)) {
 		syscall_stop(task);
 		resume(task, 0);
@@ -502,16 +503,24 @@ ms_since(const struct timespec *then)
 enum follow_end
 follow_run(int settle_ms, int seconds)
 {
-	struct timespec began, quiet_since;
+	struct timespec began;
+	long long quiet_since = 0, alarm_at = -1;	/* ms since began */
 	unsigned long recorded = calls_recorded();
 
 	clock_gettime(CLOCK_MONOTONIC, &began);
-	quiet_since = began;
 	for (;;) {
+		long long now = ms_since(&began), deadline = seconds > 0 ? seconds * 1000LL : -1;
 		int status;
-		pid_t tid = waitpid(-1, &status, __WALL);
+		pid_t tid;
 
-		if (tid > 0)
+		if (tracer.first_exited && (deadline < 0 || quiet_since + settle_ms < deadline))
+			deadline = quiet_since + settle_ms;
+		/* the settle deadline only moves later: an alarm that rang early is set again */
+		if (deadline >= 0 && (alarm_at < 0 || alarm_rang || deadline < alarm_at)) {
+			alarm_in(deadline > now ? deadline - now : 1);
+			alarm_at = deadline;
+		}
+		if ((tid = waitpid(-1, &status, __WALL)) > 0)
 			handle(tid, status);
 		else if (errno == ECHILD)
 			return END_ALL_GONE;
@@ -519,13 +528,14 @@ follow_run(int settle_ms, int seconds)
 			return END_ALL_GONE;
 		if (stop_signal)
 			return END_SIGNAL;
+		now = ms_since(&began);
 		if (calls_recorded() != recorded || calls_busy()) {
 			recorded = calls_recorded();
-			clock_gettime(CLOCK_MONOTONIC, &quiet_since);
+			quiet_since = now;
 		}
-		if (seconds > 0 && ms_since(&began) >= seconds * 1000LL)
+		if (seconds > 0 && now >= seconds * 1000LL)
 			return END_TIME_UP;
-		if (tracer.first_exited && ms_since(&quiet_since) >= settle_ms)
+		if (tracer.first_exited && now - quiet_since >= settle_ms)
 			return END_SETTLED;
 	}
 }
@@ -533,14 +543,7 @@ follow_run(int settle_ms, int seconds)
 void
 follow_detach(int *tasks, int *processes)
 {
-	struct timespec began;
-
 	tracer.detaching = 1;
-	*tasks = (int)tracer.count;
-	*processes = 0;
-	for (size_t i = 0; i < tracer.count; i++)
-		if (tracer.tasks[i].tid == tracer.tasks[i].tgid)
-			++*processes;
 	for (size_t i = tracer.count; i-- > 0;) {
 		struct task *task = &tracer.tasks[i];
 		if (task->held)
@@ -548,9 +551,10 @@ follow_detach(int *tasks, int *processes)
 		else
 			(void)ptrace(PTRACE_INTERRUPT, task->tid, 0, 0);
 	}
-	clock_gettime(CLOCK_MONOTONIC, &began);
-	/* a vfork parent stops only once its child has executed or exited */
-	while (tracer.count > 0 && ms_since(&began) < 5000) {
+	/* each task is detached at its next stop; a vfork parent stops only
+	 * once its child has executed or exited */
+	alarm_in(DETACH_WAIT_MS);
+	while (tracer.count > 0 && !alarm_rang) {
 		int status;
 		pid_t tid = waitpid(-1, &status, __WALL);
 
@@ -559,6 +563,42 @@ follow_detach(int *tasks, int *processes)
 		else if (errno == ECHILD)
 			break;
 	}
+	alarm_in(0);
 	/* what is left the kernel detaches when daemon-trace exits */
-	setitimer(ITIMER_REAL, &(struct itimerval){ { 0, 0 }, { 0, 0 } }, NULL);
+	*tasks = tracer.detached_tasks;
+	*processes = tracer.detached_processes;
+}
+
+int
+follow_wait_foreground(void)
+{
+	siginfo_t info, told;
+	int status, stops = job_control() ? WSTOPPED : 0;	/* a script's shell sees no stop */
+
+	for (;;) {
+		/* WNOWAIT: its stop is taken as told below, only once it is handled */
+		if (waitid(P_PID, tracer.first, &info, WEXITED | WNOWAIT | stops) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (info.si_code == CLD_TRAPPED) {	/* still traced: the detach's wait ended first */
+			(void)ptrace(PTRACE_DETACH, tracer.first, 0,
+				     info.si_status == SIGTRAP ? 0 : info.si_status);
+			continue;
+		}
+		if (info.si_code != CLD_STOPPED)
+			break;
+		(void)waitid(P_PID, tracer.first, &told, WSTOPPED | WNOHANG);	/* the stop, told */
+		job_stop(info.si_status);
+	}
+	status = info.si_code == CLD_EXITED ? info.si_status << 8 :
+		 info.si_status | (info.si_code == CLD_DUMPED ? WCOREFLAG : 0);
+	calls_process_gone(tracer.first, status);	/* the shell's prompt returns now */
+	if (record_log_flush(calls_log()) == -1)
+		report_failure("writing the log", errno, NULL);
+	job_take_terminal();
+	while (waitpid(tracer.first, &status, 0) == -1 && errno == EINTR)
+		;
+	return status;
 }

@@ -53,6 +53,15 @@ enum follow_end follow_run(int settle_ms, int seconds);
 /* Detaches every task; counts them and their processes. */
 void follow_detach(int *tasks, int *processes);
 
+/*
+ * After the detach: waits for a first process that stayed in the
+ * foreground, as the caller's shell waits for its job. In job mode a stop
+ * (Ctrl-Z) stops daemon-trace too, until the shell continues it; each time
+ * the shell's prompt would return (the stop, the exit) is recorded. Returns
+ * the wait status, or -1 with errno.
+ */
+int follow_wait_foreground(void);
+
 /* Whether the first process has exited, and then its wait status. */
 int follow_first_exited(int *status);
 

@@ -204,9 +204,9 @@ main(int argc, char **argv)
 		if (argv[next])
 			usage_error("--pid checks a running process: no PROGRAM with it");
 		if (!verdict_alive(pid)) {
-			fprintf(stderr, "daemon-trace: cannot read process %d: %s\n", (int)pid,
-				strerror(errno));
-			return VERDICT_SYSCALL_FAILED;
+			char what[64];
+			snprintf(what, sizeof what, "reading /proc/%d", (int)pid);
+			fail(what, errno, NULL, VERDICT_SYSCALL_FAILED);
 		}
 		return verdict_of_pid(pid, &origin, stdout);
 	}
@@ -231,7 +231,7 @@ main(int argc, char **argv)
 
 	end = follow_run(settle_ms, seconds);
 	if (calls_flush() == -1)
-		fprintf(stderr, "daemon-trace: cannot write the log: %s\n", strerror(errno));
+		report_failure("writing the log", errno, NULL);
 	follow_detach(&tasks, &processes);
 	printf("daemon-trace: detached %d task%s of %d process%s\n", tasks, tasks == 1 ? "" : "s",
 	       processes, processes == 1 ? "" : "es");
@@ -251,8 +251,7 @@ main(int argc, char **argv)
 		printf("Replay it: daemon-viewer --run %s\n", calls_run());
 	fflush(stdout);
 	/* a program that stayed in the foreground: wait for it, as a shell would */
-	if (!in.first_exited)
-		while (waitpid(in.first, NULL, 0) == -1 && errno == EINTR)
-			;
+	if (!in.first_exited && follow_wait_foreground() == -1)
+		report_failure("waiting for the program", errno, NULL);
 	return verdict;
 }

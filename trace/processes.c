@@ -157,8 +157,9 @@ calls_exec(pid_t pid, int is_first)
 	call_end(readable);
 }
 
-void
-calls_process_exit(pid_t pid, int status)
+/* gone: it has exited already (after the detach), its state with it */
+static void
+process_exit(pid_t pid, int status, int gone)
 {
 	struct traced_process *p = lineage_get(pid);
 	char how[64];
@@ -172,9 +173,38 @@ calls_process_exit(pid_t pid, int status)
 	p->exit_status = status;
 	describe_wait_status(status, how, sizeof how);
 	readable = call_begin(pid, "trace", "exit");
+	if (gone) {
+		readable = 0;
+		call_state.pid = pid;
+		call_state.nfds = -ESRCH;
+	}
 	record_field(&call_writer, "status", how);
 	if (pid == first)	/* the shell waits for this one: its prompt returns now */
 		record_field(&call_writer, "prompt", "returns");
+	call_end(readable);
+}
+
+void
+calls_process_exit(pid_t pid, int status)
+{
+	process_exit(pid, status, 0);
+}
+
+void
+calls_process_gone(pid_t pid, int status)
+{
+	process_exit(pid, status, 1);
+}
+
+/* The first process's job stopped (Ctrl-Z): the shell's prompt returns now too. */
+void
+calls_job_stopped(pid_t pid, int sig)
+{
+	int readable = call_begin(pid, "trace", "stop");
+
+	record_fieldf(&call_writer, "status", "stopped by %s",
+		      signal_abbreviation(sig) ? signal_abbreviation(sig) : "a signal");
+	record_field(&call_writer, "prompt", "returns");
 	call_end(readable);
 }
 

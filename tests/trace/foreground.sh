@@ -2,7 +2,8 @@
 # daemon-trace on programs that do not daemonize: one that exits (no process
 # stayed), one that stays in the foreground (daemon-trace detaches at
 # --seconds, says so, and waits for it as a shell would, leaving it
-# untraced), and programs that cannot run (as the shell says it: 127, 126).
+# untraced), a thread that is not the leader executing a program, and
+# programs that cannot run (as the shell says it: 127, 126).
 . "$(dirname "$0")/lib.sh"
 
 trace --help
@@ -28,6 +29,19 @@ expect "where the shell's prompt would return" "$(q1 event=exit prompt=returns -
 # coreutils close 1 and 2 as they exit (close_stdout): no step 6 for that
 trace -- /bin/sleep 0
 expect "step 6 records of a program closing 1 and 2 at its exit" "$(count step=6)" 0
+
+# a thread that is not the leader executes a program: the kernel ends the
+# other threads, the leader among them, and the thread takes over the PID
+# (ptrace(2)): one process, two execs, one exit at the end
+trace --settle 200 -- /usr/bin/python3 -c 'import os, threading, time
+threading.Thread(target=lambda: os.execv("/bin/sleep", ["sleep", "0.2"])).start()
+time.sleep(10)'
+expect "exit status of a thread's exec, then the exit" "$status" 4
+run=$(q prog=daemon-trace event=start -- run | tail -n 1)
+pid=$(q1 run="$run" event=exec -- pid)
+expect "its execs, as recorded" "$(q run="$run" pid="$pid" event=exec -- prog | tr '\n' ' ')" "python3 sleep "
+expect "its exits, as recorded" "$(q run="$run" pid="$pid" event=exit -- prog status)" $'sleep\texited 0'
+says "the first process, PID $pid, exited 0"
 
 ticks=$WORK/ticks
 DAEMON_STEPS_LOG=$LOG "$DS_BIN/daemon-trace" --seconds 1 -- "$TICKER" "$ticks" >"$WORK/out" 2>&1 </dev/null &

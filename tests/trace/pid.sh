@@ -23,7 +23,7 @@ untraced "$daemon"
 stop_pid "$daemon"
 trace --pid "$daemon"
 expect "exit status for a PID that is gone" "$status" 1
-says "daemon-trace: cannot read process $daemon: No such"
+says "daemon-trace: reading /proc/$daemon failed: No such"
 trace --pid 12x
 expect "exit status for a PID that is not a number" "$status" 2
 says "--pid needs a whole number"

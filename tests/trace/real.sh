@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# daemon-trace on a real program that daemonizes: its verdict agrees, item
-# by item, with /proc of the daemon it left; the daemon is untraced and still
-# works after the detach; the verdict's exit status says whether every item
+# daemon-trace on a real program that daemonizes: the daemon works while
+# traced; its verdict agrees, item by item, with /proc of the daemon it left;
+# the daemon is untraced and still works after the detach; the verdict's exit status says whether every item
 # passed. Started from a folder of its own, with umask 0027 and a descriptor
 # left open, so that keeping either shows. Usage: real.sh PROGRAM
 . "$(dirname "$0")/lib.sh"
@@ -33,11 +33,20 @@ with daemon.DaemonContext():
 *) fail "no such program: $1" ;;
 esac
 
-status=0
-as_caller "$DS_BIN/daemon-trace" -- "${command[@]}" >"$WORK/out" 2>&1 </dev/null || status=$?
+# a settle time long enough to see the daemon at work while still traced
+as_caller "$DS_BIN/daemon-trace" --settle 2000 -- "${command[@]}" >"$WORK/out" 2>&1 </dev/null &
+started=$!
 daemon=$(ticker_pid "$ticks")
 DAEMONS=$daemon
+tracer=$(awk '/^TracerPid:/ { print $2 }' "/proc/$daemon/status")
+expect "the daemon's tracer, before the detach" "$(cat "/proc/$tracer/comm")" daemon-trace
+still_working "$ticks"
+expect "the daemon's tracer, once it went on working" \
+	"$(awk '/^TracerPid:/ { print $2 }' "/proc/$daemon/status")" "$tracer"
+status=0
+wait "$started" || status=$?
 cat "$WORK/out"
+says "settled: the first process exited, then 2000 ms with no recorded call"
 expect "the verdict names the daemon" "$(q1 prog=trace-ticker event=verdict -- daemon)" "$daemon"
 untraced "$daemon"
 still_working "$ticks"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# SIGTERM or SIGINT sent to daemon-trace's own PID while it traces: it
+# SIGTERM, SIGINT or SIGHUP sent to daemon-trace's own PID while it traces: it
 # detaches, gives its verdict, and the program runs on, untraced.
-# Usage: signals.sh TERM|INT
+# Usage: signals.sh TERM|INT|HUP
 . "$(dirname "$0")/lib.sh"
 
 signal=${1:?which signal}

@@ -1,0 +1,253 @@
+/* restart.c - an EINTR that only the tracing caused, turned back into the
+ * call (see restart.h).
+ *
+ * A call is set back by rewinding the task onto its system call instruction
+ * with the call's number where the result is; the kernel then runs it again
+ * when the task resumes. A relative timeout runs on from where it was: one
+ * in a register is lowered in place; one passed by pointer cannot be
+ * changed where the program keeps it (its struct may serve the next call
+ * too), so a shortened copy is written below the stack's red zone, where no
+ * program keeps data (a signal handler's frame would overwrite it at any
+ * time), and the argument register points to it. The kernel reads the
+ * timeout as the call begins, so the copy is not needed after that.
+ */
+#define _GNU_SOURCE
+#include "restart.h"
+
+#include <errno.h>
+#include <linux/audit.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+
+/*** the architecture: every register this file touches ***/
+
+#if defined(__x86_64__)
+#include <sys/user.h>
+
+/* x86-64 (struct user_regs_struct, asm/ptrace.h): the arguments in rdi, rsi,
+ * rdx, r10, r8, r9; rax holds the result at the call's exit and orig_rax its
+ * number; the syscall instruction is 2 bytes long; the 128 bytes below rsp
+ * are the red zone, which a leaf function may use without moving rsp. */
+#define ARCH_TRACED AUDIT_ARCH_X86_64
+typedef struct user_regs_struct arch_regs;
+enum { RED_ZONE = 128 };
+
+static int
+arch_get(pid_t tid, arch_regs *regs)
+{
+	return (int)ptrace(PTRACE_GETREGS, tid, 0, regs);
+}
+
+static int
+arch_set(pid_t tid, arch_regs *regs)
+{
+	return (int)ptrace(PTRACE_SETREGS, tid, 0, regs);
+}
+
+static void
+arch_rewind(arch_regs *regs)
+{
+	regs->rax = regs->orig_rax;
+	regs->rip -= 2;
+}
+
+static unsigned long long *
+arch_arg(arch_regs *regs, int n)
+{
+	unsigned long long *args[] = { &regs->rdi, &regs->rsi, &regs->rdx,
+				       &regs->r10, &regs->r8, &regs->r9 };
+	return args[n];
+}
+
+static uint64_t
+arch_stack(const arch_regs *regs)
+{
+	return regs->rsp;
+}
+
+#elif !defined(DAEMON_TRACE_NO_RESTART)
+#error "daemon-trace restarts the calls its detach interrupts on x86-64 only (trace/restart.c). \
+To port it, write the arch_* functions for this architecture (AArch64: struct user_pt_regs of \
+asm/ptrace.h, read and written with PTRACE_GETREGSET/SETREGSET NT_PRSTATUS; the arguments in \
+regs[0]..regs[5], regs[0] also the result, so set it back from call->args[0]; the number stays \
+in regs[8]; pc back by 4 for svc #0; no red zone) and test it with trace.detach and \
+trace.timeouts; or build with -DDAEMON_TRACE_NO_RESTART to accept that such calls fail with \
+EINTR after the detach."
+#endif
+
+/*** which calls, and their timeouts ***/
+
+#ifdef ARCH_TRACED
+
+enum timeout_kind { MILLISECONDS, TIMESPEC_POINTER };
+
+/* The calls that fail with EINTR rather than restart, and where their relative timeout is. */
+static const struct {
+	long nr;
+	int arg;
+	enum timeout_kind kind;
+} timeouts[] = {
+#ifdef SYS_epoll_wait
+	{ SYS_epoll_wait, 3, MILLISECONDS },
+#endif
+	{ SYS_epoll_pwait, 3, MILLISECONDS },
+#ifdef SYS_epoll_pwait2
+	{ SYS_epoll_pwait2, 3, TIMESPEC_POINTER },
+#endif
+	{ SYS_rt_sigtimedwait, 2, TIMESPEC_POINTER },
+	{ SYS_semtimedop, 3, TIMESPEC_POINTER },
+};
+
+_Static_assert(sizeof(struct timespec) == 2 * sizeof(long), "a timespec is two words");
+
+static long long
+ns_since(const struct timespec *then)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (now.tv_sec - then->tv_sec) * 1000000000LL + (now.tv_nsec - then->tv_nsec);
+}
+
+static int
+peek_timespec(pid_t tid, uint64_t address, struct timespec *ts)
+{
+	long words[2];
+
+	for (int i = 0; i < 2; i++) {
+		errno = 0;
+		words[i] = ptrace(PTRACE_PEEKDATA, tid, address + i * sizeof(long), 0);
+		if (errno)
+			return -1;
+	}
+	memcpy(ts, words, sizeof *ts);
+	return 0;
+}
+
+static int
+poke_timespec(pid_t tid, uint64_t address, const struct timespec *ts)
+{
+	long words[2];
+
+	memcpy(words, ts, sizeof words);
+	for (int i = 0; i < 2; i++)
+		if (ptrace(PTRACE_POKEDATA, tid, address + i * sizeof(long), words[i]) == -1)
+			return -1;
+	return 0;
+}
+
+/* The relative timeout of the call in regs, lowered by the time spent since
+ * began; the argument register it changes is kept in note. */
+static void
+shorten_timeout(pid_t tid, const struct syscall_call *call, const struct timespec *began,
+		arch_regs *regs, struct restart_note *note)
+{
+	for (size_t i = 0; i < sizeof timeouts / sizeof timeouts[0]; i++) {
+		unsigned long long *arg;
+		long long spent, left;
+
+		if (timeouts[i].nr != (long)call->nr)
+			continue;
+		arg = arch_arg(regs, timeouts[i].arg);
+		spent = ns_since(began);
+		if (timeouts[i].kind == MILLISECONDS) {
+			int ms = (int)*arg;
+			if (ms <= 0)
+				return;		/* -1 waits for ever; 0 never sleeps */
+			left = ms - spent / 1000000;
+			if (!note->changed)
+				*note = (struct restart_note){ 1, timeouts[i].arg, *arg };
+			*arg = (unsigned long long)(left > 0 ? left : 0);
+		} else {
+			struct timespec ts;
+			uint64_t copy = (arch_stack(regs) - RED_ZONE - sizeof ts) & ~(uint64_t)15;
+			if (*arg == 0 || peek_timespec(tid, *arg, &ts) == -1 || ts.tv_sec < 0)
+				return;		/* none (waits for ever), or not ours to read */
+			left = ts.tv_sec * 1000000000LL + ts.tv_nsec - spent;
+			if (left < 0)
+				left = 0;
+			ts.tv_sec = (time_t)(left / 1000000000);
+			ts.tv_nsec = (long)(left % 1000000000);
+			if (poke_timespec(tid, copy, &ts) == -1)
+				return;		/* the stack ends there: the whole timeout again */
+			if (!note->changed)
+				*note = (struct restart_note){ 1, timeouts[i].arg, *arg };
+			*arg = copy;
+		}
+		return;
+	}
+}
+
+/* A signal the process catches is pending: its EINTR is real. */
+static int
+caught_signal_pending(pid_t tid)
+{
+	char path[64], line[256];
+	unsigned long long pending = 0, blocked = 0, caught = 0, mask;
+	FILE *status;
+
+	snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
+	if ((status = fopen(path, "re")) == NULL)
+		return 1;	/* cannot tell: leave the result as it is */
+	while (fgets(line, sizeof line, status)) {
+		if (sscanf(line, "SigPnd: %llx", &mask) == 1 || sscanf(line, "ShdPnd: %llx", &mask) == 1)
+			pending |= mask;
+		else if (sscanf(line, "SigBlk: %llx", &mask) == 1)
+			blocked = mask;
+		else if (sscanf(line, "SigCgt: %llx", &mask) == 1)
+			caught = mask;
+	}
+	fclose(status);
+	return (pending & ~blocked & caught) != 0;
+}
+
+int
+restart_interrupted(pid_t tid, const struct syscall_call *call, const struct timespec *began,
+		    struct restart_note *note)
+{
+	arch_regs regs;
+
+	/* rt_sigreturn "returns" the registers it restores: an EINTR there is the
+	 * handled call's, already told to the program; doing it again would
+	 * return through a signal frame that is gone (seen: SIGABRT in python's
+	 * setuid(), which glibc makes every thread repeat from a handler) */
+	if (call->arch != ARCH_TRACED || call->nr == SYS_rt_sigreturn ||
+	    caught_signal_pending(tid) || arch_get(tid, &regs) == -1)
+		return 0;
+	arch_rewind(&regs);
+	shorten_timeout(tid, call, began, &regs, note);
+	return arch_set(tid, &regs) == 0;
+}
+
+void
+restart_done(pid_t tid, struct restart_note *note)
+{
+	arch_regs regs;
+
+	if (note->changed && arch_get(tid, &regs) == 0) {
+		*arch_arg(&regs, note->arg) = note->original;
+		(void)arch_set(tid, &regs);
+	}
+	note->changed = 0;
+}
+
+#else	/* DAEMON_TRACE_NO_RESTART: the EINTR stays, a documented limit */
+
+int
+restart_interrupted(pid_t tid, const struct syscall_call *call, const struct timespec *began,
+		    struct restart_note *note)
+{
+	(void)tid, (void)call, (void)began, (void)note;
+	return 0;
+}
+
+void
+restart_done(pid_t tid, struct restart_note *note)
+{
+	(void)tid;
+	note->changed = 0;
+}
+
+#endif
