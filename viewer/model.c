@@ -10,7 +10,9 @@ static const char *const state_keys[SF_COUNT] = {
 	[SF_PGID] = "pgid", [SF_SID] = "sid", [SF_TTY] = "tty",
 	[SF_TPGID] = "tpgid", [SF_CWD] = "cwd", [SF_UMASK] = "umask",
 	[SF_NFDS] = "nfds", [SF_FDS] = "fds", [SF_FD0] = "fd0",
-	[SF_FD1] = "fd1", [SF_FD2] = "fd2",
+	[SF_FD1] = "fd1", [SF_FD2] = "fd2", [SF_SIGIGN] = "sigign",
+	[SF_SIGCGT] = "sigcgt", [SF_SIGBLK] = "sigblk", [SF_UID] = "uid",
+	[SF_GID] = "gid", [SF_GROUPS] = "groups", [SF_NENV] = "nenv",
 };
 
 const char *

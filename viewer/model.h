@@ -20,6 +20,9 @@
 enum state_field {
 	SF_PID, SF_PPID, SF_PARENT, SF_PGID, SF_SID, SF_TTY, SF_TPGID,
 	SF_CWD, SF_UMASK, SF_NFDS, SF_FDS, SF_FD0, SF_FD1, SF_FD2,
+	/* what daemon(7) adds: signals ignored, caught and blocked, who it runs
+	 * as, its environment's size */
+	SF_SIGIGN, SF_SIGCGT, SF_SIGBLK, SF_UID, SF_GID, SF_GROUPS, SF_NENV,
 	SF_COUNT
 };
 
