@@ -24,9 +24,11 @@ static void
 test_embedded_is_current(const char *source_dir)
 {
 	static const char *const shown[] = {
+		"steps/step0a-reset-signals.c", "steps/step0b-clean-env.c",
 		"steps/step1-fork.c", "steps/step2-setsid.c", "steps/step3-fork-again.c",
 		"steps/step4-chdir.c", "steps/step5-umask.c", "steps/step6-close-fds.c",
-		"steps/step7-reopen-stdio.c", "steps/heartbeatd.c", "steps/popquiz.c",
+		"steps/step7-reopen-stdio.c", "steps/step8-drop-privileges.c", "steps/heartbeatd.c",
+		"steps/popquiz.c",
 	};
 
 	CHECK(step_source_count == sizeof shown / sizeof shown[0], "%zu files embedded",
