@@ -39,23 +39,39 @@ entry_text(const struct entry *entry, const char *key)
 	return value ? value : "";
 }
 
-static int
-is_step_program(const char *step)
+int
+step_is_program(const char *step)
 {
-	return step[0] >= '1' && step[0] <= '7' && step[1] == '\0';
+	/* the seven, and daemon(7)'s: 0a and 0b before the first fork, 8 after step 7 */
+	return (step[0] >= '1' && step[0] <= '8' && step[1] == '\0') ||
+	       strcmp(step, "0a") == 0 || strcmp(step, "0b") == 0;
+}
+
+int
+skip_list_names(const char *list, const char *step)
+{
+	size_t len = strlen(step);
+
+	while (list && *list) {
+		size_t n = strcspn(list, ",");
+		if (n == len && strncmp(list, step, len) == 0)
+			return 1;
+		list += n + (list[n] == ',');
+	}
+	return 0;
 }
 
 int
 step_is_chain(const char *step)
 {
-	return is_step_program(step) || strcmp(step, "daemon") == 0;
+	return step_is_program(step) || strcmp(step, "daemon") == 0;
 }
 
 static int
 pattern_matches(const char *pattern, const char *value)
 {
 	if (strcmp(pattern, "step") == 0)
-		return is_step_program(value);
+		return step_is_program(value);
 	if (strcmp(pattern, "chain") == 0)
 		return step_is_chain(value);
 	return strcmp(pattern, "*") == 0 || strcmp(pattern, value) == 0;
