@@ -9,7 +9,7 @@
 # where its steps have nothing to change (in /, umask 0, step 6 and 7 twice,
 # step 7 with --log); heartbeatd alone, sent SIGINT; daemon(7)'s steps: the
 # demo --daemon7 and its --skip 0a and 0b, a chain started with SIGHUP ignored
-# and SIGTERM blocked and one started clean, and as root a drop to nobody and
+# and SIGTERM blocked, one started clean, the seven under nohup, and as root a drop to nobody and
 # a drop refused to nobody (without root, those sentences may go unsaid; the
 # refusal is then the user's own). lesson_claims checks each
 # log (see lesson_claims.c), and that every sentence of the lesson was said in
@@ -77,6 +77,8 @@ chain_after_0b=(step1-fork step2-setsid step3-fork-again step4-chdir step5-umask
 	step6-close-fds step7-reopen-stdio)
 start_variant "signals inherited" env --ignore-signal=HUP --block-signal=TERM \
 	"$DS_BIN/step0a-reset-signals" step0b-clean-env "${chain_after_0b[@]}" heartbeatd --seconds 1
+# nohup without step 0a: heartbeatd starts with SIGHUP ignored, nothing blocked
+start_variant "under nohup" nohup "$DS_BIN/step1-fork" "${chain_after_0b[@]:1}" heartbeatd --seconds 1
 start_variant "signals clean" env --default-signal "$DS_BIN/step0a-reset-signals" \
 	step0b-clean-env --keep HOME "${chain_after_0b[@]}" heartbeatd --seconds 1
 unsaid=$WORK/unsaid.txt
