@@ -182,13 +182,11 @@ static const struct sentence table[] = {
 	  "It does not run as root (uid {uid}): it has no privilege to drop, and "
 	  "the kernel will refuse the calls." },
 	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(SIGHUP_IGNORED) },
-	  "It ignores SIGHUP, inherited: heartbeatd keeps an ignored signal "
-	  "ignored, as nohup means it to, so a kill -HUP will not reach it "
-	  "(step 0a resets it)." },
+	  "It ignores SIGHUP, inherited, and heartbeatd keeps it so, as nohup "
+	  "means: kill -HUP will not reach it." },
 	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(SIGNALS_BLOCKED) },
-	  "It starts with {sigblk} blocked, inherited: a blocked signal is never "
-	  "delivered to a handler; heartbeatd takes its signals with "
-	  "sigtimedwait(), which takes blocked ones." },
+	  "It starts with {sigblk} blocked, inherited: a handler would never run; "
+	  "heartbeatd's sigtimedwait() takes blocked signals." },
 	{ "1", "start", NULL, NULL, PART_WHAT, NULL, { F(NENV_CHANGED), F(COMPARED), N(NEW_PROCESS) },
 	  "Its environment holds {nenv} variables now; it held {old.nenv}: exec "
 	  "gave the kernel the environment the last program left." },
