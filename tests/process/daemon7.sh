@@ -51,15 +51,22 @@ says() {
 	pass "it says: $1"
 }
 
-# demo ARGS...: daemon-demo from $WORK, its output in $WORK/out; waits for its daemon
+# demo ARGS...: daemon-demo from $WORK, as chain() starts a chain
 demo() {
-	(cd "$WORK" && run_program daemon-demo --no-viewer --seconds 30 "$@") >"$WORK/out" 2>&1 \
-		</dev/null || fail "daemon-demo $* exited $?: $(cat "$WORK/out")"
-	wait_until 10 "daemon-demo $*'s heartbeatd" started
+	chain "$WORK" run_program daemon-demo --no-viewer --seconds 30 "$@"
 }
 
 exited() {
 	has_record run="$run" prog=heartbeatd event=exit
+}
+
+# chain FOLDER COMMAND...: a chain started from FOLDER, its output in
+# $WORK/out, and its daemon waited for
+chain() {
+	local folder=$1
+	shift
+	(cd "$folder" && "$@" </dev/null >"$WORK/out" 2>&1) || fail "$* exited $?: $(cat "$WORK/out")"
+	wait_until 10 "the daemon of: $*" started
 }
 
 # the sanitizers' settings, kept where a test cleans the environment
@@ -72,10 +79,8 @@ case $part in
 signals)
 	HUP=1 TERM=15
 	# with step 0a
-	(cd "$WORK" && env --ignore-signal=HUP --block-signal=TERM DAEMON_STEPS_LOG="$LOG" \
-		"$DS_BIN/step0a-reset-signals" "${seven[@]}" heartbeatd --seconds 30 \
-		</dev/null >"$WORK/out" 2>&1) || fail "the chain exited $?: $(cat "$WORK/out")"
-	wait_until 10 "heartbeatd" started
+	chain "$WORK" env --ignore-signal=HUP --block-signal=TERM DAEMON_STEPS_LOG="$LOG" \
+		"$DS_BIN/step0a-reset-signals" "${seven[@]}" heartbeatd --seconds 30
 	read_fields ign blk <<<"$(q1 run="$run" prog=step0a-reset-signals event=start -- sigign sigblk)"
 	expect "step 0a starts with SIGHUP ignored" "$ign" "SIGHUP"
 	expect "and SIGTERM blocked" "$blk" "SIGTERM"
@@ -91,10 +96,8 @@ signals)
 
 	# without it: SIGHUP stays ignored; one sent before a SIGTERM never
 	# arrives (heartbeatd would take the lower-numbered SIGHUP first)
-	(cd "$WORK" && env --ignore-signal=HUP --block-signal=TERM DAEMON_STEPS_LOG="$LOG" \
-		"$DS_BIN/step1-fork" "${seven[@]:1}" heartbeatd --seconds 30 \
-		</dev/null >"$WORK/out" 2>&1) || fail "the chain exited $?: $(cat "$WORK/out")"
-	wait_until 10 "heartbeatd without step 0a" started
+	chain "$WORK" env --ignore-signal=HUP --block-signal=TERM DAEMON_STEPS_LOG="$LOG" \
+		"$DS_BIN/step1-fork" "${seven[@]:1}" heartbeatd --seconds 30
 	read_fields ign blk <<<"$(q1 run="$run" prog=heartbeatd event=start -- sigign sigblk)"
 	expect "without step 0a heartbeatd starts ignoring" "$ign" "SIGHUP"
 	expect "and blocking" "$blk" "SIGTERM"
@@ -129,11 +132,9 @@ environment)
 		keep+=",${variable%%=*}"
 		kept=$(tr ' ' '\n' <<<"$kept ${variable%%=*}" | sort | paste -sd' ')
 	done
-	(cd "$WORK" && env -i PATH="$DS_BIN:/usr/bin:/bin" "${extra[@]}" "${sanitizer_variables[@]}" \
+	chain "$WORK" env -i PATH="$DS_BIN:/usr/bin:/bin" "${extra[@]}" "${sanitizer_variables[@]}" \
 		DAEMON_STEPS_LOG="$LOG" "$DS_BIN/step0b-clean-env" --keep "$keep" "${seven[@]}" \
-		heartbeatd --seconds 30 </dev/null >"$WORK/out" 2>&1) ||
-		fail "the chain exited $?: $(cat "$WORK/out")"
-	wait_until 10 "heartbeatd" started
+		heartbeatd --seconds 30
 	expect "heartbeatd's /proc environ holds the kept variables only" "$(environ_names "$daemon")" "$kept"
 	read_fields kept_names dropped <<<"$(q1 run="$run" prog=step0b-clean-env event=after -- kept dropped)"
 	expect "step 0b's record lists as dropped" \
@@ -149,10 +150,8 @@ environment)
 	stop_pid "$daemon"
 
 	# without it: every variable reaches the daemon
-	(cd "$WORK" && env -i PATH="$DS_BIN:/usr/bin:/bin" "${extra[@]}" "${sanitizer_variables[@]}" \
-		DAEMON_STEPS_LOG="$LOG" "$DS_BIN/step1-fork" "${seven[@]:1}" heartbeatd --seconds 30 \
-		</dev/null >"$WORK/out" 2>&1) || fail "the chain exited $?: $(cat "$WORK/out")"
-	wait_until 10 "heartbeatd without step 0b" started
+	chain "$WORK" env -i PATH="$DS_BIN:/usr/bin:/bin" "${extra[@]}" "${sanitizer_variables[@]}" \
+		DAEMON_STEPS_LOG="$LOG" "$DS_BIN/step1-fork" "${seven[@]:1}" heartbeatd --seconds 30
 	names=$(environ_names "$daemon")
 	for variable in "${extra[@]}"; do
 		grep -qw "${variable%%=*}" <<<"$names" || fail "without step 0b, ${variable%%=*} is not there"
@@ -189,10 +188,8 @@ privileges)
 	LOG=$shared/run/log pid_file=$shared/run/heartbeatd.pid
 	# the sanitizers could not write their reports in the test root as
 	# nobody: they go to stderr, $WORK/out, checked below
-	(cd / && env -u ASAN_OPTIONS -u UBSAN_OPTIONS DAEMON_STEPS_LOG="$LOG" "$DS_BIN/step1-fork" \
-		"${seven[@]:1}" step8-drop-privileges heartbeatd --seconds 30 </dev/null \
-		>"$WORK/out" 2>&1) || fail "the chain exited $?: $(cat "$WORK/out")"
-	wait_until 10 "heartbeatd as nobody" started
+	chain / env -u ASAN_OPTIONS -u UBSAN_OPTIONS DAEMON_STEPS_LOG="$LOG" "$DS_BIN/step1-fork" \
+		"${seven[@]:1}" step8-drop-privileges heartbeatd --seconds 30
 	expect "heartbeatd's /proc Uid" "$(status_line "$daemon" Uid)" "$nobody_ids"
 	expect "its Gid" "$(status_line "$daemon" Gid)" "$nobody_ids"
 	expect "its Groups" "$(status_line "$daemon" Groups)" 65534
@@ -235,9 +232,7 @@ privileges)
 
 	# without step 8, the daemon is root
 	pid_file=$WORK/heartbeatd.pid
-	(cd / && run_program step1-fork "${seven[@]:1}" heartbeatd --seconds 30 </dev/null \
-		>"$WORK/out" 2>&1) || fail "the chain exited $?: $(cat "$WORK/out")"
-	wait_until 10 "heartbeatd without step 8" started
+	chain / run_program step1-fork "${seven[@]:1}" heartbeatd --seconds 30
 	expect "without step 8, heartbeatd's /proc Uid" "$(status_line "$daemon" Uid)" "0 0 0 0"
 	stop_pid "$daemon"
 	;;
