@@ -69,7 +69,8 @@ is_kept(const char *name, size_t len, const char *keep)
 }
 
 /* Copies the variables to keep ("NAME=value") into kept, and lists the names
- * kept and dropped. Returns how many are kept. Exits on failure. */
+ * kept and dropped, as many as size holds. Returns how many are kept. Exits
+ * on failure. */
 static int
 sort_environment(const char *keep, char **kept, char *kept_names, char *dropped_names, size_t size)
 {
@@ -99,7 +100,8 @@ main(int argc, char **argv)
 {
 	const char *values[1];
 	int next = program_start(&program, argc, argv, values);
-	char *kept[KEPT_MAX], kept_names[RECORD_EXTRA_ROOM], dropped_names[RECORD_EXTRA_ROOM];
+	/* whole lists: the record cuts them to its room and says so (cut=) */
+	char *kept[KEPT_MAX], kept_names[LOGFMT_RECORD_MAX], dropped_names[LOGFMT_RECORD_MAX];
 	int count = sort_environment(values[0], kept, kept_names, dropped_names, sizeof kept_names);
 
 	/*** the step ***/
