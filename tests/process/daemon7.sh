@@ -112,7 +112,12 @@ signals)
 	expect "SIGTERM still ends it (sigtimedwait takes a blocked signal)" \
 		"$(q1 run="$run" prog=heartbeatd event=exit -- reason)" "SIGTERM"
 
-	# daemon-demo stages the same, and tells what stays without step 0a
+	# daemon-demo stages the same, and tells what stays without step 0a;
+	# 0a and 0b are its steps only with --daemon7
+	status=0
+	run_program daemon-demo --skip 0a --no-viewer >"$WORK/out" 2>&1 </dev/null || status=$?
+	expect "--skip 0a without --daemon7 is bad usage" "$status" 2
+	says "--skip wants step numbers from 1 to 7 (0a and 0b with --daemon7)"
 	demo --daemon7
 	! in_mask "$daemon" SigIgn $HUP || fail "the demo's heartbeatd ignores SIGHUP with step 0a"
 	pass "daemon-demo --daemon7: heartbeatd's SigIgn $(status_line "$daemon" SigIgn)"
@@ -171,6 +176,10 @@ environment)
 	;;
 privileges)
 	need setpriv
+	status=0
+	run_program step8-drop-privileges --user no-such-user-here true >"$WORK/out" 2>&1 || status=$?
+	expect "an unknown user is bad usage" "$status" 2
+	says "step8-drop-privileges: no user 'no-such-user-here' (getpwnam)"
 	if [ "$(id -u)" != 0 ]; then
 		run_program step8-drop-privileges true >"$WORK/out" 2>&1 && fail "a user's step 8 succeeded"
 		says "only root has privileges to drop: run the chain as root, or leave this step out"

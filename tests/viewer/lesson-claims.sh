@@ -75,12 +75,16 @@ start_variant "traced" "$DS_BIN/daemon-trace" -- "$DS_BIN/step1-fork" step2-sets
 # SIGTERM, and from a clean start (nothing ignored, nothing to reset)
 chain_after_0b=(step1-fork step2-setsid step3-fork-again step4-chdir step5-umask
 	step6-close-fds step7-reopen-stdio)
+# (step 0b keeps the sanitizers' settings, so that under asan-ubsan their
+# reports still reach the test root)
 start_variant "signals inherited" env --ignore-signal=HUP --block-signal=TERM \
-	"$DS_BIN/step0a-reset-signals" step0b-clean-env "${chain_after_0b[@]}" heartbeatd --seconds 1
+	"$DS_BIN/step0a-reset-signals" step0b-clean-env --keep ASAN_OPTIONS,UBSAN_OPTIONS \
+	"${chain_after_0b[@]}" heartbeatd --seconds 1
 # nohup without step 0a: heartbeatd starts with SIGHUP ignored, nothing blocked
 start_variant "under nohup" nohup "$DS_BIN/step1-fork" "${chain_after_0b[@]:1}" heartbeatd --seconds 1
 start_variant "signals clean" env --default-signal "$DS_BIN/step0a-reset-signals" \
-	step0b-clean-env --keep HOME "${chain_after_0b[@]}" heartbeatd --seconds 1
+	step0b-clean-env --keep HOME,ASAN_OPTIONS,UBSAN_OPTIONS "${chain_after_0b[@]}" heartbeatd \
+	--seconds 1
 unsaid=$WORK/unsaid.txt
 cp "$(dirname "$0")/lesson-unsaid.txt" "$unsaid"
 if [ "$(id -u)" = 0 ]; then
