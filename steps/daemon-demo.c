@@ -45,7 +45,7 @@ enum { OPT_SKIP, OPT_SINGLE_FORK, OPT_DAEMON7, OPT_PAUSE, OPT_SECONDS, OPT_NO_VI
        OPT_COUNT };
 
 static const struct step_option options[] = {
-	[OPT_SKIP] = { "skip", "N[,N...]", "leave out step N (1-7; 0a, 0b with --daemon7) to see what goes wrong" },
+	[OPT_SKIP] = { "skip", "N[,N...]", "leave out step N (1-7; 0a, 0b with --daemon7)" },
 	[OPT_SINGLE_FORK] = { "single-fork", NULL, "the same as --skip 3" },
 	[OPT_DAEMON7] = { "daemon7", NULL, "daemon(7)'s steps 0a and 0b (signals, environment) first" },
 	[OPT_PAUSE] = { "pause", "SECONDS", "each step waits this long after its record" },

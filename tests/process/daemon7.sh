@@ -123,7 +123,8 @@ signals)
 	pass "daemon-demo --daemon7: heartbeatd's SigIgn $(status_line "$daemon" SigIgn)"
 	stop_pid "$daemon"
 	demo --daemon7 --skip 0a
-	expect "daemon-demo --skip 0a leaves out" "$(q1 run="$run" prog=daemon-demo event=start -- skip)" 0a
+	expect "daemon-demo --skip 0a leaves out" \
+		"$(q1 run="$run" prog=daemon-demo event=start -- skip)" 0a
 	in_mask "$daemon" SigIgn $HUP || fail "the demo's heartbeatd does not ignore SIGHUP without 0a"
 	says "it ignores SIGHUP (sigign), so a kill -HUP"
 	says "is never recorded, and it blocks SIGTERM (sigblk)."
@@ -140,8 +141,9 @@ environment)
 	chain "$WORK" env -i PATH="$DS_BIN:/usr/bin:/bin" "${extra[@]}" "${sanitizer_variables[@]}" \
 		DAEMON_STEPS_LOG="$LOG" "$DS_BIN/step0b-clean-env" --keep "$keep" "${seven[@]}" \
 		heartbeatd --seconds 30
-	expect "heartbeatd's /proc environ holds the kept variables only" "$(environ_names "$daemon")" "$kept"
-	read_fields kept_names dropped <<<"$(q1 run="$run" prog=step0b-clean-env event=after -- kept dropped)"
+	expect "heartbeatd's /proc environ holds the kept variables only" \
+		"$(environ_names "$daemon")" "$kept"
+	read_fields dropped <<<"$(q1 run="$run" prog=step0b-clean-env event=after -- dropped)"
 	expect "step 0b's record lists as dropped" \
 		"$(tr ',' '\n' <<<"$dropped" | sort | paste -sd' ')" "DS_SECRET HOME LD_LIBRARY_PATH TERM"
 	expect "step 0b's start counts the environment it was given" \
@@ -150,8 +152,8 @@ environment)
 	expect "and so does its after record (the kernel's copy, until the next exec)" \
 		"$(q1 run="$run" prog=step0b-clean-env event=after -- nenv)" \
 		$((${#extra[@]} + ${#sanitizer_variables[@]} + 2))
-	expect "step 1's start counts the clean one" "$(q1 run="$run" prog=step1-fork event=start -- nenv)" \
-		"$(wc -w <<<"$kept")"
+	expect "step 1's start counts the clean one" \
+		"$(q1 run="$run" prog=step1-fork event=start -- nenv)" "$(wc -w <<<"$kept")"
 	stop_pid "$daemon"
 
 	# without it: every variable reaches the daemon
