@@ -7,9 +7,10 @@
 # session, and from one that does not (bash inside bash); the demo below a
 # subreaper; a traced program (daemon-trace); skips that stop the chain early or go together; a chain started
 # where its steps have nothing to change (in /, umask 0, step 6 and 7 twice,
-# step 7 with --log); heartbeatd alone, sent SIGINT; daemon(7)'s steps: the
-# demo --daemon7 and its --skip 0a and 0b, a chain started with SIGHUP ignored
-# and SIGTERM blocked, one started clean, the seven under nohup, and as root a drop to nobody and
+# step 7 with --log); heartbeatd alone, sent SIGINT; a heartbeatd refused
+# the pid file another holds; daemon(7)'s steps: the demo --daemon7 and its
+# --skip 0a and 0b, a chain started with SIGHUP ignored and SIGTERM blocked,
+# one started clean, the seven under nohup, and as root a drop to nobody and
 # a drop refused to nobody (without root, those sentences may go unsaid; the
 # refusal is then the user's own). lesson_claims checks each
 # log (see lesson_claims.c), and that every sentence of the lesson was said in
@@ -116,6 +117,12 @@ else
 	The daemon serves strangers as root
 	EOF
 fi
+# a second heartbeatd while the first holds the pid file: its error, for
+# certain (the terminal's runs below meet one only when a daemon outlives the
+# next run's start)
+start_variant "pid file held" /bin/sh -c '"$0"/heartbeatd --seconds 20 & first=$!
+	until [ -s heartbeatd.pid ]; do sleep 0.05; done
+	"$0"/heartbeatd --seconds 1; kill "$first"; wait' "$DS_BIN"
 # heartbeatd alone, sent SIGINT (by kill: it has no terminal); SIGINT is set
 # back to its default, which a background job of a script would ignore
 start_variant "a signal" env --default-signal=INT setsid "$DS_BIN/heartbeatd" --seconds 20

@@ -284,8 +284,8 @@ test_daemon7_steps(void)
 		"v=1 run=own prog=step0b step=0b event=start sigign=none sigblk=none nenv=9",
 		"v=1 run=own prog=step0b step=0b event=after kept=PATH sigign=none sigblk=none nenv=9",
 		"v=1 run=own prog=step8 step=8 event=start uid=0,0,0,0 gid=0,0,0,0 groups=none nenv=3",
-		"v=1 run=own prog=step8 step=8 event=after uid=65534,65534,65534,65534 "
-		"gid=65534,65534,65534,65534 groups=65534 nenv=\"unreadable (EACCES)\"",
+		("v=1 run=own prog=step8 step=8 event=after uid=65534,65534,65534,65534 "
+		 "gid=65534,65534,65534,65534 groups=65534 nenv=\"unreadable (EACCES)\""),
 	};
 	struct model model;
 	struct predict game;
