@@ -2,7 +2,10 @@
 #include "logread.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "record.h"	/* signal_short_name() */
 
 /* Read in large blocks: lines are found with memchr, not byte by byte. */
 enum { BLOCK = 1 << 16 };
@@ -111,4 +114,68 @@ log_read(FILE *file, enum log_read_mode mode, log_visit_fn visit, void *context,
 	if (stopped && block_at >= 0)
 		(void)fseek(file, block_at + (long)start, SEEK_SET);
 	return 0;
+}
+
+/* One signal of a set's text ("SIGHUP", "SIG34"), up to its end; 0: none. */
+static int
+signal_number(const char *name, size_t len)
+{
+	char *end;
+	long number;
+
+	if (len < 4 || strncmp(name, "SIG", 3) != 0)
+		return 0;
+	name += 3;
+	len -= 3;
+	for (int sig = 1; sig <= 64; sig++) {
+		const char *abbreviation = signal_short_name(sig);
+		if (abbreviation && strlen(abbreviation) == len && strncmp(abbreviation, name, len) == 0)
+			return sig;
+	}
+	number = strtol(name, &end, 10);
+	return end == name + len && number >= 1 && number <= 64 ? (int)number : 0;
+}
+
+int
+log_signal_set(const char *text, unsigned long long *set)
+{
+	*set = 0;
+	if (strcmp(text, "none") == 0)
+		return 0;
+	while (*text) {
+		size_t len = strcspn(text, ",");
+		const char *dash = memchr(text, '-', len);
+		int first = signal_number(text, dash ? (size_t)(dash - text) : len);
+		int last = dash ? signal_number(dash + 1, len - (size_t)(dash - text) - 1) : first;
+
+		if (first == 0 || last < first)
+			return -1;
+		for (int sig = first; sig <= last; sig++)
+			*set |= 1ULL << (sig - 1);
+		text += len;
+		if (*text == ',' && *++text == '\0')
+			return -1;
+	}
+	return 0;
+}
+
+int
+log_id_list(const char *text, long *ids, int max)
+{
+	int count = 0;
+
+	if (strcmp(text, "none") == 0)
+		return 0;
+	while (count < max) {
+		char *end;
+		long id = strtol(text, &end, 10);
+
+		if (end == text || id < 0 || (*end != ',' && *end != '\0'))
+			return -1;
+		ids[count++] = id;
+		if (*end == '\0')
+			return count;
+		text = end + 1;
+	}
+	return -1;
 }

@@ -35,4 +35,15 @@ enum log_read_mode {
 int log_read(FILE *file, enum log_read_mode mode, log_visit_fn visit, void *context,
 	     struct log_read_stats *stats);
 
+/*
+ * The state fields that are sets and lists, read back from their text:
+ * log_signal_set() reads sigign, sigcgt or sigblk ("SIGHUP,SIG34-SIG64",
+ * "none") into *set, bit n-1 for signal n as /proc has them;
+ * log_id_list() reads uid, gid ("0,0,0,0": real, effective, saved, fs) or
+ * groups ("4,24", "none") into ids, and returns how many it holds.
+ * Both return -1 for a value that is not one ("unreadable (EACCES)", "?").
+ */
+int log_signal_set(const char *text, unsigned long long *set);
+int log_id_list(const char *text, long *ids, int max);
+
 #endif

@@ -76,17 +76,125 @@ read_link(const char *path, char *out, size_t size)
 	return errno == ENOENT ? 0 : errno;
 }
 
-static int
-read_umask(pid_t pid)
+ssize_t
+proc_status_read(pid_t pid, char *buf, size_t size)
 {
-	char path[64], buf[2048];
-	const char *line;
+	char path[64];
 
 	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
-	if (read_small_file(path, buf, sizeof buf) < 0 ||
-	    (line = strstr(buf, "\nUmask:")) == NULL)
-		return -1;
-	return (int)strtol(line + strlen("\nUmask:"), NULL, 8);
+	return read_small_file(path, buf, size);
+}
+
+int
+proc_status_field(const char *status, const char *key, char *out, size_t size)
+{
+	size_t key_len = strlen(key), used = 0;
+	const char *line = status, *value;
+
+	while (strncmp(line, key, key_len) != 0 || line[key_len] != ':') {
+		line = strchr(line, '\n');
+		if (line == NULL) {
+			errno = ENOENT;
+			return -1;
+		}
+		line++;
+	}
+	value = line + key_len + 1;
+	value += strspn(value, " \t");
+	for (; *value != '\0' && *value != '\n'; value++) {
+		if (used + 1 >= size) {
+			errno = ERANGE;
+			return -1;
+		}
+		out[used++] = *value == '\t' ? ' ' : *value;
+	}
+	while (used > 0 && out[used - 1] == ' ')	/* Groups: ends in a blank */
+		used--;
+	out[used] = '\0';
+	return 0;
+}
+
+/* A status line's hexadecimal signal mask; 0 when absent. */
+static unsigned long long
+status_signals(const char *status, const char *key)
+{
+	char value[32];
+
+	if (proc_status_field(status, key, value, sizeof value) == -1)
+		return 0;
+	return strtoull(value, NULL, 16);
+}
+
+/* A status line's numbers ("0 0 0 0"), written comma-separated; "none" when
+ * there are none (Groups), "?" when the line is absent. A list longer than out
+ * keeps its first whole numbers. */
+static void
+status_numbers(const char *status, const char *key, char *out, size_t size)
+{
+	char value[PROCSTATE_STATUS_MAX];
+	char *space;
+
+	if (proc_status_field(status, key, value, sizeof value) == -1) {
+		snprintf(out, size, "?");
+		return;
+	}
+	for (char *c = value; *c; c++)
+		if (*c == ' ')
+			*c = ',';
+	while (strlen(value) >= size && (space = strrchr(value, ',')) != NULL)
+		*space = '\0';
+	snprintf(out, size, "%s", value[0] ? value : "none");
+}
+
+/* Umask, the signal masks, Uid, Gid and Groups, from one read of the status. */
+static void
+read_status(pid_t pid, struct proc_state *state)
+{
+	char status[PROCSTATE_STATUS_MAX], umask[16];
+
+	state->umask = -1;
+	state->sig_ignored = state->sig_caught = state->sig_blocked = 0;
+	state->status_error = 0;
+	if (proc_status_read(pid, status, sizeof status) < 0) {
+		state->status_error = errno;
+		return;
+	}
+	if (proc_status_field(status, "Umask", umask, sizeof umask) == 0)
+		state->umask = (int)strtol(umask, NULL, 8);
+	state->sig_ignored = status_signals(status, "SigIgn");
+	state->sig_caught = status_signals(status, "SigCgt");
+	state->sig_blocked = status_signals(status, "SigBlk");
+	status_numbers(status, "Uid", state->uid, sizeof state->uid);
+	status_numbers(status, "Gid", state->gid, sizeof state->gid);
+	status_numbers(status, "Groups", state->groups, sizeof state->groups);
+}
+
+/* How many variables the environment holds, from /proc/PID/environ: the
+ * strings the process was exec'd with (a later setenv() or clearenv() changes
+ * only the program's own copy, seen at its next exec). */
+static void
+read_environment_size(pid_t pid, struct proc_state *state)
+{
+	char path[64], block[4096];
+	ssize_t n;
+	int fd, ends_in_nul = 1;
+
+	state->nenv = 0;
+	state->environ_error = 0;
+	snprintf(path, sizeof path, "/proc/%d/environ", (int)pid);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		state->environ_error = errno;
+		return;
+	}
+	while ((n = read(fd, block, sizeof block)) > 0) {
+		for (ssize_t i = 0; i < n; i++)
+			state->nenv += block[i] == '\0';
+		ends_in_nul = block[n - 1] == '\0';
+	}
+	if (n == -1)
+		state->environ_error = errno;	/* refused at the read: not ptrace-able */
+	state->nenv += !ends_in_nul;
+	close(fd);
 }
 
 /*
@@ -173,7 +281,8 @@ proc_state_read(pid_t pid, struct proc_state *state)
 
 	snprintf(path, sizeof path, "/proc/%d/cwd", (int)pid);
 	state->cwd_error = read_link(path, state->cwd, sizeof state->cwd);
-	state->umask = read_umask(pid);
+	read_status(pid, state);
+	read_environment_size(pid, state);
 	read_fds(pid, state);
 	for (int fd = 0; fd < 3; fd++) {
 		snprintf(path, sizeof path, "/proc/%d/fd/%d", (int)pid, fd);

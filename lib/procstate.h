@@ -10,7 +10,9 @@
 #include <limits.h>
 #include <sys/types.h>
 
-enum { PROCSTATE_FDS_MAX = 1024 };	/* characters of the descriptor list kept */
+enum { PROCSTATE_FDS_MAX = 1024,	/* characters of the descriptor list kept */
+       PROCSTATE_GROUPS_MAX = 512,	/* characters of the group list kept */
+       PROCSTATE_STATUS_MAX = 4096 };	/* bytes of /proc/PID/status read */
 
 struct proc_state {
 	pid_t pid, ppid, pgid, sid;
@@ -24,14 +26,36 @@ struct proc_state {
 	char fds[PROCSTATE_FDS_MAX];	/* "0,1,2,5" */
 	int fds_cut;		/* the list holds only the first descriptors */
 	char stdio[3][PATH_MAX];	/* what 0, 1 and 2 point to, or "closed" */
+	/* signals by the kernel's bit for each (bit n-1 for signal n): ignored
+	 * (SIG_IGN), caught (a handler), blocked (the main thread's mask) */
+	unsigned long long sig_ignored, sig_caught, sig_blocked;
+	char uid[64], gid[64];		/* real,effective,saved,fs: "0,0,0,0" */
+	char groups[PROCSTATE_GROUPS_MAX];	/* supplementary: "4,24,27", or "none" */
+	int nenv;			/* variables of the environment it was exec'd with */
 	/* the errno where /proc refused a part (a process of another user
 	 * after a privilege drop, a non-dumpable one), else 0 */
 	int cwd_error, fds_error, stdio_error[3];
+	int status_error;		/* umask, signals and IDs: /proc/PID/status */
+	int environ_error;		/* nenv: /proc/PID/environ */
 };
 
 /* Fills *state for pid. Returns 0, or -1 with errno set when pid cannot be
  * read at all; a part /proc refuses has its error set instead. */
 int proc_state_read(pid_t pid, struct proc_state *state);
+
+/*
+ * Reads /proc/PID/status into buf, for proc_status_field(). Returns its
+ * length, or -1 with errno.
+ */
+ssize_t proc_status_read(pid_t pid, char *buf, size_t size);
+
+/*
+ * The value of one line of a /proc/PID/status text ("Uid", "SigIgn"), the
+ * blanks after the colon left out and the tabs between values made single
+ * spaces: "0 0 0 0". Returns 0, or -1 with errno ENOENT when the kernel wrote
+ * no such line (Umask before Linux 4.7) and ERANGE when out is too small.
+ */
+int proc_status_field(const char *status, const char *key, char *out, size_t size);
 
 /* Whether a descriptor is open in this process, without opening anything. */
 int fd_is_open(int fd);

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +22,45 @@ errno_name(int err)
 	static char number[32];
 	snprintf(number, sizeof number, "errno %d", err);
 	return number;
+}
+
+const char *
+signal_short_name(int sig)
+{
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 32)
+	return sigabbrev_np(sig);
+#else
+	(void)sig;
+	return NULL;
+#endif
+}
+
+void
+format_signal_set(unsigned long long set, char *out, size_t size)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (int sig = 1; sig <= 64 && used < size; sig++) {
+		const char *name = signal_short_name(sig);
+		int last = sig;
+
+		if (!(set & (1ULL << (sig - 1))))
+			continue;
+		if (name == NULL)	/* a run of unnamed (real-time) signals: SIG34-SIG64 */
+			while (last < 64 && (set & (1ULL << last)) && signal_short_name(last + 1) == NULL)
+				last++;
+		if (name != NULL)
+			used += (size_t)snprintf(out + used, size - used, "%sSIG%s", used ? "," : "", name);
+		else if (last > sig)
+			used += (size_t)snprintf(out + used, size - used, "%sSIG%d-SIG%d", used ? "," : "",
+						 sig, last);
+		else
+			used += (size_t)snprintf(out + used, size - used, "%sSIG%d", used ? "," : "", sig);
+		sig = last;
+	}
+	if (used == 0)
+		snprintf(out, size, "none");
 }
 
 static void
@@ -76,6 +116,36 @@ unreadable(int err, char *out, size_t size)
 	return out;
 }
 
+/* What daemon(7) adds to the seven steps' state: the signals' handling and
+ * mask, who the process runs as, and how big its environment is. */
+static void
+record_credentials_and_signals(struct logfmt_writer *w, const struct proc_state *st)
+{
+	static const char *const status_keys[] = { "sigign", "sigcgt", "sigblk", "uid", "gid",
+						   "groups" };
+	char why[64], text[RECORD_EXTRA_ROOM + 1];
+
+	if (st->status_error) {
+		unreadable(st->status_error, why, sizeof why);
+		for (size_t i = 0; i < sizeof status_keys / sizeof status_keys[0]; i++)
+			logfmt_add(w, status_keys[i], why);
+	} else {
+		format_signal_set(st->sig_ignored, text, sizeof text);
+		record_field(w, "sigign", text);
+		format_signal_set(st->sig_caught, text, sizeof text);
+		record_field(w, "sigcgt", text);
+		format_signal_set(st->sig_blocked, text, sizeof text);
+		record_field(w, "sigblk", text);
+		logfmt_add(w, "uid", st->uid);
+		logfmt_add(w, "gid", st->gid);
+		record_field(w, "groups", st->groups);
+	}
+	if (st->environ_error)
+		logfmt_add(w, "nenv", unreadable(st->environ_error, why, sizeof why));
+	else
+		logfmt_addf(w, "nenv", "%d", st->nenv);
+}
+
 void
 record_state(struct logfmt_writer *w, const struct proc_state *st)
 {
@@ -106,13 +176,16 @@ record_state(struct logfmt_writer *w, const struct proc_state *st)
 			       RECORD_STDIO_ROOM);
 	logfmt_add_max(w, "cwd", st->cwd_error ? unreadable(st->cwd_error, why, sizeof why)
 					       : st->cwd, RECORD_CWD_ROOM);
+	record_credentials_and_signals(w, st);
 }
 
 void
 record_state_unreadable(struct logfmt_writer *w, pid_t pid, int err)
 {
 	static const char *const keys[] = { "ppid", "parent", "pgid", "sid", "tty", "tpgid",
-					    "umask", "nfds", "fds", "fd0", "fd1", "fd2", "cwd" };
+					    "umask", "nfds", "fds", "fd0", "fd1", "fd2", "cwd",
+					    "sigign", "sigcgt", "sigblk", "uid", "gid", "groups",
+					    "nenv" };
 	char why[64];
 
 	logfmt_addf(w, "pid", "%d", (int)pid);

@@ -31,7 +31,7 @@ void record_field(struct logfmt_writer *w, const char *key, const char *value);
 void record_fieldf(struct logfmt_writer *w, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* The state fields, last in a record (pid ... cwd). */
+/* The state fields, last in a record (pid ... cwd, sigign ... nenv). */
 void record_state(struct logfmt_writer *w, const struct proc_state *state);
 
 /* In place of the state when /proc could not be read at all: pid, and every
@@ -71,5 +71,14 @@ int record_log_close(struct record_log *log);
 
 /* The errno's symbolic name ("EPERM"). */
 const char *errno_name(int err);
+
+/* "HUP" for SIGHUP; NULL for a signal without a name (the real-time ones,
+ * and every one before glibc 2.32, which has no sigabbrev_np). */
+const char *signal_short_name(int sig);
+
+/* A set of signals (bit n-1 for signal n, as /proc shows them) as the log
+ * writes it: "SIGHUP,SIGPIPE", a run of unnamed ones as "SIG34-SIG64",
+ * "none" for the empty set. log_signal_set() reads it back. */
+void format_signal_set(unsigned long long set, char *out, size_t size);
 
 #endif

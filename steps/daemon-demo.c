@@ -44,12 +44,13 @@ const char *const step_programs[STEPS] = {
 	"step5-umask", "step6-close-fds", "step7-reopen-stdio",
 };
 
-enum { OPT_SKIP, OPT_SINGLE_FORK, OPT_PAUSE, OPT_SECONDS, OPT_NO_VIEWER, OPT_STOP,
+enum { OPT_SKIP, OPT_SINGLE_FORK, OPT_DAEMON7, OPT_PAUSE, OPT_SECONDS, OPT_NO_VIEWER, OPT_STOP,
        OPT_WAIT_READY, OPT_COUNT };
 
 static const struct step_option options[] = {
-	[OPT_SKIP] = { "skip", "N[,N...]", "leave out step N (1-7) to see what goes wrong" },
+	[OPT_SKIP] = { "skip", "N[,N...]", "leave out step N (1-7; 0a, 0b with --daemon7)" },
 	[OPT_SINGLE_FORK] = { "single-fork", NULL, "the same as --skip 3" },
+	[OPT_DAEMON7] = { "daemon7", NULL, "daemon(7)'s steps 0a and 0b (signals, environment) first" },
 	[OPT_PAUSE] = { "pause", "SECONDS", "each step waits this long after its record" },
 	[OPT_SECONDS] = { "seconds", "N", "heartbeatd runs N seconds (default: 30)" },
 	[OPT_NO_VIEWER] = { "no-viewer", NULL, "print the run as text, never open the viewer" },
@@ -61,8 +62,8 @@ static const struct step_option options[] = {
 static const struct program program = {
 	.name = "daemon-demo",
 	.step = "demo",
-	.synopsis = "[--skip N[,N...]] [--single-fork] [--pause SECONDS] [--seconds N]\n"
-		    "                   [--wait-ready] [--no-viewer] | --stop",
+	.synopsis = "[--skip N[,N...]] [--single-fork] [--daemon7] [--pause SECONDS]\n"
+		    "                   [--seconds N] [--wait-ready] [--no-viewer] | --stop",
 	.purpose = "Runs the whole daemon-steps demo: the chain step1-fork ... step7-reopen-stdio\n"
 		   "heartbeatd, then the pop quiz, and shows the run (in daemon-viewer when\n"
 		   "stdout is a terminal). It says when the prompt came back (the chain's\n"
@@ -71,7 +72,10 @@ static const struct program program = {
 		   "Exits 0 when the demo ran as intended, the\n"
 		   "failures it provokes on purpose included, 1 when something else failed.\n"
 		   "Ctrl-C before the run is shown stops the chain and its daemon too, then\n"
-		   "ends the demo by the signal, as the shell expects (status 130).",
+		   "ends the demo by the signal, as the shell expects (status 130).\n"
+		   "--daemon7 starts the chain with step0a-reset-signals step0b-clean-env,\n"
+		   "and starts it as nohup and a careless starter would: SIGHUP ignored,\n"
+		   "SIGTERM blocked.",
 	.options = options,
 	.exits = "  0    the demo ran as intended, the failures it provokes on purpose\n"
 		 "       (such as --skip 1's EPERM) included; --stop: stopped, or none ran\n"
@@ -96,6 +100,7 @@ struct run_news {
 	struct {			/* heartbeatd's state once it started */
 		char sid[16], tty[32], cwd[256], umask[8], fd0[256];
 		char fds_at_start[128];	/* before it opened anything itself */
+		char sigign[128], sigblk[128], nenv[32];	/* at its start: inherited */
 	} daemon;
 	struct readiness_news readiness;	/* the prompt's return against the daemon's ready */
 };
@@ -196,6 +201,9 @@ note_record(const struct logfmt_record *r, size_t line, void *context)
 	if (strcmp(prog, "heartbeatd") == 0 && news->daemon_pid == 0) {
 		news->daemon_pid = (pid_t)atoi(field_or_unknown(r, "pid"));	/* "?": 0 */
 		copy_field(news->daemon.fds_at_start, sizeof news->daemon.fds_at_start, r, "fds");
+		copy_field(news->daemon.sigign, sizeof news->daemon.sigign, r, "sigign");
+		copy_field(news->daemon.sigblk, sizeof news->daemon.sigblk, r, "sigblk");
+		copy_field(news->daemon.nenv, sizeof news->daemon.nenv, r, "nenv");
 		copy_field(news->first_record_time, sizeof news->first_record_time, r, "time");
 	}
 	if (logfmt_get(r, "tty_taken") && strcmp(prog, "heartbeatd") == 0) {
@@ -269,9 +277,13 @@ hangup_arrived(const struct run_news *news)
 
 /*** running things ***/
 
+enum { SPAWN_GROUP_LEADER = 1, SPAWN_STAGED_SIGNALS = 2 };
+
 static pid_t
-spawn(char **argv, int group_leader)
+spawn(char **argv, int how)
 {
+	int group_leader = how & SPAWN_GROUP_LEADER;
+
 	fflush(stdout);
 	pid_t child = fork();
 	if (child == -1)
@@ -279,6 +291,8 @@ spawn(char **argv, int group_leader)
 	if (child == 0) {
 		if (group_leader && setpgid(0, 0) == -1)
 			fail("setpgid", errno, NULL, EXIT_SYSCALL_FAILED);
+		if (how & SPAWN_STAGED_SIGNALS)
+			stage_inherited_signals();
 		exec_next(argv);
 	}
 	/* as a shell does, in both processes, so neither order of running loses */
@@ -320,18 +334,25 @@ leak_a_file(void)
 	return fd;
 }
 
-/* Parses "3" or "3,6"; exits with a usage error otherwise. */
+/* Where skipped[] keeps daemon(7)'s steps 0a and 0b, after the seven. */
+enum { SKIP_0A = STEPS + 1, SKIP_0B, SKIP_SLOTS };
+
+/* Parses "3", "3,6" or, with --daemon7, "0a,6"; exits with a usage error otherwise. */
 static void
-parse_skips(const char *text, int skipped[STEPS + 1])
+parse_skips(const char *text, int daemon7, int skipped[SKIP_SLOTS])
 {
 	const char *p = text;
 
 	do {
 		char *end;
 		long step = strtol(p, &end, 10);
-		if (end == p || step < 1 || step > STEPS || (*end && *end != ','))
-			usage_error("--skip wants step numbers from 1 to 7, like 3 or 3,6; not '%s'",
-				    text);
+		if (daemon7 && step == 0 && (*end == 'a' || *end == 'b'))
+			step = *end++ == 'a' ? SKIP_0A : SKIP_0B;
+		else if (step < 1 || step > STEPS)
+			end = (char *)p;
+		if (end == p || (*end && *end != ','))
+			usage_error("--skip wants step numbers from 1 to 7 (0a and 0b with --daemon7), "
+				    "like 3 or 3,6; not '%s'", text);
 		skipped[step] = 1;
 		p = end;
 	} while (*p++ == ',');
@@ -431,13 +452,14 @@ open_viewer(const char *run)
 
 /* The run the options ask for. */
 struct demo {
-	int skipped[STEPS + 1];		/* skipped[N]: step N is left out */
+	int skipped[SKIP_SLOTS];	/* skipped[N]: step N is left out; SKIP_0A, SKIP_0B */
+	int daemon7;			/* --daemon7: steps 0a and 0b first */
 	int wait_ready;			/* step1-fork --wait-ready */
 	long seconds;			/* heartbeatd's --seconds */
 	double pause;			/* seconds each step waits, 0: none */
 	char slave[64];			/* the fresh terminal offered to heartbeatd */
 	char seconds_text[16];
-	char *chain[STEPS + 7];		/* the command line: steps, --wait-ready, heartbeatd, its options */
+	char *chain[STEPS + 9];		/* the command line: steps, --wait-ready, heartbeatd, its options */
 	char chain_text[512];
 	char skip_text[32];		/* "3" or "3,6"; "" with no step left out */
 };
@@ -447,8 +469,9 @@ read_settings(const char **values, struct demo *demo)
 {
 	char *end;
 
+	demo->daemon7 = values[OPT_DAEMON7] != NULL;
 	if (values[OPT_SKIP])
-		parse_skips(values[OPT_SKIP], demo->skipped);
+		parse_skips(values[OPT_SKIP], demo->daemon7, demo->skipped);
 	if (values[OPT_SINGLE_FORK])
 		demo->skipped[3] = 1;
 	demo->wait_ready = values[OPT_WAIT_READY] != NULL;
@@ -478,6 +501,14 @@ build_chain(struct demo *demo)
 {
 	int n = 0;
 
+	for (int i = 0; demo->daemon7 && i < 2; i++) {	/* 0a, 0b */
+		if (!demo->skipped[SKIP_0A + i])
+			demo->chain[n++] = (char *)daemon7_programs[i];
+		else
+			snprintf(demo->skip_text + strlen(demo->skip_text),
+				 sizeof demo->skip_text - strlen(demo->skip_text), "%s0%c",
+				 demo->skip_text[0] ? "," : "", 'a' + i);
+	}
 	for (int step = 1; step <= STEPS; step++) {
 		if (!demo->skipped[step]) {
 			demo->chain[n++] = (char *)step_programs[step - 1];
@@ -555,6 +586,8 @@ tell_what_is_missing(const struct demo *demo, const struct run_news *news)
 	if (demo->skipped[7])
 		printf("%s: without step 7, 0, 1 and 2 stay closed, and the next open() took "
 		       "descriptor 0:\n%s: fd0=%s.\n", name, name, news->daemon.fd0);
+	tell_daemon7_missing(demo->skipped[SKIP_0A], demo->skipped[SKIP_0B], news->daemon.sigign,
+			     news->daemon.sigblk, news->daemon.nenv);
 }
 
 /* The chain's first error, as its program recorded it: the call that failed,
@@ -687,7 +720,8 @@ main(int argc, char **argv)
 	printf("%s: run %s\n%s: %s\n", program_name(), news.run, program_name(), demo.chain_text);
 	int leaked = leak_a_file();
 	catch_interruptions();
-	pid_t first = spawn(demo.chain, 1);	/* a group leader, as a shell makes a job */
+	pid_t first = spawn(demo.chain, SPAWN_GROUP_LEADER |	/* as a shell makes a job */
+			    (demo.daemon7 ? SPAWN_STAGED_SIGNALS : 0));
 	close(leaked);				/* the chain has it; nothing else should */
 	intended &= chain_went_as_intended(&demo, exit_status_of(first, news.run), &news);
 

@@ -195,8 +195,10 @@ chain_program(pid_t pid)
 		return NULL;
 	exe[n] = '\0';
 	const char *base = strrchr(exe, '/') ? strrchr(exe, '/') + 1 : exe;
-	for (int i = 0; i <= STEPS; i++) {
-		const char *name = i < STEPS ? step_programs[i] : "heartbeatd";
+	for (int i = 0; i <= STEPS + DAEMON7_STEPS; i++) {
+		const char *name = i < STEPS ? step_programs[i]
+				   : i < STEPS + DAEMON7_STEPS ? daemon7_programs[i - STEPS]
+				   : "heartbeatd";
 		size_t len = strlen(name);
 		/* " (deleted)" follows the name of a program rebuilt since it started */
 		if (strncmp(base, name, len) == 0 && (base[len] == '\0' || base[len] == ' '))

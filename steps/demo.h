@@ -8,6 +8,25 @@ enum { STEPS = 7 };
 /* The step programs, in the chain's order (defined in daemon-demo.c). */
 extern const char *const step_programs[STEPS];
 
+/*** daemon(7)'s steps (demo-daemon7.c): --daemon7 puts 0a and 0b before
+ * step 1; step 8 (privileges) needs root and a log its user can write, so it
+ * is not in the demo. ***/
+
+enum { DAEMON7_STEPS = 3 };
+
+/* step0a-reset-signals, step0b-clean-env, step8-drop-privileges */
+extern const char *const daemon7_programs[DAEMON7_STEPS];
+
+/* In the chain's first process, before its exec: SIGHUP ignored, as nohup
+ * leaves it, and SIGTERM blocked, as a careless starter leaves it, so that
+ * step 0a has something to reset and --skip 0a shows what stays. Exits on
+ * failure. */
+void stage_inherited_signals(void);
+
+/* What a skipped 0a or 0b left, as heartbeatd's first record shows it. */
+void tell_daemon7_missing(int skipped_0a, int skipped_0b, const char *sigign,
+			  const char *sigblk, const char *nenv);
+
 /*** stopping (demo-stop.c): the daemon, named by the pid file, and a chain
  * still on its way there, found by the log and the run its environment names ***/
 

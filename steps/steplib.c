@@ -184,7 +184,7 @@ print_help(const struct program *p)
 	       "  " ENV_LOG "   the transition log (default: $XDG_RUNTIME_DIR/daemon-steps/\n"
 	       "                     transitions.log, else ${TMPDIR:-/tmp}/daemon-steps-$UID/...)\n"
 	       "  " ENV_RUN "   the run id every record carries (made anew when unset)\n");
-	if (p->step[0] >= '1' && p->step[0] <= '7')	/* a step: it pauses */
+	if (p->step[0] >= '0' && p->step[0] <= '9')	/* a step (0a ... 8): it pauses */
 		printf("  " ENV_PAUSE " seconds to wait after this step's record\n");
 	if (p->exits == NULL)	/* a step's: it runs the next program */
 		printf("\nExit status:\n"

@@ -1,11 +1,16 @@
 /* test-logread - reading a log: records and bad lines counted, a line being
  * written left for the next call (LOG_READ_WHOLE_LINES), an early stop, and a
- * line longer than any record counted once, however it arrives. */
+ * line longer than any record counted once, however it arrives; the state's
+ * signal sets and ID lists read back as written, and the status lines they
+ * come from read as the kernel writes them. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "check.h"
 #include "logread.h"
+#include "procstate.h"
+#include "record.h"
 
 struct seen {
 	char values[8][16];	/* the value of key k of each record */
@@ -120,9 +125,70 @@ test_early_stop(void)
 	fclose(f);
 }
 
+static void
+test_signal_sets(void)
+{
+	const unsigned long long sets[] = {
+		0, 1ULL << (SIGHUP - 1), (1ULL << (SIGHUP - 1)) | (1ULL << (SIGTERM - 1)),
+		~0ULL, 0xfffffffe00000000ULL, 1ULL << 33, 0x1800000000ULL | (1ULL << (SIGPIPE - 1)),
+	};
+	char text[600];
+	unsigned long long back;
+
+	for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
+		format_signal_set(sets[i], text, sizeof text);
+		CHECK(log_signal_set(text, &back) == 0 && back == sets[i],
+		      "%llx written as %s reads back as %llx", sets[i], text, back);
+	}
+	format_signal_set((1ULL << (SIGHUP - 1)) | (1ULL << (SIGTERM - 1)), text, sizeof text);
+	CHECK(strcmp(text, "SIGHUP,SIGTERM") == 0, "SIGHUP and SIGTERM by name: %s", text);
+	format_signal_set(0, text, sizeof text);
+	CHECK(strcmp(text, "none") == 0, "the empty set: %s", text);
+	format_signal_set(0xfffffffe00000000ULL, text, sizeof text);
+	CHECK(strcmp(text, "SIG34-SIG64") == 0, "the real-time signals as a run: %s", text);
+	CHECK(log_signal_set("unreadable (EACCES)", &back) == -1, "an unreadable set is no set");
+	CHECK(log_signal_set("SIGHUP,", &back) == -1 && log_signal_set("SIGNOPE", &back) == -1 &&
+	      log_signal_set("SIG9-SIG3", &back) == -1, "malformed sets are refused");
+}
+
+static void
+test_id_lists(void)
+{
+	long ids[4];
+
+	CHECK(log_id_list("0,65534,65534,65534", ids, 4) == 4 && ids[0] == 0 && ids[3] == 65534,
+	      "uid's four IDs");
+	CHECK(log_id_list("none", ids, 4) == 0, "no supplementary groups");
+	CHECK(log_id_list("unreadable (EACCES)", ids, 4) == -1 && log_id_list("1,2,3,4,5", ids, 4) == -1 &&
+	      log_id_list("1,,2", ids, 4) == -1 && log_id_list("?", ids, 4) == -1,
+	      "refused: unreadable, too many, malformed");
+}
+
+static void
+test_status_field(void)
+{
+	const char *status = "Name:\tbash\nUmask:\t0022\nState:\tS (sleeping)\n"
+			     "Uid:\t0\t65534\t65534\t65534\nGroups:\t4 24 \nSigIgn:\t0000000000000001\n";
+	char value[64];
+
+	CHECK(proc_status_field(status, "Uid", value, sizeof value) == 0 &&
+	      strcmp(value, "0 65534 65534 65534") == 0, "Uid's four, tabs made spaces: %s", value);
+	CHECK(proc_status_field(status, "Groups", value, sizeof value) == 0 &&
+	      strcmp(value, "4 24") == 0, "Groups without its trailing blank: '%s'", value);
+	CHECK(proc_status_field(status, "Name", value, sizeof value) == 0 && strcmp(value, "bash") == 0,
+	      "the first line: %s", value);
+	CHECK(proc_status_field(status, "Sig", value, sizeof value) == -1,
+	      "a key is matched whole, not as the start of another");
+	CHECK(proc_status_field(status, "Gid", value, sizeof value) == -1, "an absent line");
+	CHECK(proc_status_field(status, "Uid", value, 4) == -1, "too small a buffer is said");
+}
+
 int
 main(void)
 {
+	test_signal_sets();
+	test_id_lists();
+	test_status_field();
 	test_whole_lines();
 	test_long_line_being_written();
 	test_all_and_bad_lines();

@@ -5,6 +5,8 @@
 
 const struct timeline_stop timeline[TIMELINE_STOPS] = {
 	{ "", "start" },
+	{ "0a", "0a signals" },	/* daemon(7)'s steps: stops only in a run that has them */
+	{ "0b", "0b env" },
 	{ "1", "1 fork" },
 	{ "2", "2 setsid" },
 	{ "3", "3 fork" },
@@ -12,6 +14,7 @@ const struct timeline_stop timeline[TIMELINE_STOPS] = {
 	{ "5", "5 umask" },
 	{ "6", "6 close" },
 	{ "7", "7 stdio" },
+	{ "8", "8 user" },
 	{ "daemon", "daemon" },
 	{ "quiz", "quiz" },	/* daemon-demo puts the pop quiz last */
 };
@@ -29,6 +32,8 @@ static const struct {
 	const char *step;
 	const char *call;
 } calls[] = {
+	{ "0a", "every signal to its default, none blocked" },
+	{ "0b", "a clean environment" },
 	{ "1", "fork(), and the parent exits" },
 	{ "2", "setsid(): a session of its own" },
 	{ "3", "fork() again, and the session leader exits" },
@@ -36,6 +41,7 @@ static const struct {
 	{ "5", "umask(0)" },
 	{ "6", "close every inherited descriptor" },
 	{ "7", "/dev/null on 0, 1 and 2" },
+	{ "8", "setgroups(), setgid(), setuid()" },
 	{ "daemon", "the daemon at work" },
 	{ "quiz", "the pop quiz" },
 	{ "shell", "where daemon-demo was started" },

@@ -11,7 +11,7 @@ struct timeline_stop {
 	const char *label;	/* "2 setsid" */
 };
 
-enum { TIMELINE_STOPS = 10 };
+enum { TIMELINE_STOPS = 13 };
 
 extern const struct timeline_stop timeline[TIMELINE_STOPS];
 

@@ -9,8 +9,11 @@
  */
 #include "lesson.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "logread.h"	/* log_signal_set(), log_id_list() */
 
 #define WITHOUT "Without it"
 #define N(fact) NOT_FACT(FACT_##fact)
@@ -74,6 +77,14 @@ static const struct sentence table[] = {
 	  "the daemon opens takes descriptor 0: watch 0 1 2." },
 	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_7), F(SKIPS_6), N(STOPS_AT_2) },
 	  "Without steps 6 and 7, 0, 1 and 2 stay what the starter gave: watch 0 1 2." },
+	/* daemon(7)'s steps, which daemon-demo --daemon7 adds */
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_0A) },
+	  "Without step 0a, the signals the chain was started with ignored or "
+	  "blocked stay so in the daemon: watch sigign and sigblk in heartbeatd's "
+	  "records, and whether a SIGHUP sent to it is recorded." },
+	{ "demo", "start", NULL, NULL, PART_WITHOUT, "Look for", { F(SKIPS_0B) },
+	  "Without step 0b, the daemon keeps the starter's whole environment: "
+	  "watch nenv." },
 
 	/*** a step program begins ***/
 	{ "chain", "start", NULL, NULL, PART_WHAT, NULL, { N(COMPARED) },
@@ -149,6 +160,36 @@ static const struct sentence table[] = {
 	  "0, 1 and 2 are closed. Next: open /dev/null on each." },
 	{ "7", "start", NULL, NULL, PART_WHAT, NULL, { N(STDIO_CLOSED) },
 	  "0, 1 and 2 are {stdio}. Next: put /dev/null on each in their place." },
+	{ "0a", "start", NULL, NULL, PART_WHAT, NULL, { F(SIGNALS_IGNORED) },
+	  "It ignores {sigign} (sigign), as the chain's starter left it. Next: "
+	  "every signal back to its default action." },
+	{ "0a", "start", NULL, NULL, PART_WHAT, NULL, { N(SIGNALS_IGNORED) },
+	  "It ignores no signal ({sigign}). Next: every signal back to its default "
+	  "action all the same." },
+	{ "0a", "start", NULL, NULL, PART_WHAT, NULL, { F(SIGNALS_BLOCKED) },
+	  "It blocks {sigblk} (sigblk): a blocked signal waits, undelivered. "
+	  "Next: an empty signal mask." },
+	{ "0a", "start", NULL, NULL, PART_WHAT, NULL, { N(SIGNALS_BLOCKED) },
+	  "It blocks no signal. Next: an empty signal mask all the same." },
+	{ "0b", "start", NULL, NULL, PART_WHAT, NULL, { N(NENV_UNREADABLE) },
+	  "Its environment holds {nenv} variables, the starter's. Next: clear it "
+	  "but for a documented few." },
+	{ "8", "start", NULL, NULL, PART_WHAT, NULL, { F(IS_ROOT) },
+	  "It runs as root: uid {uid}, gid {gid} (real, effective, saved, file "
+	  "system), groups {groups}. Next: setgroups(), setgid(), setuid(), in "
+	  "that order." },
+	{ "8", "start", NULL, NULL, PART_WHAT, NULL, { N(IS_ROOT) },
+	  "It does not run as root (uid {uid}): it has no privilege to drop, and "
+	  "the kernel will refuse the calls." },
+	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(SIGHUP_IGNORED) },
+	  "It ignores SIGHUP, inherited, and heartbeatd keeps it so, as nohup "
+	  "means: kill -HUP will not reach it." },
+	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(SIGNALS_BLOCKED) },
+	  "It starts with {sigblk} blocked, inherited: a handler would never run; "
+	  "heartbeatd's sigtimedwait() takes blocked signals." },
+	{ "1", "start", NULL, NULL, PART_WHAT, NULL, { F(NENV_CHANGED), F(COMPARED), N(NEW_PROCESS) },
+	  "Its environment holds {nenv} variables now; it held {old.nenv}: exec "
+	  "gave the kernel the environment the last program left." },
 	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(ALL_MET) },
 	  "heartbeatd is the daemon's real work, and every item of the checklist "
 	  "is met: this process is a daemon." },
@@ -272,6 +313,53 @@ static const struct sentence table[] = {
 	  "With 0, 1 and 2 closed, the daemon's first file (its pid file, its log) "
 	  "becomes descriptor 0 and the next one 1: a printf() then writes into "
 	  "that file." },
+
+	{ "0a", "after", NULL, NULL, PART_WHAT, NULL, { N(SIGNALS_IGNORED), F(SIGIGN_CHANGED) },
+	  "sigaction(SIG_DFL) for every signal: it no longer ignores {old.sigign}." },
+	{ "0a", "after", NULL, NULL, PART_WHAT, NULL, { N(SIGNALS_BLOCKED), F(SIGBLK_CHANGED) },
+	  "sigprocmask(): {old.sigblk} no longer blocked." },
+	{ "0a", "after", NULL, NULL, PART_WHAT, NULL,
+	  { N(SIGNALS_IGNORED), N(SIGNALS_BLOCKED), N(SIGIGN_CHANGED), N(SIGBLK_CHANGED) },
+	  "No signal is ignored or blocked, as none was before: a start from a "
+	  "clean shell leaves nothing to reset." },
+	{ "0a", "after", NULL, NULL, PART_WHY, NULL, { 0 },
+	  "An ignored signal and the signal mask pass through fork() and exec(); "
+	  "only a handler is reset by exec. The daemon starts from the defaults a "
+	  "new program gets, whoever started it." },
+	{ "0a", "after", NULL, NULL, PART_WITHOUT, WITHOUT, { 0 },
+	  "A daemon started under nohup keeps SIGHUP ignored, so kill -HUP (\"read "
+	  "your configuration again\") does nothing; one that inherited SIGTERM "
+	  "blocked never has it delivered to its handler." },
+
+	{ "0b", "after", "kept", NULL, PART_WHAT, NULL, { 0 },
+	  "clearenv(), then putenv() of the few kept: {kept}. The others are gone "
+	  "(dropped= names them)." },
+	{ "0b", "after", "kept", NULL, PART_WHAT, NULL, { N(NENV_CHANGED), N(NENV_UNREADABLE) },
+	  "The kernel still counts {nenv} (nenv): /proc shows the environment exec "
+	  "gave, and clearenv() changed only the program's copy. The next "
+	  "program's start shows the new count." },
+	{ "0b", "after", NULL, NULL, PART_WHY, NULL, { 0 },
+	  "The environment is inherited: HOME, USER and SHELL are the "
+	  "administrator's, TERM names a terminal the daemon will not have, "
+	  "LD_PRELOAD and LD_LIBRARY_PATH change what code runs." },
+	{ "0b", "after", NULL, NULL, PART_WITHOUT, WITHOUT, { 0 },
+	  "A daemon started by hand behaves unlike the same daemon started at boot, "
+	  "as the starter's environment says." },
+
+	{ "8", "after", NULL, NULL, PART_WHAT, NULL, { F(IDS_CHANGED), N(IS_ROOT) },
+	  "It now runs as {user} and {group}: uid {uid}, gid {gid}, groups {groups} "
+	  "(it was uid {old.uid}, groups {old.groups}), and setuid(0) fails." },
+	{ "8", "after", NULL, NULL, PART_WHAT, NULL, { F(NENV_UNREADABLE) },
+	  "Its own environment is unreadable to it now (nenv: {nenv}): until its "
+	  "next exec a process that left root is not dumpable, and its /proc "
+	  "files are root's." },
+	{ "8", "after", NULL, NULL, PART_WHY, NULL, { 0 },
+	  "setgroups() and setgid() need root's CAP_SETGID, which setuid() gives "
+	  "up: called after it, they fail and root's groups stay. setuid() as root "
+	  "sets all three user IDs, so there is no way back." },
+	{ "8", "after", NULL, NULL, PART_WITHOUT, WITHOUT, { 0 },
+	  "The daemon serves strangers as root for months: a bug in it is the "
+	  "whole machine's." },
 
 	/* heartbeatd --try-tty: a careless open of a terminal */
 	{ "daemon", "after", "tty_taken", "yes", PART_WHAT, NULL, { F(TTY_TAKEN), F(HAS_TTY) },
@@ -482,6 +570,9 @@ static const struct sentence table[] = {
 	{ "2", "error", NULL, NULL, PART_WITHOUT, "Answer", { F(EPERM) },
 	  "Fork first (step 1): the child leads no group, and its setsid() "
 	  "succeeds." },
+	{ "8", "error", NULL, NULL, PART_WHAT, NULL, { F(EPERM), N(IS_ROOT) },
+	  "It runs as uid {uid}: only root may change its user and groups. Run the "
+	  "chain as root, or leave step 8 out." },
 	{ "step", "error", NULL, NULL, PART_WHAT, NULL, { 0 },
 	  "The program records it and exits with status 1 (126 or 127 when the "
 	  "next program could not be run)." },
@@ -526,14 +617,30 @@ fd_is_file(const char *target)
 	       strncmp(target, "/dev/", 5) != 0;
 }
 
-/* Whether a skip list like "3" or "3,6" names step n. */
+/* Whether a skip list like "3" or "0a,6" names step. */
 static int
-skips(const struct entry *record, char n)
+skips(const struct entry *record, const char *step)
 {
-	for (const char *p = entry_text(record, "skip"); *p; p++)
-		if (*p == n && (p[1] == ',' || p[1] == '\0'))
-			return 1;
-	return 0;
+	return skip_list_names(entry_text(record, "skip"), step);
+}
+
+/* Whether a signal-set field (sigign, sigblk) names any signal, or sig. */
+static int
+names_signal(const struct entry *record, const char *key, int sig)
+{
+	unsigned long long set;
+
+	if (log_signal_set(entry_text(record, key), &set) == -1)
+		return 0;
+	return sig ? (set >> (sig - 1)) & 1 : set != 0;
+}
+
+/* Whether uid= says the effective user is root. */
+static int
+runs_as_root(const struct entry *record)
+{
+	long ids[4];
+	return log_id_list(entry_text(record, "uid"), ids, 4) == 4 && ids[1] == 0;
 }
 
 void
@@ -588,9 +695,24 @@ frame_facts_of(const struct story *story, struct frame_facts *facts)
 	f[FACT_SIGHUP] = has(now, "signal", "SIGHUP");
 	f[FACT_SIGTERM] = has(now, "signal", "SIGTERM");
 	for (char n = '1'; n <= '7'; n++)
-		f[FACT_SKIPS_1 + (n - '1')] = skips(now, n);
+		f[FACT_SKIPS_1 + (n - '1')] = skips(now, (char[]){ n, '\0' });
+	f[FACT_SKIPS_0A] = skips(now, "0a");
+	f[FACT_SKIPS_0B] = skips(now, "0b");
+	f[FACT_SKIPS_8] = skips(now, "8");
 	f[FACT_TRACED_CALL] = entry_get(now, "call") != NULL && has(now, "event", "after");
-	f[FACT_STOPS_AT_2] = skips(now, '1') && !skips(now, '2');
+	f[FACT_STOPS_AT_2] = skips(now, "1") && !skips(now, "2");
+	f[FACT_SIGNALS_IGNORED] = names_signal(now, "sigign", 0);
+	f[FACT_SIGHUP_IGNORED] = names_signal(now, "sigign", SIGHUP);
+	f[FACT_SIGNALS_BLOCKED] = names_signal(now, "sigblk", 0);
+	f[FACT_NENV_UNREADABLE] = strncmp(entry_text(now, "nenv"), "unreadable", 10) == 0;
+	f[FACT_IS_ROOT] = runs_as_root(now);
+	if (was) {
+		f[FACT_SIGIGN_CHANGED] = !same_field(now, was, "sigign");
+		f[FACT_SIGBLK_CHANGED] = !same_field(now, was, "sigblk");
+		f[FACT_NENV_CHANGED] = !same_field(now, was, "nenv");
+		f[FACT_IDS_CHANGED] = !same_field(now, was, "uid") || !same_field(now, was, "gid") ||
+				      !same_field(now, was, "groups");
+	}
 	f[FACT_CHILD_OF_COMPARED] = was != NULL && has(now, "ppid", entry_text(was, "pid"));
 	f[FACT_WAITED_READY] = entry_get(now, "ready") != NULL;
 }
@@ -643,22 +765,20 @@ stdio_words(const struct names *names, const struct entry *record, char *out, si
 		snprintf(out, size, "%s, %s, %s", fd[0], fd[1], fd[2]);
 }
 
-/* A skip list in words: "3" is "step 3", "1,3" "steps 1 and 3", "1,3,6"
- * "steps 1, 3 and 6". */
+/* A skip list in words: "3" is "step 3", "1,3" "steps 1 and 3", "1,0a,6"
+ * "steps 1, 0a and 6". */
 static void
 skipped_words(const char *list, char *out, size_t size)
 {
 	size_t count = 0, used;
 	const char *p;
 
-	for (p = list; *p; p++)
-		count += *p != ',';
+	for (p = list; *p; p += strcspn(p, ",") + (p[strcspn(p, ",")] == ','))
+		count++;
 	used = (size_t)snprintf(out, size, "step%s ", count > 1 ? "s" : "");
-	for (p = list; *p && used < size; p++) {
-		if (*p == ',')
-			continue;
+	for (p = list; *p && used < size; p += strcspn(p, ",") + (p[strcspn(p, ",")] == ',')) {
 		count--;
-		used += (size_t)snprintf(out + used, size - used, "%c%s", *p,
+		used += (size_t)snprintf(out + used, size - used, "%.*s%s", (int)strcspn(p, ","), p,
 					 count > 1 ? ", " : count == 1 ? " and " : "");
 	}
 }

@@ -52,10 +52,21 @@ enum fact {
 	FACT_SIGTERM,		/* signal=SIGTERM */
 	FACT_SKIPS_1, FACT_SKIPS_2, FACT_SKIPS_3, FACT_SKIPS_4,	/* skip= names step N */
 	FACT_SKIPS_5, FACT_SKIPS_6, FACT_SKIPS_7,
+	FACT_SKIPS_0A, FACT_SKIPS_0B, FACT_SKIPS_8,	/* daemon(7)'s steps */
 	FACT_STOPS_AT_2,	/* skip= names 1, not 2: step 2 is a group leader's setsid() */
 	FACT_CHILD_OF_COMPARED,	/* its PPID is the PID of the frame compared with */
 	FACT_TRACED_CALL,	/* an after record with call=: a real program's, traced */
 	FACT_WAITED_READY,	/* ready=: a first process that waited for the daemon (step1-fork --wait-ready) */
+	/* what daemon(7) adds: signals, environment, credentials */
+	FACT_SIGNALS_IGNORED,	/* sigign names a signal */
+	FACT_SIGHUP_IGNORED,	/* sigign names SIGHUP */
+	FACT_SIGNALS_BLOCKED,	/* sigblk names a signal */
+	FACT_SIGIGN_CHANGED,	/* against the frame compared with */
+	FACT_SIGBLK_CHANGED,
+	FACT_NENV_CHANGED,
+	FACT_NENV_UNREADABLE,	/* nenv is "unreadable (...)" */
+	FACT_IS_ROOT,		/* uid's effective ID is 0 */
+	FACT_IDS_CHANGED,	/* uid, gid or groups, against the frame compared with */
 	FACT_COUNT
 };
 

@@ -10,7 +10,9 @@ static const char *const state_keys[SF_COUNT] = {
 	[SF_PGID] = "pgid", [SF_SID] = "sid", [SF_TTY] = "tty",
 	[SF_TPGID] = "tpgid", [SF_CWD] = "cwd", [SF_UMASK] = "umask",
 	[SF_NFDS] = "nfds", [SF_FDS] = "fds", [SF_FD0] = "fd0",
-	[SF_FD1] = "fd1", [SF_FD2] = "fd2",
+	[SF_FD1] = "fd1", [SF_FD2] = "fd2", [SF_SIGIGN] = "sigign",
+	[SF_SIGCGT] = "sigcgt", [SF_SIGBLK] = "sigblk", [SF_UID] = "uid",
+	[SF_GID] = "gid", [SF_GROUPS] = "groups", [SF_NENV] = "nenv",
 };
 
 const char *
@@ -37,23 +39,39 @@ entry_text(const struct entry *entry, const char *key)
 	return value ? value : "";
 }
 
-static int
-is_step_program(const char *step)
+int
+step_is_program(const char *step)
 {
-	return step[0] >= '1' && step[0] <= '7' && step[1] == '\0';
+	/* the seven, and daemon(7)'s: 0a and 0b before the first fork, 8 after step 7 */
+	return (step[0] >= '1' && step[0] <= '8' && step[1] == '\0') ||
+	       strcmp(step, "0a") == 0 || strcmp(step, "0b") == 0;
+}
+
+int
+skip_list_names(const char *list, const char *step)
+{
+	size_t len = strlen(step);
+
+	while (list && *list) {
+		size_t n = strcspn(list, ",");
+		if (n == len && strncmp(list, step, len) == 0)
+			return 1;
+		list += n + (list[n] == ',');
+	}
+	return 0;
 }
 
 int
 step_is_chain(const char *step)
 {
-	return is_step_program(step) || strcmp(step, "daemon") == 0;
+	return step_is_program(step) || strcmp(step, "daemon") == 0;
 }
 
 static int
 pattern_matches(const char *pattern, const char *value)
 {
 	if (strcmp(pattern, "step") == 0)
-		return is_step_program(value);
+		return step_is_program(value);
 	if (strcmp(pattern, "chain") == 0)
 		return step_is_chain(value);
 	return strcmp(pattern, "*") == 0 || strcmp(pattern, value) == 0;

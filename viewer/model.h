@@ -20,6 +20,9 @@
 enum state_field {
 	SF_PID, SF_PPID, SF_PARENT, SF_PGID, SF_SID, SF_TTY, SF_TPGID,
 	SF_CWD, SF_UMASK, SF_NFDS, SF_FDS, SF_FD0, SF_FD1, SF_FD2,
+	/* what daemon(7) adds: signals ignored, caught and blocked, who it runs
+	 * as, its environment's size */
+	SF_SIGIGN, SF_SIGCGT, SF_SIGBLK, SF_UID, SF_GID, SF_GROUPS, SF_NENV,
 	SF_COUNT
 };
 
@@ -38,13 +41,20 @@ const char *entry_get(const struct entry *entry, const char *key);
 /* The value of key, or "" when the record lacks it (old or cut records). */
 const char *entry_text(const struct entry *entry, const char *key);
 
-/* Whether a step field is a step program's ("1".."7") or the daemon's. */
+/* Whether a step field is a step program's: "1".."7", and daemon(7)'s
+ * "0a", "0b" and "8". */
+int step_is_program(const char *step);
+
+/* Whether a step field is a step program's or the daemon's. */
 int step_is_chain(const char *step);
+
+/* Whether a skip list ("3", "0a,6") names step. */
+int skip_list_names(const char *list, const char *step);
 
 /*
  * Whether a record matches a row of a table of the lesson (the explanation's
  * sentences, the code shown): its step and event as the row names them ("*":
- * any; step "step": 1 to 7; "chain": those and the daemon) and, when key is
+ * any; step "step": a step program; "chain": those and the daemon) and, when key is
  * set, key in the record, with value unless value is NULL.
  */
 int entry_matches(const struct entry *record, const char *step, const char *event,

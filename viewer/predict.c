@@ -22,6 +22,13 @@ static const struct {
 	[TOPIC_FDS]   = { 1u << SF_FDS, "Will the open fds change?", "fds change", "fds stay" },
 	[TOPIC_STDIO] = { 1u << SF_FD0 | 1u << SF_FD1 | 1u << SF_FD2, "Will 0 1 2 change?",
 			  "0 1 2 change", "0 1 2 stay" },
+	[TOPIC_SIGNALS] = { 1u << SF_SIGIGN | 1u << SF_SIGBLK,
+			    "Will the ignored or blocked signals change?", "signals change",
+			    "signals stay" },
+	[TOPIC_NENV]  = { 1u << SF_NENV, "Will nenv, the environment's size in /proc, change?",
+			  "nenv changes", "nenv stays" },
+	[TOPIC_IDS]   = { 1u << SF_UID | 1u << SF_GID | 1u << SF_GROUPS,
+			  "Will its user and group IDs change?", "IDs change", "IDs stay" },
 };
 
 /*
@@ -36,6 +43,9 @@ static const struct step_questions {
 	int count;
 	enum topic fields[3];
 } step_questions[] = {
+	{ "0a", "sigaction", 0, 2, { TOPIC_SIGNALS, TOPIC_PID } },
+	/* nenv stays: /proc shows the environment exec gave, a question worth a guess */
+	{ "0b", "clearenv", 0, 2, { TOPIC_NENV, TOPIC_PID } },
 	{ "1", "fork", 0, 3, { TOPIC_PID, TOPIC_PPID, TOPIC_PGID } },
 	{ "2", "setsid", 1, 3, { TOPIC_PGID, TOPIC_TTY, TOPIC_PID } },
 	{ "3", "fork", 0, 3, { TOPIC_PID, TOPIC_PGID, TOPIC_SID } },
@@ -43,6 +53,7 @@ static const struct step_questions {
 	{ "5", "umask", 0, 2, { TOPIC_UMASK, TOPIC_CWD } },
 	{ "6", "close", 0, 3, { TOPIC_FDS, TOPIC_STDIO, TOPIC_TTY } },
 	{ "7", "open", 0, 3, { TOPIC_STDIO, TOPIC_FDS, TOPIC_TTY } },
+	{ "8", "setuid", 0, 2, { TOPIC_IDS, TOPIC_PID } },
 	/* the terminal it tries to take is asked on its own (TOPIC_TAKES_TTY) */
 	{ "daemon", "open", 0, 2, { TOPIC_FDS, TOPIC_SID } },
 };

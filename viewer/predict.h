@@ -26,6 +26,8 @@ enum topic {
 	/* will this field change? (the labels of the frame's state panel) */
 	TOPIC_PID, TOPIC_PPID, TOPIC_PGID, TOPIC_SID, TOPIC_TTY, TOPIC_CWD, TOPIC_UMASK,
 	TOPIC_FDS, TOPIC_STDIO,
+	/* and what daemon(7)'s steps change, which the panel does not show */
+	TOPIC_SIGNALS, TOPIC_NENV, TOPIC_IDS,
 	TOPIC_SUCCEEDS,		/* will the call succeed? (an error frame says no) */
 	TOPIC_TAKES_TTY,	/* will the terminal it opens become its own? */
 	TOPIC_COUNT

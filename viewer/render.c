@@ -80,6 +80,14 @@ share_room(const size_t *lengths, int count, int room, int *shares)
 
 /*** the timeline ***/
 
+/* daemon(7)'s steps beyond the seven: 0a, 0b, 8 */
+static int
+is_daemon7_stop(int stop)
+{
+	const char *step = timeline[stop].step;
+	return strcmp(step, "0a") == 0 || strcmp(step, "0b") == 0 || strcmp(step, "8") == 0;
+}
+
 static void
 draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 {
@@ -87,22 +95,25 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 	int current = timeline_stop_of(entry_text(current_frame(view)->record, "step"));
 	int quiz = timeline_stop_of("quiz");
 	int present[TIMELINE_STOPS] = { [0] = 1 }, left_out[TIMELINE_STOPS] = { 0 };
+	int shown[TIMELINE_STOPS];
 	int full = 0, col = 0;
 
 	for (size_t f = 0; f < run->count; f++) {
 		const struct entry *record = run->frames[f].record;
-		const char *skip = entry_get(record, "skip");	/* daemon-demo's: "3" or "3,6" */
+		const char *skip = entry_get(record, "skip");	/* daemon-demo's: "3" or "0a,6" */
 
 		present[timeline_stop_of(entry_text(record, "step"))] = 1;
-		for (const char *p = skip; p && *p; p++)
-			if (*p >= '1' && *p <= '7')
-				left_out[timeline_stop_of((char[]){ *p, '\0' })] = 1;
+		for (int i = 1; skip && i < TIMELINE_STOPS; i++)
+			left_out[i] |= skip_list_names(skip, timeline[i].step);
 	}
-	/* the quiz is a stop only in a run that has one; the steps always are,
-	 * so that a step left out shows as left out, "(3 fork)", and one not
-	 * reached (yet) dim, without parentheses */
+	/* the quiz and daemon(7)'s steps are stops only in a run that has them
+	 * (or leaves one out); the seven always are, so that a step left out
+	 * shows as left out, "(3 fork)", and one not reached (yet) dim, without
+	 * parentheses */
 	for (int i = 0; i < TIMELINE_STOPS; i++)
-		if (i != quiz || present[i])
+		shown[i] = (i != quiz && !is_daemon7_stop(i)) || present[i] || left_out[i];
+	for (int i = 0; i < TIMELINE_STOPS; i++)
+		if (shown[i])
 			full += (int)strlen(timeline[i].label) + 2;
 
 	for (int i = 0; i < TIMELINE_STOPS; i++) {
@@ -111,7 +122,7 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 		size_t len = full <= canvas->cols ? strlen(name) : strcspn(name, " ");
 		enum role role = i == current ? ROLE_CURRENT : present[i] ? ROLE_NORMAL : ROLE_DIM;
 
-		if (i == quiz && !present[i])
+		if (!shown[i])
 			continue;
 		snprintf(label, sizeof label, "%c%.*s%c",
 			 i == current ? '[' : left_out[i] ? '(' : ' ', (int)len, name,
@@ -133,7 +144,7 @@ event_phrase(const struct frame *frame, char *out, size_t size)
 	const char *step = entry_text(record, "step");
 	const char *call = step_call(step);
 	const char *quiz = entry_get(record, "quiz");
-	int is_step = step[0] >= '1' && step[0] <= '7' && step[1] == '\0';
+	int is_step = step_is_program(step);
 
 	if (strcmp(event, "error") == 0)
 		snprintf(out, size, "%s%sFAILED: %s: %s", quiz ? quiz : "", quiz ? ": " : "",

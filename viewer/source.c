@@ -24,6 +24,8 @@ static const struct {
 	const char *function;	/* NULL: the step, as main() marks it */
 	const char *call;
 } rows[] = {
+	{ "0a", "*", NULL, NULL, NULL, "sigaction(" },
+	{ "0b", "*", NULL, NULL, NULL, "clearenv()" },
 	/* --wait-ready: the parent waits, then exits by what it read */
 	{ "1", "ready-wait", NULL, NULL, "wait_until_ready", "read(" },
 	{ "1", "parent-exit", "ready", NULL, "wait_until_ready", "_exit(" },
@@ -40,6 +42,7 @@ static const struct {
 	{ "6", "after", "method", "loop", "close_with_loop", "close(" },
 	{ "6", "*", NULL, NULL, NULL, "close_all(" },
 	{ "7", "*", NULL, NULL, NULL, "open(" },
+	{ "8", "*", NULL, NULL, NULL, "setgroups(" },
 
 	{ "daemon", "after", "tried_tty", NULL, "try_terminal", "open(" },
 	{ "daemon", "heartbeat", NULL, NULL, "beat", "printf(" },

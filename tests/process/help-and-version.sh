@@ -6,8 +6,9 @@
 
 has() { grep -qF -- "$2" <<<"$1"; }
 
-for program in step1-fork step2-setsid step3-fork-again step4-chdir step5-umask \
-	step6-close-fds step7-reopen-stdio heartbeatd popquiz daemon-demo; do
+for program in step0a-reset-signals step0b-clean-env step1-fork step2-setsid step3-fork-again \
+	step4-chdir step5-umask step6-close-fds step7-reopen-stdio step8-drop-privileges \
+	heartbeatd popquiz daemon-demo; do
 	help=$(run_program "$program" --help) || fail "$program --help exited $?"
 	for line in "Usage: $program" "Exit status:" "  0    " "  1    " "  2    bad usage"; do
 		has "$help" "$line" || fail "$program --help lacks: $line"

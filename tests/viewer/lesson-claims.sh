@@ -9,7 +9,12 @@
 # or go together; the demo with --wait-ready, and a chain whose step 6 closes
 # the readiness descriptor anyway; a chain started
 # where its steps have nothing to change (in /, umask 0, step 6 and 7 twice,
-# step 7 with --log); heartbeatd alone, sent SIGINT. lesson_claims checks each
+# step 7 with --log); heartbeatd alone, sent SIGINT; a heartbeatd refused
+# the pid file another holds; daemon(7)'s steps: the demo --daemon7 and its
+# --skip 0a and 0b, a chain started with SIGHUP ignored and SIGTERM blocked,
+# one started clean, the seven under nohup, and as root a drop to nobody and
+# a drop refused to nobody (without root, those sentences may go unsaid; the
+# refusal is then the user's own). lesson_claims checks each
 # log (see lesson_claims.c), and that every sentence of the lesson was said in
 # one of them, but those lesson-unsaid.txt lists with the reason.
 #
@@ -18,7 +23,7 @@
 checker=$1 subreaper=$2
 
 variants=(plain "skip 1" "skip 2" "skip 3" "skip 4" "skip 5" "skip 6" "skip 7" "skip 6,7"
-	"skip 1,2" "skip 2,3" "skip 1,3" single-fork wait-ready)
+	"skip 1,2" "skip 2,3" "skip 1,3" single-fork wait-ready daemon7 "daemon7 skip 0a" "daemon7 skip 0b")
 logs=()
 
 # demo_options VARIANT: the demo's options for a variant's name.
@@ -26,6 +31,8 @@ demo_options() {
 	case $1 in
 	plain) ;;
 	single-fork) echo --single-fork ;;
+	"daemon7 skip "*) echo "--daemon7 --skip ${1#daemon7 skip }" ;;
+	daemon7) echo --daemon7 ;;
 	*) echo "--$1" ;;
 	esac
 }
@@ -72,6 +79,57 @@ start_variant "managed" /bin/sh -c '"$0" "$1/notify" /dev/null 20 >"$1/messages"
 start_variant "traced" "$DS_BIN/daemon-trace" -- "$DS_BIN/step1-fork" step2-setsid \
 	step3-fork-again step4-chdir step5-umask step6-close-fds step7-reopen-stdio \
 	heartbeatd --seconds 1
+# daemon(7)'s first steps by hand: under nohup's SIGHUP and a blocked
+# SIGTERM, and from a clean start (nothing ignored, nothing to reset)
+chain_after_0b=(step1-fork step2-setsid step3-fork-again step4-chdir step5-umask
+	step6-close-fds step7-reopen-stdio)
+# (step 0b keeps the sanitizers' settings, so that under asan-ubsan their
+# reports still reach the test root)
+start_variant "signals inherited" env --ignore-signal=HUP --block-signal=TERM \
+	"$DS_BIN/step0a-reset-signals" step0b-clean-env --keep ASAN_OPTIONS,UBSAN_OPTIONS \
+	"${chain_after_0b[@]}" heartbeatd --seconds 1
+# nohup without step 0a: heartbeatd starts with SIGHUP ignored, nothing blocked
+start_variant "under nohup" nohup "$DS_BIN/step1-fork" "${chain_after_0b[@]:1}" heartbeatd --seconds 1
+start_variant "signals clean" env --default-signal "$DS_BIN/step0a-reset-signals" \
+	step0b-clean-env --keep HOME,ASAN_OPTIONS,UBSAN_OPTIONS "${chain_after_0b[@]}" heartbeatd \
+	--seconds 1
+unsaid=$WORK/unsaid.txt
+cp "$(dirname "$0")/lesson-unsaid.txt" "$unsaid"
+if [ "$(id -u)" = 0 ]; then
+	# step 8 drops to nobody, who cannot enter $WORK (mode 700) and must own
+	# its log and the pid file's folder: folders of their own, removed on exit
+	nobody_root=$(mktemp -d /tmp/ds-lesson-nobody-XXXXXX)
+	remove_nobody_root() { rm -rf "$nobody_root"; }
+	CLEANUPS="remove_nobody_root $CLEANUPS"
+	chmod 755 "$nobody_root"
+	install -d -o nobody -g nogroup "$nobody_root/drop" "$nobody_root/refused"
+	install -o nobody -g nogroup -m 0600 /dev/null "$nobody_root/drop/log"
+	logs+=("$nobody_root/drop/log" "$nobody_root/refused/log")
+	# the sanitizers' reports could not be written there: under asan-ubsan
+	# they go to stderr, the .out files
+	(cd / && env -u ASAN_OPTIONS -u UBSAN_OPTIONS DAEMON_STEPS_LOG=$nobody_root/drop/log \
+		"$DS_BIN/step1-fork" "${chain_after_0b[@]:1}" step8-drop-privileges heartbeatd \
+		--seconds 1 >"$WORK/drop.out" 2>&1) &
+	(cd / && env -u ASAN_OPTIONS -u UBSAN_OPTIONS DAEMON_STEPS_LOG=$nobody_root/refused/log \
+		setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		"$DS_BIN/step4-chdir" step8-drop-privileges true >"$WORK/refused.out" 2>&1) &
+else
+	start_variant "privileges refused" "$DS_BIN/step4-chdir" step8-drop-privileges true
+	cat >>"$unsaid" <<-'EOF'
+	# not root: step 8 can only be refused
+	It runs as root: uid
+	It now runs as {user}
+	Its own environment is unreadable
+	setgroups() and setgid() need
+	The daemon serves strangers as root
+	EOF
+fi
+# a second heartbeatd while the first holds the pid file: its error, for
+# certain (the terminal's runs below meet one only when a daemon outlives the
+# next run's start)
+start_variant "pid file held" /bin/sh -c '"$0"/heartbeatd --seconds 20 & first=$!
+	until [ -s heartbeatd.pid ]; do sleep 0.05; done
+	"$0"/heartbeatd --seconds 1; kill "$first"; wait' "$DS_BIN"
 # heartbeatd alone, sent SIGINT (by kill: it has no terminal); SIGINT is set
 # back to its default, which a background job of a script would ignore
 start_variant "a signal" env --default-signal=INT setsid "$DS_BIN/heartbeatd" --seconds 20
@@ -104,12 +162,20 @@ nothing_runs() {
 }
 wait_until 20 "every run's heartbeatd to exit" nothing_runs
 expect "demo runs in the terminal's log" "$("$DS_LOGQ" "$LOG" step=demo event=start | wc -l)" 3
+dropped_daemon_ended() {
+	[ "$(id -u)" != 0 ] || grep -q 'prog=heartbeatd step=daemon event=exit' "$nobody_root/drop/log"
+}
+wait_until 20 "heartbeatd as nobody to exit" dropped_daemon_ended
+refused_log=${nobody_root:+$nobody_root/refused/log}
+refusals=$(grep -c 'prog=step8-drop-privileges step=8 event=error' \
+	"${refused_log:-$WORK/privileges-refused/log}" || true)
+expect "step 8's refusal recorded" "$refusals" 1
 expect "SIGINT reached heartbeatd alone" "$("$DS_LOGQ" "$signal_log" event=signal -- signal)" SIGINT
 shells=$("$DS_LOGQ" "$LOG" step=shell -- pid sid)
 expect_not "the nested shell does not lead its session" \
 	"$(awk -F'\t' '$1 != $2' <<<"$shells" | wc -l)" 0
 
-"$checker" --unsaid "$(dirname "$0")/lesson-unsaid.txt" "${logs[@]}" >"$WORK/claims" || { cat "$WORK/claims"; fail "a sentence contradicts its frame"; }
+"$checker" --unsaid "$unsaid" "${logs[@]}" >"$WORK/claims" || { cat "$WORK/claims"; fail "a sentence contradicts its frame"; }
 cat "$WORK/claims"
 for log in "${logs[@]}"; do
 	frames=$(grep -F "$log: " "$WORK/claims" | sed -E 's/.* ([0-9]+) frames$/\1/')

@@ -50,11 +50,36 @@ static const char *const fact_names[FACT_COUNT] = {
 	[FACT_STOPS_AT_2] = "stops at step 2", [FACT_TRACED_CALL] = "a traced call", [FACT_CHILD_OF_COMPARED] = "a child of the frame compared with",
 	[FACT_SKIPS_1] = "skips 1", [FACT_SKIPS_2] = "skips 2", [FACT_SKIPS_3] = "skips 3",
 	[FACT_SKIPS_4] = "skips 4", [FACT_SKIPS_5] = "skips 5", [FACT_SKIPS_6] = "skips 6",
-	[FACT_SKIPS_7] = "skips 7",
+	[FACT_SKIPS_7] = "skips 7", [FACT_SKIPS_0A] = "skips 0a", [FACT_SKIPS_0B] = "skips 0b",
+	[FACT_SKIPS_8] = "skips 8", [FACT_SIGNALS_IGNORED] = "ignores a signal",
+	[FACT_SIGHUP_IGNORED] = "ignores SIGHUP", [FACT_SIGNALS_BLOCKED] = "blocks a signal",
+	[FACT_SIGIGN_CHANGED] = "sigign changed", [FACT_SIGBLK_CHANGED] = "sigblk changed",
+	[FACT_NENV_CHANGED] = "nenv changed", [FACT_NENV_UNREADABLE] = "nenv unreadable",
+	[FACT_IS_ROOT] = "runs as root", [FACT_IDS_CHANGED] = "IDs changed",
 	[FACT_WAITED_READY] = "waited for readiness",
 };
 
 static size_t problems;
+
+/* Whether a comma-separated list holds item, whole. */
+static int
+list_has(const char *list, const char *item)
+{
+	size_t len = strlen(item);
+
+	for (const char *p = list; (p = strstr(p, item)) != NULL; p += len)
+		if ((p == list || p[-1] == ',') && (p[len] == ',' || p[len] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* Whether a signal set's text (sigign, sigblk) names any signal: written,
+ * not "none", not unreadable. */
+static int
+names_a_signal(const char *text)
+{
+	return strncmp(text, "SIG", 3) == 0;
+}
 
 static const char *
 field(const struct entry *record, const char *key)
@@ -176,13 +201,26 @@ oracle(const struct run *run, size_t f, enum fact fact)
 	case FACT_SIGTERM: return equal(now, "signal", "SIGTERM");
 	case FACT_SKIPS_1: case FACT_SKIPS_2: case FACT_SKIPS_3: case FACT_SKIPS_4:
 	case FACT_SKIPS_5: case FACT_SKIPS_6: case FACT_SKIPS_7: {
-		char step = (char)('1' + (fact - FACT_SKIPS_1));
-		const char *skip = field(now, "skip");
-		for (const char *p = skip; *p; p++)
-			if (*p == step && (p == skip || p[-1] == ',') && (p[1] == ',' || !p[1]))
-				return 1;
-		return 0;
+		char step[2] = { (char)('1' + (fact - FACT_SKIPS_1)), '\0' };
+		return list_has(field(now, "skip"), step);
 	}
+	case FACT_SKIPS_0A: return list_has(field(now, "skip"), "0a");
+	case FACT_SKIPS_0B: return list_has(field(now, "skip"), "0b");
+	case FACT_SKIPS_8: return list_has(field(now, "skip"), "8");
+	case FACT_SIGNALS_IGNORED: return names_a_signal(field(now, "sigign"));
+	case FACT_SIGHUP_IGNORED: return list_has(field(now, "sigign"), "SIGHUP");
+	case FACT_SIGNALS_BLOCKED: return names_a_signal(field(now, "sigblk"));
+	case FACT_SIGIGN_CHANGED: return was && differ(now, was, "sigign");
+	case FACT_SIGBLK_CHANGED: return was && differ(now, was, "sigblk");
+	case FACT_NENV_CHANGED: return was && differ(now, was, "nenv");
+	case FACT_NENV_UNREADABLE: return strstr(field(now, "nenv"), "unreadable") == field(now, "nenv");
+	case FACT_IS_ROOT: {	/* uid=real,effective,saved,fs */
+		const char *effective = strchr(field(now, "uid"), ',');
+		return effective && strncmp(effective, ",0,", 3) == 0;
+	}
+	case FACT_IDS_CHANGED:
+		return was && (differ(now, was, "uid") || differ(now, was, "gid") ||
+			       differ(now, was, "groups"));
 	case FACT_STOPS_AT_2:
 		return oracle(run, f, FACT_SKIPS_1) && !oracle(run, f, FACT_SKIPS_2);
 	case FACT_CHILD_OF_COMPARED: return was && equal(now, "ppid", field(was, "pid"));
@@ -289,6 +327,11 @@ static const struct {
 	{ "a child of", { FACT_CHILD_OF_COMPARED } },
 	{ "step 2 runs", { FACT_STOPS_AT_2 } },
 	{ "This process", { FACT_LEADS_GROUP, FACT_LEADS_SESSION, FACT_HAS_TTY, FACT_ALL_MET } },
+	{ "ignores", { FACT_SIGNALS_IGNORED, FACT_SIGHUP_IGNORED, FACT_SIGIGN_CHANGED } },
+	{ "blocks", { FACT_SIGNALS_BLOCKED, FACT_SIGBLK_CHANGED } },
+	{ "blocked", { FACT_SIGNALS_BLOCKED, FACT_SIGBLK_CHANGED } },
+	{ "environment holds", { FACT_NENV_CHANGED, FACT_NENV_UNREADABLE } },
+	{ "runs as", { FACT_IS_ROOT, FACT_IDS_CHANGED } },
 };
 
 static int

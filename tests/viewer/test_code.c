@@ -24,9 +24,11 @@ static void
 test_embedded_is_current(const char *source_dir)
 {
 	static const char *const shown[] = {
+		"steps/step0a-reset-signals.c", "steps/step0b-clean-env.c",
 		"steps/step1-fork.c", "steps/step2-setsid.c", "steps/step3-fork-again.c",
 		"steps/step4-chdir.c", "steps/step5-umask.c", "steps/step6-close-fds.c",
-		"steps/step7-reopen-stdio.c", "steps/heartbeatd.c", "steps/popquiz.c",
+		"steps/step7-reopen-stdio.c", "steps/step8-drop-privileges.c", "steps/heartbeatd.c",
+		"steps/popquiz.c",
 	};
 
 	CHECK(step_source_count == sizeof shown / sizeof shown[0], "%zu files embedded",
@@ -245,6 +247,39 @@ test_other_frames(void)
 	model_free(&model);
 }
 
+/* daemon(7)'s steps: each frame shows its program's marked step, the call
+ * marked. */
+static void
+test_daemon7_frames(void)
+{
+	static const char log[] =
+		RECORD("step0a-reset-signals", "0a", "event=start")
+		RECORD("step0a-reset-signals", "0a", "event=after")
+		RECORD("step0b-clean-env", "0b", "event=after kept=PATH dropped=HOME")
+		RECORD("step8-drop-privileges", "8", "event=after user=nobody group=nogroup")
+		RECORD("step8-drop-privileges", "8", "event=error call=setgroups errno=EPERM");
+	static const struct {
+		const char *path, *call;
+	} expected[] = {
+		{ "steps/step0a-reset-signals.c", "if (sigaction(sig, &default_action, NULL) == -1" },
+		{ "steps/step0a-reset-signals.c", "if (sigaction(sig, &default_action, NULL) == -1" },
+		{ "steps/step0b-clean-env.c", "if (clearenv() != 0)" },
+		{ "steps/step8-drop-privileges.c", "if (setgroups(1, &gid) == -1)" },
+		{ "steps/step8-drop-privileges.c", "if (setgroups(1, &gid) == -1)" },
+	};
+	struct model model;
+	const struct run *run;
+
+	model_of(&model, log);
+	run = model_run(&model, 0);
+	CHECK(run && run->count == sizeof expected / sizeof expected[0], "the daemon(7) log's frames");
+	for (size_t f = 0; run && f < run->count && f < sizeof expected / sizeof expected[0]; f++) {
+		expect_excerpt(run->frames[f].record, expected[f].path, "main", expected[f].call);
+		expect_marked_step(run->frames[f].record);
+	}
+	model_free(&model);
+}
+
 /* The pane in a terminal's sizes: on every frame the screen is filled and
  * the call is marked, beside the frame from 160 columns on. */
 static void
@@ -307,6 +342,7 @@ main(int argc, char **argv)
 	test_embedded_is_current(argv[1]);
 	test_sample_frames(&model);
 	test_other_frames();
+	test_daemon7_frames();
 	test_layout(&model);
 	model_free(&model);
 	return checks_done();

@@ -179,7 +179,9 @@ test_explanations(const struct model *model)
 	      strstr(lesson.text[PART_WITHOUT], "SIGHUP") != NULL);
 	lesson_at(single, frame_of(single, "daemon", "signal"), &lesson);
 	CHECK(strstr(lesson.text[PART_WHAT], "SIGHUP") != NULL);
-	CHECK(timeline_stop_of("shell") == 0 && timeline_stop_of("3") == 3);
+	CHECK(timeline_stop_of("shell") == 0 &&
+	      strcmp(timeline[timeline_stop_of("3")].label, "3 fork") == 0 &&
+	      strcmp(timeline[timeline_stop_of("0a")].label, "0a signals") == 0);
 }
 
 static void

@@ -35,7 +35,8 @@ quiz_frame(const struct run *run, const char *quiz)
 }
 
 static const char *const topic_names[TOPIC_COUNT] = {
-	"PID", "PPID", "PGID", "SID", "TTY", "cwd", "umask", "fds", "0 1 2", "succeeds", "takes tty",
+	"PID", "PPID", "PGID", "SID", "TTY", "cwd", "umask", "fds", "0 1 2", "signals", "nenv", "IDs",
+	"succeeds", "takes tty",
 };
 
 struct expected {
@@ -264,6 +265,41 @@ test_own_chain(void)
 	QUESTIONS(&game, 1, "own step 4", { TOPIC_CWD, 0 }, { TOPIC_FDS, 1 });
 	QUESTIONS(&game, 3, "own step 5", { TOPIC_CWD, 0 }, { TOPIC_UMASK, 0 });
 	CHECK(predict_find(&game, 0) == NULL, "a first frame, compared with nothing, asks");
+	predict_free(&game);
+	model_free(&model);
+}
+
+/* daemon(7)'s steps: 0a asks whether the signals change (they do, from
+ * nohup's SIGHUP and a blocked SIGTERM), 0b whether nenv does (it does not:
+ * /proc shows the exec'd environment), 8 whether the IDs do; the PID, which
+ * stays, gives each a no beside a yes. */
+static void
+test_daemon7_steps(void)
+{
+	static const char state[] = " pid=7 ppid=1 parent=init pgid=6 sid=6 tty=? tpgid=-1 cwd=/ "
+				    "umask=0000 fds=0,1,2 fd0=/dev/null fd1=/dev/null fd2=/dev/null";
+	static const char *const lines[] = {
+		"v=1 run=own prog=step0a step=0a event=start sigign=SIGHUP sigblk=SIGTERM nenv=9",
+		"v=1 run=own prog=step0a step=0a event=after sigign=none sigblk=none nenv=9",
+		"v=1 run=own prog=step0b step=0b event=start sigign=none sigblk=none nenv=9",
+		"v=1 run=own prog=step0b step=0b event=after kept=PATH sigign=none sigblk=none nenv=9",
+		"v=1 run=own prog=step8 step=8 event=start uid=0,0,0,0 gid=0,0,0,0 groups=none nenv=3",
+		("v=1 run=own prog=step8 step=8 event=after uid=65534,65534,65534,65534 "
+		 "gid=65534,65534,65534,65534 groups=65534 nenv=\"unreadable (EACCES)\""),
+	};
+	struct model model;
+	struct predict game;
+	char line[512];
+
+	model_init(&model);
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		snprintf(line, sizeof line, "%s%s", lines[i], state);
+		add_line(&model, line, i + 1);
+	}
+	CHECK(predict_start(&game, model_run(&model, 0)) == 0, "predict_start");
+	QUESTIONS(&game, 1, "step 0a", { TOPIC_PID, 0 }, { TOPIC_SIGNALS, 1 });
+	QUESTIONS(&game, 3, "step 0b", { TOPIC_PID, 0 }, { TOPIC_NENV, 0 });
+	QUESTIONS(&game, 5, "step 8", { TOPIC_PID, 0 }, { TOPIC_IDS, 1 });
 	predict_free(&game);
 	model_free(&model);
 }
@@ -510,6 +546,7 @@ main(int argc, char **argv)
 	test_single_fork(&model);
 	test_answers_follow_records(&model);
 	test_own_chain();
+	test_daemon7_steps();
 	test_room();
 	test_keys(&model);
 	test_screens(&model);

@@ -1,0 +1,253 @@
+#!/usr/bin/env bash
+# daemon(7)'s steps on real processes, each effect read from the daemon's
+# /proc, and what leaving the step out leaves. Usage: daemon7.sh PART
+#   signals      a chain started with SIGHUP ignored and SIGTERM blocked:
+#                after step 0a heartbeatd ignores nothing and records a
+#                SIGHUP; without it (by hand and daemon-demo --skip 0a) it
+#                ignores SIGHUP, and a SIGHUP sent before a SIGTERM is never
+#                recorded
+#   environment  a chain started with extra variables: after step 0b the
+#                daemon's environment holds only the kept ones; without it
+#                (by hand and daemon-demo --skip 0b) it holds them all
+#   privileges   as root, a drop to nobody and nogroup: every ID and the group
+#                list in /proc, a pid file nobody owns and removes; without
+#                step 8 the daemon is root; refused as nobody, and refused
+#                when nobody could not write the log
+. "$(dirname "$0")/../lib.sh"
+
+part=${1:?signals, environment or privileges}
+seven=(step1-fork step2-setsid step3-fork-again step4-chdir step5-umask step6-close-fds
+	step7-reopen-stdio)
+pid_file=$WORK/heartbeatd.pid
+
+# started: the daemon of the newest run is up, its pid file written (after it
+# set its signal mask); sets run and daemon
+started() {
+	run=$(q event=start -- run | tail -n 1)
+	daemon=$(q1 run="$run" prog=heartbeatd event=start -- pid)
+	[ -n "$daemon" ] && [ "$(cat "$pid_file" 2>/dev/null)" = "$daemon" ]
+}
+
+# status_line PID KEY: a line of /proc/PID/status, its tabs made spaces
+status_line() {
+	awk -v key="$2:" '$1 == key { $1 = ""; sub(/^ /, ""); print }' "/proc/$1/status"
+}
+
+# in_mask PID KEY SIGNAL-NUMBER: the /proc/PID/status mask KEY has the signal
+in_mask() {
+	local hex
+	hex=$(status_line "$1" "$2")
+	(((16#$hex >> ($3 - 1)) & 1))
+}
+
+# environ_names PID: the names of the variables of /proc/PID/environ, sorted
+environ_names() {
+	tr '\0' '\n' <"/proc/$1/environ" | sed 's/=.*//' | sort | paste -sd' '
+}
+
+# says TEXT: the output in $WORK/out says TEXT
+says() {
+	grep -qF -- "$1" "$WORK/out" || { cat "$WORK/out" >&2; fail "the output does not say: $1"; }
+	pass "it says: $1"
+}
+
+# demo ARGS...: daemon-demo from $WORK, as chain() starts a chain
+demo() {
+	chain "$WORK" run_program daemon-demo --no-viewer --seconds 30 "$@"
+}
+
+exited() {
+	has_record run="$run" prog=heartbeatd event=exit
+}
+
+# chain FOLDER COMMAND...: a chain started from FOLDER, its output in
+# $WORK/out, and its daemon waited for
+chain() {
+	local folder=$1
+	shift
+	(cd "$folder" && "$@" </dev/null >"$WORK/out" 2>&1) || fail "$* exited $?: $(cat "$WORK/out")"
+	wait_until 10 "the daemon of: $*" started
+}
+
+# the sanitizers' settings, kept where a test cleans the environment
+sanitizer_variables=()
+for name in ASAN_OPTIONS UBSAN_OPTIONS; do
+	if [ -n "${!name+set}" ]; then sanitizer_variables+=("$name=${!name}"); fi
+done
+
+case $part in
+signals)
+	HUP=1 TERM=15
+	# with step 0a
+	chain "$WORK" env --ignore-signal=HUP --block-signal=TERM DAEMON_STEPS_LOG="$LOG" \
+		"$DS_BIN/step0a-reset-signals" "${seven[@]}" heartbeatd --seconds 30
+	read_fields ign blk <<<"$(q1 run="$run" prog=step0a-reset-signals event=start -- sigign sigblk)"
+	expect "step 0a starts with SIGHUP ignored" "$ign" "SIGHUP"
+	expect "and SIGTERM blocked" "$blk" "SIGTERM"
+	read_fields ign blk <<<"$(q1 run="$run" prog=step0a-reset-signals event=after -- sigign sigblk)"
+	expect "after step 0a nothing is ignored or blocked" "$ign $blk" "none none"
+	! in_mask "$daemon" SigIgn $HUP || fail "heartbeatd's /proc SigIgn has SIGHUP after step 0a"
+	pass "heartbeatd's /proc SigIgn: $(status_line "$daemon" SigIgn), no SIGHUP"
+	kill -HUP "$daemon"
+	wait_until 5 "heartbeatd to record the SIGHUP" has_record run="$run" event=signal signal=SIGHUP
+	is_alive "$daemon" || fail "heartbeatd died of the SIGHUP"
+	pass "heartbeatd recorded the SIGHUP and runs on"
+	stop_pid "$daemon"
+
+	# without it: SIGHUP stays ignored; one sent before a SIGTERM never
+	# arrives (heartbeatd would take the lower-numbered SIGHUP first)
+	chain "$WORK" env --ignore-signal=HUP --block-signal=TERM DAEMON_STEPS_LOG="$LOG" \
+		"$DS_BIN/step1-fork" "${seven[@]:1}" heartbeatd --seconds 30
+	read_fields ign blk <<<"$(q1 run="$run" prog=heartbeatd event=start -- sigign sigblk)"
+	expect "without step 0a heartbeatd starts ignoring" "$ign" "SIGHUP"
+	expect "and blocking" "$blk" "SIGTERM"
+	in_mask "$daemon" SigIgn $HUP || fail "heartbeatd's /proc SigIgn lacks SIGHUP without step 0a"
+	pass "heartbeatd's /proc SigIgn has SIGHUP: $(status_line "$daemon" SigIgn)"
+	# (its /proc SigBlk is not asked: asleep in sigtimedwait(), the kernel
+	# unblocks the signals it waits for, so SigBlk leaves them out)
+	kill -HUP "$daemon"
+	kill -TERM "$daemon"
+	wait_until 5 "heartbeatd to exit on SIGTERM" exited
+	expect "no SIGHUP was recorded" "$(count run="$run" event=signal signal=SIGHUP)" 0
+	expect "SIGTERM still ends it (sigtimedwait takes a blocked signal)" \
+		"$(q1 run="$run" prog=heartbeatd event=exit -- reason)" "SIGTERM"
+
+	# daemon-demo stages the same, and tells what stays without step 0a;
+	# 0a and 0b are its steps only with --daemon7
+	status=0
+	run_program daemon-demo --skip 0a --no-viewer >"$WORK/out" 2>&1 </dev/null || status=$?
+	expect "--skip 0a without --daemon7 is bad usage" "$status" 2
+	says "--skip wants step numbers from 1 to 7 (0a and 0b with --daemon7)"
+	demo --daemon7
+	! in_mask "$daemon" SigIgn $HUP || fail "the demo's heartbeatd ignores SIGHUP with step 0a"
+	pass "daemon-demo --daemon7: heartbeatd's SigIgn $(status_line "$daemon" SigIgn)"
+	stop_pid "$daemon"
+	demo --daemon7 --skip 0a
+	expect "daemon-demo --skip 0a leaves out" \
+		"$(q1 run="$run" prog=daemon-demo event=start -- skip)" 0a
+	in_mask "$daemon" SigIgn $HUP || fail "the demo's heartbeatd does not ignore SIGHUP without 0a"
+	says "it ignores SIGHUP (sigign), so a kill -HUP"
+	says "is never recorded, and it blocks SIGTERM (sigblk)."
+	stop_pid "$daemon"
+	;;
+environment)
+	extra=(HOME=/root TERM=xterm LD_LIBRARY_PATH=/nonexistent DS_SECRET=1 DS_KEPT=2)
+	kept="DAEMON_STEPS_LOG DAEMON_STEPS_RUN DS_KEPT PATH"
+	keep=DS_KEPT
+	for variable in "${sanitizer_variables[@]}"; do
+		keep+=",${variable%%=*}"
+		kept=$(tr ' ' '\n' <<<"$kept ${variable%%=*}" | sort | paste -sd' ')
+	done
+	chain "$WORK" env -i PATH="$DS_BIN:/usr/bin:/bin" "${extra[@]}" "${sanitizer_variables[@]}" \
+		DAEMON_STEPS_LOG="$LOG" "$DS_BIN/step0b-clean-env" --keep "$keep" "${seven[@]}" \
+		heartbeatd --seconds 30
+	expect "heartbeatd's /proc environ holds the kept variables only" \
+		"$(environ_names "$daemon")" "$kept"
+	read_fields dropped <<<"$(q1 run="$run" prog=step0b-clean-env event=after -- dropped)"
+	expect "step 0b's record lists as dropped" \
+		"$(tr ',' '\n' <<<"$dropped" | sort | paste -sd' ')" "DS_SECRET HOME LD_LIBRARY_PATH TERM"
+	expect "step 0b's start counts the environment it was given" \
+		"$(q1 run="$run" prog=step0b-clean-env event=start -- nenv)" \
+		$((${#extra[@]} + ${#sanitizer_variables[@]} + 2))
+	expect "and so does its after record (the kernel's copy, until the next exec)" \
+		"$(q1 run="$run" prog=step0b-clean-env event=after -- nenv)" \
+		$((${#extra[@]} + ${#sanitizer_variables[@]} + 2))
+	expect "step 1's start counts the clean one" \
+		"$(q1 run="$run" prog=step1-fork event=start -- nenv)" "$(wc -w <<<"$kept")"
+	stop_pid "$daemon"
+
+	# without it: every variable reaches the daemon
+	chain "$WORK" env -i PATH="$DS_BIN:/usr/bin:/bin" "${extra[@]}" "${sanitizer_variables[@]}" \
+		DAEMON_STEPS_LOG="$LOG" "$DS_BIN/step1-fork" "${seven[@]:1}" heartbeatd --seconds 30
+	names=$(environ_names "$daemon")
+	for variable in "${extra[@]}"; do
+		grep -qw "${variable%%=*}" <<<"$names" || fail "without step 0b, ${variable%%=*} is not there"
+	done
+	pass "without step 0b, heartbeatd's /proc environ holds them all: $names"
+	stop_pid "$daemon"
+
+	DS_SECRET=1 demo --daemon7 --skip 0b
+	grep -qw DS_SECRET <<<"$(environ_names "$daemon")" || fail "the demo's heartbeatd lost DS_SECRET"
+	says "without step 0b, heartbeatd has the starter's whole environment: nenv=$(tr '\0' '\n' \
+		<"/proc/$daemon/environ" | wc -l)."
+	stop_pid "$daemon"
+	DS_SECRET=1 demo --daemon7
+	grep -qw DS_SECRET <<<"$(environ_names "$daemon")" && fail "the demo's heartbeatd has DS_SECRET"
+	pass "daemon-demo --daemon7: heartbeatd's environ is $(environ_names "$daemon")"
+	stop_pid "$daemon"
+	;;
+privileges)
+	need setpriv
+	status=0
+	run_program step8-drop-privileges --user no-such-user-here true >"$WORK/out" 2>&1 || status=$?
+	expect "an unknown user is bad usage" "$status" 2
+	says "step8-drop-privileges: no user 'no-such-user-here' (getpwnam)"
+	if [ "$(id -u)" != 0 ]; then
+		run_program step8-drop-privileges true >"$WORK/out" 2>&1 && fail "a user's step 8 succeeded"
+		says "only root has privileges to drop: run the chain as root, or leave this step out"
+		skip "not root: only the refusal was checked"
+	fi
+	# nobody cannot enter $WORK (mode 700): its log and pid file in a folder
+	# of its own, removed on exit
+	shared=$(mktemp -d /tmp/ds-daemon7-XXXXXX)
+	remove_shared() { rm -rf "$shared"; }
+	CLEANUPS="remove_shared $CLEANUPS"
+	chmod 755 "$shared"
+	install -d -o nobody -g nogroup "$shared/run"
+	install -o nobody -g nogroup -m 0600 /dev/null "$shared/run/log"
+	nobody_ids="65534 65534 65534 65534"
+	LOG=$shared/run/log pid_file=$shared/run/heartbeatd.pid
+	# the sanitizers could not write their reports in the test root as
+	# nobody: they go to stderr, $WORK/out, checked below
+	chain / env -u ASAN_OPTIONS -u UBSAN_OPTIONS DAEMON_STEPS_LOG="$LOG" "$DS_BIN/step1-fork" \
+		"${seven[@]:1}" step8-drop-privileges heartbeatd --seconds 30
+	expect "heartbeatd's /proc Uid" "$(status_line "$daemon" Uid)" "$nobody_ids"
+	expect "its Gid" "$(status_line "$daemon" Gid)" "$nobody_ids"
+	expect "its Groups" "$(status_line "$daemon" Groups)" 65534
+	read_fields uid_before <<<"$(q1 run="$run" prog=step8-drop-privileges event=start -- uid)"
+	expect "step 8 starts as root" "$uid_before" "0,0,0,0"
+	read_fields uid gid groups nenv <<<"$(q1 run="$run" prog=step8-drop-privileges event=after \
+		-- uid gid groups nenv)"
+	expect "step 8's after record" "$uid $gid $groups" \
+		"65534,65534,65534,65534 65534,65534,65534,65534 65534"
+	expect "its own environment is refused to it (not dumpable until the exec)" "$nenv" \
+		"unreadable (EACCES)"
+	expect "heartbeatd's nenv is readable again after the exec" \
+		"$(q1 run="$run" prog=heartbeatd event=start -- nenv | tr -d 0-9)" ""
+	expect "nobody owns the pid file" "$(stat -c %U "$pid_file")" nobody
+	stop_pid "$daemon"
+	wait_until 5 "heartbeatd's exit record" exited
+	[ ! -e "$pid_file" ] || fail "heartbeatd as nobody could not remove its pid file"
+	pass "heartbeatd as nobody removed its own pid file"
+	expect "no error was recorded" "$(count run="$run" event=error)" 0
+	[ ! -s "$WORK/out" ] || fail "the chain printed: $(cat "$WORK/out")"
+
+	# refused as nobody
+	(cd / && env -u ASAN_OPTIONS -u UBSAN_OPTIONS DAEMON_STEPS_LOG="$LOG" setpriv --reuid=nobody \
+		--regid=nogroup --clear-groups "$DS_BIN/step8-drop-privileges" true \
+		</dev/null >"$WORK/out" 2>&1) && fail "nobody's step 8 succeeded"
+	says "step8-drop-privileges: dropping privileges failed: Operation not permitted"
+	says "only root has privileges to drop: run the chain as root, or leave this step out"
+	run=$(q event=start -- run | tail -n 1)
+	expect "the refusal is recorded" "$(q1 run="$run" event=error -- errno uid)" \
+		"EPERM	65534,65534,65534,65534"
+
+	# refused when nobody could not write the log (root's $WORK, mode 700)
+	LOG=$WORK/log
+	run_program step8-drop-privileges true </dev/null >"$WORK/out" 2>&1 &&
+		fail "step 8 dropped to a user who cannot write the log"
+	says "nobody could not write the log $LOG or heartbeatd's pid file beside it"
+	run=$(q event=start -- run | tail -n 1)
+	expect "recorded, as root still" "$(q1 run="$run" event=error -- call errno uid)" \
+		"checking the log as the user	EACCES	0,0,0,0"
+
+	# without step 8, the daemon is root
+	pid_file=$WORK/heartbeatd.pid
+	chain / run_program step1-fork "${seven[@]:1}" heartbeatd --seconds 30
+	expect "without step 8, heartbeatd's /proc Uid" "$(status_line "$daemon" Uid)" "0 0 0 0"
+	stop_pid "$daemon"
+	;;
+*)
+	fail "no such part: $part"
+	;;
+esac
