@@ -167,6 +167,39 @@ usage_error(const char *fmt, ...)
 
 /*** options ***/
 
+/* A step's exit status: it runs the next program. */
+static const char step_exits[] =
+	"  0    success\n"
+	"  1    a system call failed (setsid's EPERM included)\n"
+	"  126  the next program was found but cannot be executed\n"
+	"  127  the next program was not found\n";
+
+/* A program's exit table, one line per code in increasing order (a line
+ * without a code goes on the one before), with the usage code every program
+ * shares put in its place. */
+static void
+print_exits(const char *exits)
+{
+	static const char usage[] =
+		"  2    bad usage: unknown option, bad value, missing argument\n";
+	int usage_told = 0;
+
+	while (*exits) {
+		size_t len = strcspn(exits, "\n");
+		char *after_code;
+		long code = strtol(exits, &after_code, 10);
+
+		if (!usage_told && after_code != exits && code > 2) {
+			fputs(usage, stdout);
+			usage_told = 1;
+		}
+		printf("%.*s\n", (int)len, exits);
+		exits += len + (exits[len] == '\n');
+	}
+	if (!usage_told)
+		fputs(usage, stdout);
+}
+
 static void
 print_help(const struct program *p)
 {
@@ -186,16 +219,8 @@ print_help(const struct program *p)
 	       "  " ENV_RUN "   the run id every record carries (made anew when unset)\n");
 	if (p->step[0] >= '0' && p->step[0] <= '9')	/* a step (0a ... 8): it pauses */
 		printf("  " ENV_PAUSE " seconds to wait after this step's record\n");
-	if (p->exits == NULL)	/* a step's: it runs the next program */
-		printf("\nExit status:\n"
-		       "  0    success\n"
-		       "  1    a system call failed (setsid's EPERM included)\n"
-		       "  2    bad usage: unknown option, bad value, missing argument\n"
-		       "  126  the next program was found but cannot be executed\n"
-		       "  127  the next program was not found\n");
-	else
-		printf("\nExit status:\n%s\n"
-		       "  2    bad usage: unknown option, bad value, missing argument\n", p->exits);
+	printf("\nExit status:\n");
+	print_exits(p->exits ? p->exits : step_exits);
 }
 
 static void
