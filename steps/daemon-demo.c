@@ -16,8 +16,11 @@
  *   with --try-tty; without step 3 it takes it as its controlling terminal,
  *   and gets SIGHUP when the runner closes the master on its way out.
  *
+ * --wait-ready makes step 1's parent wait until heartbeatd is ready; with or
+ * without it, the demo says when the prompt came back against that moment.
+ *
  * Its other parts (demo.h): stopping what a demo left running (demo-stop.c),
- * and the run as a table (demo-table.c).
+ * the run as a table (demo-table.c), and the readiness figure (demo-ready.c).
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -41,7 +44,8 @@ const char *const step_programs[STEPS] = {
 	"step5-umask", "step6-close-fds", "step7-reopen-stdio",
 };
 
-enum { OPT_SKIP, OPT_SINGLE_FORK, OPT_PAUSE, OPT_SECONDS, OPT_NO_VIEWER, OPT_STOP, OPT_COUNT };
+enum { OPT_SKIP, OPT_SINGLE_FORK, OPT_PAUSE, OPT_SECONDS, OPT_NO_VIEWER, OPT_STOP,
+       OPT_WAIT_READY, OPT_COUNT };
 
 static const struct step_option options[] = {
 	[OPT_SKIP] = { "skip", "N[,N...]", "leave out step N (1-7) to see what goes wrong" },
@@ -50,6 +54,7 @@ static const struct step_option options[] = {
 	[OPT_SECONDS] = { "seconds", "N", "heartbeatd runs N seconds (default: 30)" },
 	[OPT_NO_VIEWER] = { "no-viewer", NULL, "print the run as text, never open the viewer" },
 	[OPT_STOP] = { "stop", NULL, "stop the demo daemon and any chain on its way, then exit" },
+	[OPT_WAIT_READY] = { "wait-ready", NULL, "step 1 exits only once heartbeatd is ready" },
 	[OPT_COUNT] = { NULL, NULL, NULL },
 };
 
@@ -57,10 +62,13 @@ static const struct program program = {
 	.name = "daemon-demo",
 	.step = "demo",
 	.synopsis = "[--skip N[,N...]] [--single-fork] [--pause SECONDS] [--seconds N]\n"
-		    "                   [--no-viewer] | --stop",
+		    "                   [--wait-ready] [--no-viewer] | --stop",
 	.purpose = "Runs the whole daemon-steps demo: the chain step1-fork ... step7-reopen-stdio\n"
 		   "heartbeatd, then the pop quiz, and shows the run (in daemon-viewer when\n"
-		   "stdout is a terminal). Exits 0 when the demo ran as intended, the\n"
+		   "stdout is a terminal). It says when the prompt came back (the chain's\n"
+		   "first process exited) against the moment heartbeatd was ready, by how\n"
+		   "many ms: before it, or, with --wait-ready, after it.\n"
+		   "Exits 0 when the demo ran as intended, the\n"
 		   "failures it provokes on purpose included, 1 when something else failed.\n"
 		   "Ctrl-C before the run is shown stops the chain and its daemon too, then\n"
 		   "ends the demo by the signal, as the shell expects (status 130).",
@@ -89,6 +97,7 @@ struct run_news {
 		char sid[16], tty[32], cwd[256], umask[8], fd0[256];
 		char fds_at_start[128];	/* before it opened anything itself */
 	} daemon;
+	struct readiness_news readiness;	/* the prompt's return against the daemon's ready */
 };
 
 /*** Ctrl-C ***/
@@ -181,6 +190,7 @@ note_record(const struct logfmt_record *r, size_t line, void *context)
 	if (!run || !prog || !event || !step || strcmp(run, news->run) != 0)
 		return 0;
 	news->recorded = 1;
+	readiness_note(&news->readiness, r);
 	if (strcmp(prog, "daemon-demo") == 0 && strcmp(event, "start") == 0)
 		copy_field(news->start_time, sizeof news->start_time, r, "time");
 	if (strcmp(prog, "heartbeatd") == 0 && news->daemon_pid == 0) {
@@ -329,7 +339,7 @@ parse_skips(const char *text, int skipped[STEPS + 1])
 
 /*** showing the run ***/
 
-static double
+double
 milliseconds_between(const char *from, const char *to)
 {
 	struct tm a = { 0 }, b = { 0 };
@@ -422,11 +432,12 @@ open_viewer(const char *run)
 /* The run the options ask for. */
 struct demo {
 	int skipped[STEPS + 1];		/* skipped[N]: step N is left out */
+	int wait_ready;			/* step1-fork --wait-ready */
 	long seconds;			/* heartbeatd's --seconds */
 	double pause;			/* seconds each step waits, 0: none */
 	char slave[64];			/* the fresh terminal offered to heartbeatd */
 	char seconds_text[16];
-	char *chain[STEPS + 6];		/* the command line: steps, heartbeatd, its options */
+	char *chain[STEPS + 7];		/* the command line: steps, --wait-ready, heartbeatd, its options */
 	char chain_text[512];
 	char skip_text[32];		/* "3" or "3,6"; "" with no step left out */
 };
@@ -440,6 +451,9 @@ read_settings(const char **values, struct demo *demo)
 		parse_skips(values[OPT_SKIP], demo->skipped);
 	if (values[OPT_SINGLE_FORK])
 		demo->skipped[3] = 1;
+	demo->wait_ready = values[OPT_WAIT_READY] != NULL;
+	if (demo->wait_ready && demo->skipped[1])
+		usage_error("--wait-ready is step 1's: its parent waits, so it needs step 1");
 	demo->seconds = DEFAULT_DAEMON_SECONDS;
 	if (values[OPT_SECONDS]) {
 		demo->seconds = strtol(values[OPT_SECONDS], &end, 10);
@@ -467,6 +481,8 @@ build_chain(struct demo *demo)
 	for (int step = 1; step <= STEPS; step++) {
 		if (!demo->skipped[step]) {
 			demo->chain[n++] = (char *)step_programs[step - 1];
+			if (step == 1 && demo->wait_ready)
+				demo->chain[n++] = "--wait-ready";
 			continue;
 		}
 		snprintf(demo->skip_text + strlen(demo->skip_text),
@@ -588,6 +604,7 @@ chain_went_as_intended(const struct demo *demo, int first_status, struct run_new
 	       program_name(), (int)news->daemon_pid,
 	       milliseconds_between(news->start_time, news->first_record_time), program_name(),
 	       demo->seconds);
+	readiness_print(&news->readiness);
 	tell_what_is_missing(demo, news);
 	return 1;
 }

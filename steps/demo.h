@@ -23,6 +23,30 @@ enum stop stop_daemon(void);
  * says why). */
 int stop_chain(const char *run);
 
+/*** readiness (demo-ready.c): when the prompt came back, against when the
+ * daemon was ready ***/
+
+struct logfmt_record;
+
+struct readiness_news {
+	char first_exit[40];	/* step1-fork's parent-exit: the prompt comes back */
+	char ready[40];		/* heartbeatd's ready record, or its first after its pid file */
+	int ready_recorded;	/* ready is heartbeatd's own ready record */
+	int waited;		/* the first process waited for it (--wait-ready) */
+};
+
+/* Notes what a record of the run tells of readiness. */
+void readiness_note(struct readiness_news *news, const struct logfmt_record *r);
+
+/* The first process's exit after the daemon was ready, in ms (< 0: before). */
+double readiness_gap_ms(const struct readiness_news *news);
+
+/* Says when the prompt came back against the daemon's readiness, by how much. */
+void readiness_print(const struct readiness_news *news);
+
+/* From one record's time= to another's, in ms (defined in daemon-demo.c). */
+double milliseconds_between(const char *from, const char *to);
+
 /*** the table (demo-table.c) ***/
 
 /* Prints the records of run, one a line, in columns as wide as their values

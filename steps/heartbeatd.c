@@ -21,6 +21,13 @@
  * serves (its pid file written) and STOPPING=1 as it leaves, the datagrams
  * sd_notify(3) sends. Without NOTIFY_SOCKET it sends nothing.
  *
+ * Started the classic way by a first process that waits for it
+ * (step1-fork --wait-ready), it tells that process at the same moment, by
+ * the convention of s6's notification descriptor: a newline written to the
+ * descriptor DAEMON_STEPS_READY_FD names, which it then closes. The number is
+ * checked before heartbeatd opens anything: a number closed on the way (by a
+ * step 6 that knows nothing of it) could name its own pid file a moment later.
+ *
  * Usage: heartbeatd [--seconds N] [--try-tty PATH]
  */
 #define _GNU_SOURCE
@@ -53,7 +60,10 @@ static const struct program program = {
 	.synopsis = "[--seconds N] [--try-tty PATH]",
 	.purpose = "The daemon at the end of a daemon-steps chain. Records its state and\n"
 		   "prints a line once a second, records SIGHUP and SIGTERM, and exits on\n"
-		   "SIGTERM or after N seconds. Keeps a locked pid file beside the log.",
+		   "SIGTERM or after N seconds. Keeps a locked pid file beside the log.\n"
+		   "Once that file holds its PID it is ready, and says so: a line on the\n"
+		   "descriptor " ENV_READY_FD " names (step1-fork --wait-ready waits for it),\n"
+		   "and READY=1 to the socket NOTIFY_SOCKET names (a service manager).",
 	.options = options,
 	.exits = "  0    it ran until SIGTERM, SIGINT or the end of its seconds\n"
 		 "  1    a system call failed, or another heartbeatd holds the pid file",
@@ -103,6 +113,69 @@ take_pid_file(const char *path)
 	if (ftruncate(fd, 0) == -1 || write(fd, text, (size_t)len) != len)
 		fail("writing the pid file", errno, path, EXIT_SYSCALL_FAILED);
 	return fd;
+}
+
+/* The descriptor a waiting first process reads (s6's notification descriptor). */
+struct readiness {
+	const char *named;	/* DAEMON_STEPS_READY_FD's text, NULL: nobody waits */
+	int fd;			/* open and a pipe or a socket, else -1 */
+	int err;		/* why not: EBADF (closed), EINVAL (not a pipe or socket) */
+};
+
+/* Checks the descriptor DAEMON_STEPS_READY_FD names, before we open anything. */
+static struct readiness
+readiness_named(void)
+{
+	struct readiness ready = { .named = getenv(ENV_READY_FD), .fd = -1 };
+	struct stat st;
+	char *end;
+	long fd;
+
+	if (ready.named == NULL || ready.named[0] == '\0') {
+		ready.named = NULL;
+		return ready;
+	}
+	fd = strtol(ready.named, &end, 10);
+	if (*end || end == ready.named || fd < 3 || fd > 65535)
+		ready.err = EINVAL;
+	else if (fstat((int)fd, &st) == -1)
+		ready.err = errno;
+	else if (!S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode))
+		ready.err = EINVAL;	/* a file or a terminal: not what a starter waits on */
+	else
+		ready.fd = (int)fd;
+	return ready;
+}
+
+/*
+ * Tells the waiting first process that we are ready: one newline, then the
+ * descriptor is closed (its end-of-file is the reader's "no more"). Recorded
+ * first, so that the log has our "ready" before the first process's exit:
+ * tells=yes, or tells=no and why not. SIGPIPE is ignored meanwhile: a reader
+ * gone (its starter killed) is a failure to report, not a reason to die.
+ */
+static void
+tell_waiting_starter(struct readiness *ready)
+{
+	struct sigaction ignore = { .sa_handler = SIG_IGN }, old;
+
+	if (ready->named == NULL)
+		return;
+	if (ready->fd == -1) {
+		(void)record("ready", "ready_fd", ready->named, "tells", "no", "ready_errno",
+			     errno_name(ready->err), (char *)NULL);
+		return;
+	}
+	(void)record("ready", "ready_fd", ready->named, "tells", "yes", (char *)NULL);
+	sigemptyset(&ignore.sa_mask);
+	if (sigaction(SIGPIPE, &ignore, &old) == -1)
+		fail("sigaction", errno, NULL, EXIT_SYSCALL_FAILED);
+	if (write(ready->fd, "\n", 1) == -1)
+		report_failure("telling the waiting first process", errno, ENV_READY_FD);
+	if (sigaction(SIGPIPE, &old, NULL) == -1)
+		fail("sigaction", errno, NULL, EXIT_SYSCALL_FAILED);
+	close(ready->fd);
+	ready->fd = -1;
 }
 
 /* Opens a terminal the way a careless daemon would, and tells what happened. */
@@ -209,6 +282,7 @@ main(int argc, char **argv)
 {
 	const char *values[2];
 	int next = program_start(&program, argc, argv, values);
+	struct readiness ready = readiness_named();	/* before our own opens */
 	long seconds = DEFAULT_SECONDS;
 	sigset_t wanted;
 	struct timespec started;
@@ -245,6 +319,7 @@ main(int argc, char **argv)
 	if (values[1])
 		try_terminal(values[1]);
 	notify_manager("READY=1");
+	tell_waiting_starter(&ready);
 
 	clock_gettime(CLOCK_MONOTONIC, &started);
 	const char *reason = "time is up";

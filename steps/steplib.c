@@ -184,9 +184,10 @@ print_help(const struct program *p)
 	       "  " ENV_LOG "   the transition log (default: $XDG_RUNTIME_DIR/daemon-steps/\n"
 	       "                     transitions.log, else ${TMPDIR:-/tmp}/daemon-steps-$UID/...)\n"
 	       "  " ENV_RUN "   the run id every record carries (made anew when unset)\n");
-	if (p->exits == NULL)	/* a step: it pauses, and it runs the next program */
-		printf("  " ENV_PAUSE " seconds to wait after this step's record\n"
-		       "\nExit status:\n"
+	if (p->step[0] >= '1' && p->step[0] <= '7')	/* a step: it pauses */
+		printf("  " ENV_PAUSE " seconds to wait after this step's record\n");
+	if (p->exits == NULL)	/* a step's: it runs the next program */
+		printf("\nExit status:\n"
 		       "  0    success\n"
 		       "  1    a system call failed (setsid's EPERM included)\n"
 		       "  2    bad usage: unknown option, bad value, missing argument\n"

@@ -26,6 +26,8 @@ enum exit_code {
 #define ENV_LOG   "DAEMON_STEPS_LOG"	/* the log's absolute path */
 #define ENV_RUN   "DAEMON_STEPS_RUN"	/* the run id */
 #define ENV_PAUSE "DAEMON_STEPS_PAUSE"	/* seconds each step waits after its record */
+#define ENV_READY_FD "DAEMON_STEPS_READY_FD"	/* step1-fork --wait-ready: the descriptor the
+						   daemon writes a line to when it is ready */
 
 #define PROJECT_VERSION "1.0.0"
 

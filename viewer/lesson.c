@@ -157,14 +157,14 @@ static const struct sentence table[] = {
 	  "yet. Not met: {unmet}." },
 
 	/*** a fork's parent exits ***/
-	{ "*", "parent-exit", NULL, NULL, PART_WHAT, NULL, { N(LEADS_SESSION) },
+	{ "*", "parent-exit", NULL, NULL, PART_WHAT, NULL, { N(LEADS_SESSION), N(WAITED_READY) },
 	  "fork() made a child, a copy with a new PID. The parent, PID {pid}, now "
 	  "calls _exit(): its work is done, and whoever waits for it (a shell, for "
 	  "one) goes on." },
-	{ "*", "parent-exit", NULL, NULL, PART_WHAT, NULL, { F(LEADS_SESSION) },
+	{ "*", "parent-exit", NULL, NULL, PART_WHAT, NULL, { F(LEADS_SESSION), N(WAITED_READY) },
 	  "fork() made a child, a copy with a new PID. The parent, PID {pid}, the "
 	  "leader of session {sid}, now calls _exit()." },
-	{ "*", "parent-exit", NULL, NULL, PART_WHY, NULL, { 0 },
+	{ "*", "parent-exit", NULL, NULL, PART_WHY, NULL, { N(WAITED_READY) },
 	  "The child is in the parent's process group and session, and leads "
 	  "neither: its PID is new." },
 
@@ -346,6 +346,67 @@ static const struct sentence table[] = {
 	  "parent's exit, as the sign that the service is up." },
 	{ "daemon", "notify", "sent", "STOPPING=1", PART_WHAT, NULL, { 0 },
 	  "heartbeatd tells its service manager that it is stopping: STOPPING=1." },
+	/*** readiness the classic way: step1-fork --wait-ready, s6's notification descriptor ***/
+	{ "1", "ready-wait", NULL, NULL, PART_WHAT, NULL, { 0 },
+	  "fork() made a child, and the parent, PID {pid}, does not exit yet: it "
+	  "reads a pipe whose write end, descriptor {ready_fd}, the child carries "
+	  "down the chain (its number in DAEMON_STEPS_READY_FD). It exits when the "
+	  "daemon writes a line there, or when every holder has closed it." },
+	{ "1", "ready-wait", NULL, NULL, PART_WHY, NULL, { 0 },
+	  "Whoever started it, a shell or a boot script, takes its exit for \"the "
+	  "service is up\" (daemon(7)): exiting at once, it would say so before the "
+	  "daemon could serve." },
+	{ "1", "ready-wait", NULL, NULL, PART_WITHOUT, WITHOUT, { 0 },
+	  "The prompt comes back, and a script's next line runs, while the daemon is "
+	  "still on its way: a client started then finds no pid file and no server "
+	  "(daemon-demo measures by how much)." },
+	{ "1", "after", "ready_fd", NULL, PART_WHAT, NULL, { F(CHILD_OF_COMPARED) },
+	  "Its parent, PID {ppid}, has not exited: it waits until the daemon is "
+	  "ready. This child holds the pipe's write end, descriptor {ready_fd}, and "
+	  "keeps it through every exec that follows." },
+	{ "1", "parent-exit", "ready", "yes", PART_WHAT, NULL, { F(WAITED_READY) },
+	  "The daemon wrote its line: the parent, PID {pid}, read it after "
+	  "{waited_ms} ms and exits with status 0. Its starter goes on only now, "
+	  "and the service is up as it does." },
+	{ "1", "parent-exit", "ready", "no", PART_WHAT, NULL, { F(WAITED_READY) },
+	  "The pipe ended without a line after {waited_ms} ms: every holder of its "
+	  "write end, descriptor {ready_fd}, closed it, so the daemon died before it "
+	  "was ready, or a step closed that descriptor. The parent, PID {pid}, exits "
+	  "with status 3: its starter learns that the service did not come up." },
+	{ "1", "parent-exit", "ready", "no", PART_WHY, NULL, { F(WAITED_READY) },
+	  "End of file is the kernel's word that no process holds the write end any "
+	  "more: it needs no timeout, and a daemon that crashes cannot forget to "
+	  "send it." },
+	{ "6", "after", "kept_fd", NULL, PART_WHAT, NULL, { N(NOTHING_OPEN) },
+	  "Every descriptor is closed but {kept_fd}, the readiness pipe's write end "
+	  "that DAEMON_STEPS_READY_FD names: fds={fds}." },
+	{ "6", "after", "kept_fd", NULL, PART_WHY, NULL, { 0 },
+	  "Closed, it would be that pipe's end of file: the first process, waiting "
+	  "for the daemon's line, would take it for a daemon that died." },
+	{ "6", "after", "closed_ready_fd", NULL, PART_WHAT, NULL, { 0 },
+	  "It closed {closed_ready_fd} too, the readiness pipe's write end "
+	  "(--close-ready-fd, as a recipe that knows nothing of it does): the first "
+	  "process reads end of file and reports that the daemon never came up, "
+	  "though nothing has failed." },
+	{ "daemon", "ready", "tells", "yes", PART_WHAT, NULL, { 0 },
+	  "heartbeatd is ready: its pid file holds its PID. It writes a newline to "
+	  "descriptor {ready_fd}, the write end it was given, and closes it: the "
+	  "first process, waiting at the other end, exits now." },
+	{ "daemon", "ready", "tells", "yes", PART_WHY, NULL, { 0 },
+	  "This is s6's notification descriptor: the starter names a descriptor, "
+	  "and the daemon writes one line to it once it serves. A number in the "
+	  "environment crosses exec, so a chain of programs carries it, and step 6 "
+	  "keeps it open." },
+	{ "daemon", "ready", "tells", "no", PART_WHAT, NULL, { 0 },
+	  "heartbeatd is ready (its pid file holds its PID), but descriptor "
+	  "{ready_fd}, which DAEMON_STEPS_READY_FD names, was no open pipe when it "
+	  "started ({ready_errno}): nobody hears it. A first process waiting for it "
+	  "has read end of file, and said that the daemon never came up." },
+	{ "daemon", "ready", "tells", "no", PART_WITHOUT, "Look for", { 0 },
+	  "A step closed it on the way: step 6 with --close-ready-fd, or any "
+	  "close-everything loop that knows nothing of it (closed_ready_fd= on step "
+	  "6's record)." },
+
 	{ "daemon", "exit", NULL, NULL, PART_WHAT, NULL, { 0 },
 	  "{prog} exits ({reason}) and removes its pid file." },
 
@@ -528,6 +589,7 @@ frame_facts_of(const struct story *story, struct frame_facts *facts)
 	f[FACT_TRACED_CALL] = entry_get(now, "call") != NULL && has(now, "event", "after");
 	f[FACT_STOPS_AT_2] = skips(now, '1') && !skips(now, '2');
 	f[FACT_CHILD_OF_COMPARED] = was != NULL && has(now, "ppid", entry_text(was, "pid"));
+	f[FACT_WAITED_READY] = entry_get(now, "ready") != NULL;
 }
 
 int

@@ -146,8 +146,16 @@ event_phrase(const struct frame *frame, char *out, size_t size)
 		snprintf(out, size, "%s", call ? call : "begins");
 	else if (strcmp(event, "after") == 0)
 		snprintf(out, size, "done: %s", call ? call : "a step");
+	else if (strcmp(event, "parent-exit") == 0 && entry_get(record, "ready"))
+		snprintf(out, size, "the parent exits: the daemon %s",
+			 strcmp(entry_text(record, "ready"), "yes") == 0 ? "is ready" : "never said so");
 	else if (strcmp(event, "parent-exit") == 0)
 		snprintf(out, size, "the parent of the fork exits");
+	else if (strcmp(event, "ready-wait") == 0)
+		snprintf(out, size, "the parent waits until the daemon is ready");
+	else if (strcmp(event, "ready") == 0)
+		snprintf(out, size, "ready: %s", strcmp(entry_text(record, "tells"), "yes") == 0
+			 ? "tells the first process" : "nobody to tell");
 	else if (strcmp(event, "heartbeat") == 0 && frame->repeats > 0)
 		snprintf(out, size, "heartbeats %s..%s (%zu records)",
 			 field_or_unknown(record, "beat"), frame->last_beat, frame->repeats + 1);

@@ -24,6 +24,9 @@ static const struct {
 	const char *function;	/* NULL: the step, as main() marks it */
 	const char *call;
 } rows[] = {
+	/* --wait-ready: the parent waits, then exits by what it read */
+	{ "1", "ready-wait", NULL, NULL, "wait_until_ready", "read(" },
+	{ "1", "parent-exit", "ready", NULL, "wait_until_ready", "_exit(" },
 	{ "1", "parent-exit", NULL, NULL, NULL, "_exit(" },
 	{ "1", "*", NULL, NULL, NULL, "fork()" },
 	{ "2", "*", NULL, NULL, NULL, "setsid()" },
@@ -35,11 +38,12 @@ static const struct {
 	{ "6", "after", "method", "close_range", "close_with_close_range", "syscall(" },
 	{ "6", "after", "method", "proc", "close_with_proc", "close(" },
 	{ "6", "after", "method", "loop", "close_with_loop", "close(" },
-	{ "6", "*", NULL, NULL, NULL, "close_all()" },
+	{ "6", "*", NULL, NULL, NULL, "close_all(" },
 	{ "7", "*", NULL, NULL, NULL, "open(" },
 
 	{ "daemon", "after", "tried_tty", NULL, "try_terminal", "open(" },
 	{ "daemon", "heartbeat", NULL, NULL, "beat", "printf(" },
+	{ "daemon", "ready", NULL, NULL, "tell_waiting_starter", "write(" },
 	{ "daemon", "signal", NULL, NULL, "main", "sigtimedwait(" },
 	{ "daemon", "exit", NULL, NULL, "main", "record(\"exit\"" },
 	{ "daemon", "*", NULL, NULL, "main", "program_start(" },

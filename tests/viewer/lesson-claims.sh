@@ -5,7 +5,9 @@
 # The runs are real: the demo, every --skip and --single-fork; the chain typed
 # by hand from a script; the demo from an interactive shell that leads its
 # session, and from one that does not (bash inside bash); the demo below a
-# subreaper; a traced program (daemon-trace); skips that stop the chain early or go together; a chain started
+# subreaper; a traced program (daemon-trace); skips that stop the chain early
+# or go together; the demo with --wait-ready, and a chain whose step 6 closes
+# the readiness descriptor anyway; a chain started
 # where its steps have nothing to change (in /, umask 0, step 6 and 7 twice,
 # step 7 with --log); heartbeatd alone, sent SIGINT. lesson_claims checks each
 # log (see lesson_claims.c), and that every sentence of the lesson was said in
@@ -16,7 +18,7 @@
 checker=$1 subreaper=$2
 
 variants=(plain "skip 1" "skip 2" "skip 3" "skip 4" "skip 5" "skip 6" "skip 7" "skip 6,7"
-	"skip 1,2" "skip 2,3" "skip 1,3" single-fork)
+	"skip 1,2" "skip 2,3" "skip 1,3" single-fork wait-ready)
 logs=()
 
 # demo_options VARIANT: the demo's options for a variant's name.
@@ -52,6 +54,11 @@ start_variant "nothing to change" /bin/sh -c 'cd / && umask 0 && exec "$0"/step1
 	step2-setsid step3-fork-again step4-chdir step5-umask step6-close-fds step6-close-fds \
 	step7-reopen-stdio --log "$1" step7-reopen-stdio heartbeatd --seconds 1' \
 	"$DS_BIN" "$WORK/nothing-to-change.out"
+# step 1 waits for readiness, and step 6 closes the descriptor anyway: the
+# first process reads end of file, heartbeatd has nobody to tell
+start_variant "ready closed" /bin/sh -c '"$0"/step1-fork --wait-ready step2-setsid \
+	step3-fork-again step4-chdir step5-umask step6-close-fds --close-ready-fd \
+	step7-reopen-stdio heartbeatd --seconds 1' "$DS_BIN"
 # setsid(1) first: step 1 begins as a session leader
 start_variant "after setsid" setsid "$DS_BIN/step1-fork" step2-setsid step3-fork-again \
 	step4-chdir step5-umask step6-close-fds step7-reopen-stdio heartbeatd --seconds 1

@@ -51,6 +51,7 @@ static const char *const fact_names[FACT_COUNT] = {
 	[FACT_SKIPS_1] = "skips 1", [FACT_SKIPS_2] = "skips 2", [FACT_SKIPS_3] = "skips 3",
 	[FACT_SKIPS_4] = "skips 4", [FACT_SKIPS_5] = "skips 5", [FACT_SKIPS_6] = "skips 6",
 	[FACT_SKIPS_7] = "skips 7",
+	[FACT_WAITED_READY] = "waited for readiness",
 };
 
 static size_t problems;
@@ -186,6 +187,9 @@ oracle(const struct run *run, size_t f, enum fact fact)
 		return oracle(run, f, FACT_SKIPS_1) && !oracle(run, f, FACT_SKIPS_2);
 	case FACT_CHILD_OF_COMPARED: return was && equal(now, "ppid", field(was, "pid"));
 	case FACT_TRACED_CALL: return entry_get(now, "call") && equal(now, "event", "after");
+	case FACT_WAITED_READY:	/* step1-fork's parent, and only after it waited */
+		return equal(now, "event", "parent-exit") && equal(now, "step", "1") &&
+		       (equal(now, "ready", "yes") || equal(now, "ready", "no"));
 	case FACT_NONE: case FACT_COUNT: break;
 	}
 	return 0;

@@ -141,7 +141,7 @@ static const struct {
 	{ "3", "after", NULL, "steps/step3-fork-again.c", "main", "pid_t child = fork();" },
 	{ "4", "after", NULL, "steps/step4-chdir.c", "main", "if (chdir(dir) == -1)" },
 	{ "5", "after", NULL, "steps/step5-umask.c", "main", "umask((mode_t)mask);" },
-	{ "6", "start", NULL, "steps/step6-close-fds.c", "main", "methods[m].close_all()" },
+	{ "6", "start", NULL, "steps/step6-close-fds.c", "main", "methods[m].close_all(keep)" },
 	{ "6", "after", NULL, "steps/step6-close-fds.c", "close_with_close_range",
 	  "syscall(SYS_close_range" },
 	{ "7", "after", NULL, "steps/step7-reopen-stdio.c", "main", "open(\"/dev/null\"" },
@@ -217,7 +217,7 @@ test_other_frames(void)
 	} expected[] = {
 		{ "steps/step6-close-fds.c", "close_with_proc", "close(fd);" },
 		{ "steps/step6-close-fds.c", "close_with_loop", "close((int)fd);" },
-		{ "steps/step6-close-fds.c", "main", "methods[m].close_all()" },
+		{ "steps/step6-close-fds.c", "main", "methods[m].close_all(keep)" },
 		{ "steps/step2-setsid.c", "main", "if (setsid() == -1) {" },
 		{ "steps/step4-chdir.c", "main", "if (chdir(dir) == -1)" },
 		{ "steps/step5-umask.c", "main", "fail(\"recording\"" },
