@@ -12,7 +12,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "logread.h"	/* log_id_list */
+#include "record.h"	/* format_signal_set */
+
 #define WITHOUT "Without it"
+#define AS_IT_STANDS "As it stands"	/* daemon(7)'s items the daemon begins without */
 #define N(fact) NOT_FACT(FACT_##fact)
 #define F(fact) FACT_##fact
 
@@ -155,6 +159,34 @@ static const struct sentence table[] = {
 	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { N(ALL_MET) },
 	  "heartbeatd is the daemon's real work, but this process is not a daemon "
 	  "yet. Not met: {unmet}." },
+	/* what daemon(7) also asks, judged as the daemon's work begins */
+	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { N(DAEMON7_MET) },
+	  "daemon(7) also asks for more than the seven steps; not met yet: {unmet7}." },
+	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(SIGNALS_KEPT) },
+	  "Since the chain began ({first.prog}), its signals are as its caller left "
+	  "them: ignored {kept_ignored}, blocked {kept_blocked}; nothing reset them." },
+	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(ENV_KEPT) },
+	  "Its environment is its caller's: {nenv} variables, where the chain began "
+	  "with {first.nenv}." },
+	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(STARTED_ROOT), F(ROOT_LEFT) },
+	  "It started as root and is root still: uid {uid}, gid {gid}, groups "
+	  "{groups}." },
+	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(STARTED_ROOT), N(ROOT_LEFT) },
+	  "It started as root and holds no root ID now: uid {uid}, gid {gid}." },
+	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { N(STARTED_ROOT) },
+	  "It never ran as root (uid {first.uid} when the chain began): there is no "
+	  "privilege to drop." },
+	{ "daemon", "start", NULL, NULL, PART_WITHOUT, AS_IT_STANDS, { F(SIGNALS_KEPT) },
+	  "A signal its caller ignored stays ignored, one it blocked stays blocked: "
+	  "under nohup, kill -HUP no longer reaches the daemon, and a blocked "
+	  "SIGTERM stays pending. daemon(7) resets every handler and empties the "
+	  "mask first (step 0a)." },
+	{ "daemon", "start", NULL, NULL, PART_WITHOUT, AS_IT_STANDS, { F(ENV_KEPT) },
+	  "It runs with its caller's PATH, locale and HOME, even an LD_PRELOAD: what "
+	  "it does depends on who started it (step 0b keeps a documented few)." },
+	{ "daemon", "start", NULL, NULL, PART_WITHOUT, AS_IT_STANDS, { F(STARTED_ROOT), F(ROOT_LEFT) },
+	  "Every flaw in the daemon is a flaw as root (step 8 drops to a user of its "
+	  "own)." },
 
 	/*** a fork's parent exits ***/
 	{ "*", "parent-exit", NULL, NULL, PART_WHAT, NULL, { N(LEADS_SESSION), N(WAITED_READY) },
@@ -344,6 +376,13 @@ static const struct sentence table[] = {
 	  "A new-style daemon (daemon(7)) forks nothing: its manager starts it in "
 	  "the foreground, in a session of its own, and takes READY=1, not a "
 	  "parent's exit, as the sign that the service is up." },
+	{ "daemon", "notify", "sent", "READY=1", PART_WHY, NULL,
+	  { F(LEADS_SESSION), F(LEADS_GROUP), N(HAS_TTY), N(ALL_MET) },
+	  "The seven steps' checklist marks it unmet, as the leader of its group and "
+	  "its session. Under a manager that is fine: no shell waits for it to fork, "
+	  "the session it leads was made for it and has no terminal, and it told its "
+	  "manager it is ready, as daemon(7) also asks. Only a terminal it opened "
+	  "without O_NOCTTY would become its own." },
 	{ "daemon", "notify", "sent", "STOPPING=1", PART_WHAT, NULL, { 0 },
 	  "heartbeatd tells its service manager that it is stopping: STOPPING=1." },
 	/*** readiness the classic way: step1-fork --wait-ready, s6's notification descriptor ***/
@@ -533,6 +572,16 @@ skips(const struct entry *record, char n)
 	return 0;
 }
 
+/* Whether an ID list ("0,0,0,0", "4,24") holds root's 0. */
+static int
+root_in(const char *ids)
+{
+	for (const char *p = ids; *p; p += strcspn(p, ","), p += *p == ',')
+		if (p[0] == '0' && (p[1] == ',' || p[1] == '\0'))
+			return 1;
+	return 0;
+}
+
 void
 frame_facts_of(const struct story *story, struct frame_facts *facts)
 {
@@ -542,15 +591,29 @@ frame_facts_of(const struct story *story, struct frame_facts *facts)
 				  ? story->run->frames[frame->previous].record : NULL;
 	const char *pid = entry_text(now, "pid");
 	unsigned char *f = facts->holds;
-	int all = 1, won = 0, lost = 0;
+	const struct entry *first = story_lineage_start(story);
+	const struct thread_story *t = story_thread(story);
+	int all = 1, won = 0, lost = 0, all7 = 1;
+	long ids[4];
 
 	memset(facts, 0, sizeof *facts);
-	for (int check = 0; check < CHECK_COUNT; check++) {
+	for (int check = 0; check < CHECK_ALL_COUNT; check++) {
 		int met = story_check(story, check), before = story_check_before(story, check);
-		all &= met;
+		enum check_judgment judgment = story_judgment(story, check);
+		if (check < CHECK_COUNT)
+			all &= met;
+		else
+			all7 &= judgment == CHECK_MET || judgment == CHECK_NOT_APPLICABLE;
 		won |= met && !before;
 		lost |= !met && before;
 	}
+	f[FACT_SIGNALS_KEPT] = t->signals_known && (t->kept_ignored || t->kept_blocked);
+	f[FACT_ENV_KEPT] = first && story_judgment(story, CHECK_OWN_ENVIRONMENT) == CHECK_FAILS;
+	f[FACT_STARTED_ROOT] = first && log_id_list(entry_text(first, "uid"), ids, 4) == 4 &&
+			       ids[1] == 0;
+	f[FACT_ROOT_LEFT] = root_in(entry_text(now, "uid")) || root_in(entry_text(now, "gid")) ||
+			    root_in(entry_text(now, "groups"));
+	f[FACT_DAEMON7_MET] = all7;
 	f[FACT_LEADS_GROUP] = pid[0] && has(now, "pgid", pid);
 	f[FACT_LEADS_SESSION] = pid[0] && has(now, "sid", pid);
 	f[FACT_HAS_TTY] = entry_get(now, "tty") && !has(now, "tty", "?");
@@ -600,19 +663,25 @@ claim_holds(const struct frame_facts *facts, int claim)
 
 /*** the words ***/
 
-/* The checklist items that are (met) or are not, or that changed (won:
- * met now and not before; lost: the other way), as a list of labels. */
+/* The checklist items that are not met (unmet: the seven's; unmet7:
+ * daemon(7)'s, the ones not known among them), or that changed (won: met
+ * now and not before; lost: the other way, both groups), as a list of labels. */
 static void
 check_list(const struct story *story, const char *which, char *out, size_t size)
 {
 	size_t used = 0;
 	int count = 0;
 
+	int unmet7 = strcmp(which, "unmet7") == 0;
+
 	out[0] = '\0';
-	for (int check = 0; check < CHECK_COUNT; check++) {
+	for (int check = unmet7 ? CHECK_COUNT : 0;
+	     check < (strcmp(which, "unmet") == 0 ? CHECK_COUNT : CHECK_ALL_COUNT); check++) {
 		int met = story_check(story, check), before = story_check_before(story, check);
+		enum check_judgment judgment = story_judgment(story, check);
 		int wanted = strcmp(which, "won") == 0 ? met && !before
 			     : strcmp(which, "lost") == 0 ? !met && before
+			     : unmet7 ? judgment == CHECK_FAILS || judgment == CHECK_NOT_KNOWN
 			     : !met;	/* unmet */
 		if (!wanted)
 			continue;
@@ -671,8 +740,14 @@ placeholder(const struct story *story, const struct names *names, const char *na
 	const struct entry *record = frame->record;
 	const char *value;
 
-	if (strcmp(name, "won") == 0 || strcmp(name, "lost") == 0 || strcmp(name, "unmet") == 0) {
+	if (strcmp(name, "won") == 0 || strcmp(name, "lost") == 0 || strcmp(name, "unmet") == 0 ||
+	    strcmp(name, "unmet7") == 0) {
 		check_list(story, name, out, size);
+		return out;
+	}
+	if (strcmp(name, "kept_ignored") == 0 || strcmp(name, "kept_blocked") == 0) {
+		const struct thread_story *t = story_thread(story);
+		format_signal_set(name[5] == 'i' ? t->kept_ignored : t->kept_blocked, out, size);
 		return out;
 	}
 	if (strcmp(name, "skipped") == 0) {
@@ -693,6 +768,10 @@ placeholder(const struct story *story, const struct names *names, const char *na
 			return "?";
 		record = story->origin;
 		name += 7;
+	} else if (strncmp(name, "first.", 6) == 0) {
+		if ((record = story_lineage_start(story)) == NULL)
+			return "?";
+		name += 6;
 	}
 	value = entry_get(record, name);
 	if (value == NULL)
@@ -707,6 +786,8 @@ placeholder(const struct story *story, const struct names *names, const char *na
 		return names_tty(names, value);
 	if (strcmp(name, "parent") == 0 || strcmp(name, "adopter") == 0)
 		return names_process(names, value);
+	if (names_identity(names, name, value) != value)
+		return names_identity(names, name, value);
 	return names_text(names, value, out, size);
 }
 

@@ -56,6 +56,12 @@ enum fact {
 	FACT_CHILD_OF_COMPARED,	/* its PPID is the PID of the frame compared with */
 	FACT_TRACED_CALL,	/* an after record with call=: a real program's, traced */
 	FACT_WAITED_READY,	/* ready=: a first process that waited for the daemon (step1-fork --wait-ready) */
+	/* daemon(7)'s, against the record its lineage began with (story_lineage_start) */
+	FACT_SIGNALS_KEPT,	/* a signal ignored or blocked in every record since then */
+	FACT_ENV_KEPT,		/* nenv no fewer than then */
+	FACT_STARTED_ROOT,	/* the effective user then was 0 */
+	FACT_ROOT_LEFT,		/* uid, gid or groups hold a 0 now */
+	FACT_DAEMON7_MET,	/* every item of daemon(7)'s group met or not applicable */
 	FACT_COUNT
 };
 
@@ -69,8 +75,11 @@ enum lesson_part { PART_WHAT, PART_WHY, PART_WITHOUT, PART_COUNT };
 
 /* One sentence of the table: where it may be said, what it claims, its words.
  * Its text may name fields in braces: {pid}, {old.sid} (the frame compared
- * with), {origin.sid}, {won}, {lost}, {unmet}, {stdio} (0 1 2 in words),
- * {skipped} (the skip list in words), and any field of the record. */
+ * with), {origin.sid}, {first.nenv} (the record its lineage began with),
+ * {won}, {lost}, {unmet} (the seven's), {unmet7} (daemon(7)'s), {stdio} (0 1
+ * 2 in words), {skipped} (the skip list in words), {kept_ignored} and
+ * {kept_blocked} (the signals kept since the lineage began), and any field
+ * of the record. */
 struct sentence {
 	const char *step, *event;	/* as entry_matches() reads them (model.h) */
 	const char *key, *value;	/* when key is set: the record has key=value */

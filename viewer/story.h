@@ -22,7 +22,7 @@ struct actor {
 	int exited;			/* a ghost: the parent that _exited */
 	const char *adopter;		/* who adopted its child, once known */
 	int starter;			/* not in the log: the first record's parent */
-	unsigned char met[CHECK_COUNT];	/* the checklist at its newest record */
+	unsigned char judged[CHECK_ALL_COUNT];	/* the checklist at its newest record */
 };
 
 enum { STORY_ACTORS_MAX = 16, STORY_FDS_MAX = 64 };
@@ -35,8 +35,16 @@ struct thread_story {
 	int inherited[STORY_FDS_MAX];	/* descriptors above 2 open since the chain began */
 	size_t inherited_count;
 	int inherited_unknown;	/* the list was cut: cannot tell */
-	unsigned char met[CHECK_COUNT];		/* the checklist at its newest frame */
-	unsigned char met_before[CHECK_COUNT];	/* and at the frame it is compared with */
+	/* daemon(7)'s facts, since the lineage began: its first record (what
+	 * its caller gave), the signals ignored (blocked) in every record since,
+	 * whether its readiness was told, who wrote its pid file and what it holds */
+	const struct entry *lineage_start;
+	int signals_known;
+	unsigned long long kept_ignored, kept_blocked;
+	enum check_ready ready;
+	const char *pid_file_writer, *pid_file_holds;
+	unsigned char judged[CHECK_ALL_COUNT];		/* the checklist at its newest frame */
+	unsigned char judged_before[CHECK_ALL_COUNT];	/* and at the frame it is compared with */
 };
 
 struct story {
@@ -44,6 +52,7 @@ struct story {
 	size_t frame;		/* the frame told so far; NO_FRAME before the first */
 	const struct entry *origin;	/* the shell's record, or the first record */
 	int origin_is_shell;
+	int traced;		/* daemon-trace's run: it records no readiness */
 	struct thread_story threads[2];
 };
 
@@ -64,6 +73,13 @@ int story_check(const struct story *story, enum check check);
 
 /* Whether it met check at the frame it is compared with (frame.previous). */
 int story_check_before(const struct story *story, enum check check);
+
+/* How check is judged there (daemon(7)'s items may be not applicable or not known). */
+enum check_judgment story_judgment(const struct story *story, enum check check);
+
+/* The record its lineage began with (what the daemon's caller gave it:
+ * signals, environment, IDs), or NULL before one. */
+const struct entry *story_lineage_start(const struct story *story);
 
 /* The session the daemon came from: its id ("?" when unknown) and terminal. */
 const char *story_origin_sid(const struct story *story);

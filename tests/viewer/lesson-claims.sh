@@ -9,7 +9,9 @@
 # or go together; the demo with --wait-ready, and a chain whose step 6 closes
 # the readiness descriptor anyway; a chain started
 # where its steps have nothing to change (in /, umask 0, step 6 and 7 twice,
-# step 7 with --log); heartbeatd alone, sent SIGINT. lesson_claims checks each
+# step 7 with --log); heartbeatd alone, sent SIGINT; the chain under nohup
+# (SIGHUP ignored from its start on), and as root also as nobody (never root).
+# lesson_claims checks each
 # log (see lesson_claims.c), and that every sentence of the lesson was said in
 # one of them, but those lesson-unsaid.txt lists with the reason.
 #
@@ -72,6 +74,25 @@ start_variant "managed" /bin/sh -c '"$0" "$1/notify" /dev/null 20 >"$1/messages"
 start_variant "traced" "$DS_BIN/daemon-trace" -- "$DS_BIN/step1-fork" step2-setsid \
 	step3-fork-again step4-chdir step5-umask step6-close-fds step7-reopen-stdio \
 	heartbeatd --seconds 1
+# nohup ignores SIGHUP and execs the chain: nothing resets it
+start_variant "under nohup" nohup "$DS_BIN/step1-fork" step2-setsid step3-fork-again \
+	step4-chdir step5-umask step6-close-fds step7-reopen-stdio heartbeatd --seconds 1
+# as root, the chain also as nobody: a user who never was root has nothing to
+# drop (as any other user, every run above is such a run)
+# (nobody cannot enter the test's folder, mode 700: a folder of its own, nor
+# write the sanitizers' reports there)
+nobody_dir=
+if [ "$(id -u)" = 0 ]; then
+	nobody_dir=$(mktemp -d /tmp/ds-claims-nobody-XXXXXX)
+	remove_nobody_dir() { rm -rf "$nobody_dir"; }
+	CLEANUPS="remove_nobody_dir $CLEANUPS"
+	chmod 0777 "$nobody_dir"
+	logs+=("$nobody_dir/log")
+	(cd "$nobody_dir" && setpriv --reuid=65534 --regid=65534 --clear-groups \
+		env -u ASAN_OPTIONS -u UBSAN_OPTIONS DAEMON_STEPS_LOG="$nobody_dir/log" \
+		"$DS_BIN/step1-fork" step2-setsid step3-fork-again step4-chdir step5-umask \
+		step6-close-fds step7-reopen-stdio heartbeatd --seconds 1 >"$WORK/nobody.out" 2>&1) &
+fi
 # heartbeatd alone, sent SIGINT (by kill: it has no terminal); SIGINT is set
 # back to its default, which a background job of a script would ignore
 start_variant "a signal" env --default-signal=INT setsid "$DS_BIN/heartbeatd" --seconds 20
@@ -100,7 +121,8 @@ tmux_kill
 
 # every daemon has ended (--seconds 1) before the logs are read
 nothing_runs() {
-	[ -z "$(processes_with_log "$WORK/")" ]
+	[ -z "$(processes_with_log "$WORK/")" ] &&
+		{ [ -z "$nobody_dir" ] || [ -z "$(processes_with_log "$nobody_dir/")" ]; }
 }
 wait_until 20 "every run's heartbeatd to exit" nothing_runs
 expect "demo runs in the terminal's log" "$("$DS_LOGQ" "$LOG" step=demo event=start | wc -l)" 3
@@ -109,7 +131,10 @@ shells=$("$DS_LOGQ" "$LOG" step=shell -- pid sid)
 expect_not "the nested shell does not lead its session" \
 	"$(awk -F'\t' '$1 != $2' <<<"$shells" | wc -l)" 0
 
-"$checker" --unsaid "$(dirname "$0")/lesson-unsaid.txt" "${logs[@]}" >"$WORK/claims" || { cat "$WORK/claims"; fail "a sentence contradicts its frame"; }
+# a run that started as root needs root
+cp "$(dirname "$0")/lesson-unsaid.txt" "$WORK/unsaid"
+[ "$(id -u)" = 0 ] || echo "It started as root and is root still" >>"$WORK/unsaid"
+"$checker" --unsaid "$WORK/unsaid" "${logs[@]}" >"$WORK/claims" || { cat "$WORK/claims"; fail "a sentence contradicts its frame"; }
 cat "$WORK/claims"
 for log in "${logs[@]}"; do
 	frames=$(grep -F "$log: " "$WORK/claims" | sed -E 's/.* ([0-9]+) frames$/\1/')
