@@ -222,9 +222,10 @@ daemon7_facts(const struct story *story, const struct thread_story *t, const str
 		facts->origin_nenv = entry_get(t->lineage_start, "nenv");
 		facts->origin_uid = entry_get(t->lineage_start, "uid");
 	}
-	/* daemon-trace records no readiness yet: a traced run cannot tell */
+	/* daemon-trace records no readiness yet: a traced run cannot tell; nor
+	 * can a record before the lineage (a shell's, the pop quiz's) */
 	facts->ready = t->ready != READY_NOT_KNOWN ? t->ready :
-		       story->traced ? READY_NOT_KNOWN : READY_NOT_TOLD;
+		       story->traced || !t->lineage_start ? READY_NOT_KNOWN : READY_NOT_TOLD;
 	if (t->pid_file_writer == NULL)
 		facts->pid_file = PID_FILE_NOT_KNOWN;
 	else if (strcmp(t->pid_file_writer, pid) == 0 && strcmp(t->pid_file_holds, pid) == 0)
