@@ -329,8 +329,8 @@ print_path(const struct judged *j, FILE *out, char *path_field, size_t size)
 
 /*
  * What daemon(7) also asks, judged where the trace shows it, as a group of
- * its own after the seven: printed, never counted in the verdict (that stays
- * the classic recipe's). Signals and the environment are compared with what
+ * its own after the seven, its items indented under its title: printed,
+ * never counted in the verdict (that stays the classic recipe's). Signals and the environment are compared with what
  * daemon-trace's caller gave; with --pid (origin NULL) there is no history.
  */
 static void
@@ -391,11 +391,11 @@ print_daemon7(const struct judged *j, const struct proc_state *origin, FILE *out
 		    c != CHECK_READY_TOLD && c != CHECK_PID_FILE_OWN)	/* those say it above */
 			snprintf(why + strlen(why), sizeof why - strlen(why), ": %s",
 				 check_unjudged(c, result));
-		fprintf(out, "  [%s] %s: %s\n", result == CHECK_FAILS ? "FAIL" :
+		fprintf(out, "    [%s] %s: %s\n", result == CHECK_FAILS ? "FAIL" :
 			result == CHECK_NOT_APPLICABLE ? "n/a " : result == CHECK_NOT_KNOWN ? " ?  " :
 			"pass", check_goal(c), why);
 		if (result == CHECK_FAILS)
-			fprintf(out, "         without it, %s (step %s)\n", check_prevents(c),
+			fprintf(out, "           without it, %s (step %s)\n", check_prevents(c),
 				check_step(c));
 	}
 }
