@@ -7,7 +7,6 @@
 
 static const struct {
 	const char *label, *step, *goal, *prevents;
-	const char *not_applicable, *not_known;		/* daemon(7)'s: why not judged */
 } items[CHECK_ALL_COUNT] = {
 	[CHECK_NOT_GROUP_LEADER]   = { "not a group leader", "1",
 		"not a process-group leader",
@@ -44,29 +43,35 @@ static const struct {
 	[CHECK_SIGNALS_RESET]      = { "signals reset", "0a",
 		"no signal ignored or blocked that its caller left",
 		"a signal its caller ignored (SIGHUP under nohup) or blocked stays so: "
-		"kill -HUP reaches nothing, and a blocked SIGTERM stays pending",
-		NULL, "the records do not show its signals" },
+		"kill -HUP reaches nothing, and a blocked SIGTERM stays pending" },
 	[CHECK_OWN_ENVIRONMENT]    = { "own environment", "0b",
 		"an environment of its own, not its caller's",
 		"it runs with whatever its caller's environment held: a user's PATH, "
-		"LD_PRELOAD, locale and HOME",
-		NULL, "the records do not show how many variables it has" },
+		"LD_PRELOAD, locale and HOME" },
 	[CHECK_PRIVILEGES_DROPPED] = { "privileges dropped", "8",
 		"no root privilege left where it started as root",
 		"every flaw in it is a flaw as root: whatever it can be made to do, it "
-		"does with every privilege",
-		"it never ran as root: there is no privilege to drop",
-		"the records do not show its user and group IDs" },
+		"does with every privilege" },
 	[CHECK_READY_TOLD]         = { "told it is ready", "1",
 		"its starter told when it is ready",
 		"its starter takes the first process's exit for \"the service is up\" "
-		"while the daemon is still on its way: the next command finds no server",
-		NULL, "the records do not show a readiness wait" },
+		"while the daemon is still on its way: the next command finds no server" },
 	[CHECK_PID_FILE_OWN]       = { "pid file its own", "daemon",
 		"a pid file written by the daemon itself, after the last fork",
 		"a pid file written by its parent, or before a fork, names a process "
-		"that has exited or is not the daemon",
-		"it writes no pid file", "the records do not show its pid file" },
+		"that has exited or is not the daemon" },
+};
+
+/* Why one of daemon(7)'s items is not judged, in its words. */
+static const struct {
+	const char *not_applicable, *not_known;
+} unjudged[CHECK_ALL_COUNT] = {
+	[CHECK_SIGNALS_RESET]      = { NULL, "the records do not show its signals" },
+	[CHECK_OWN_ENVIRONMENT]    = { NULL, "the records do not show how many variables it has" },
+	[CHECK_PRIVILEGES_DROPPED] = { "it never ran as root: there is no privilege to drop",
+				       "the records do not show its user and group IDs" },
+	[CHECK_READY_TOLD]         = { NULL, "the records do not show a readiness wait" },
+	[CHECK_PID_FILE_OWN]       = { "it writes no pid file", "the records do not show its pid file" },
 };
 
 const char *
@@ -78,8 +83,8 @@ check_group(enum check check)
 const char *
 check_unjudged(enum check check, enum check_judgment judgment)
 {
-	const char *why = judgment == CHECK_NOT_APPLICABLE ? items[check].not_applicable
-			  : judgment == CHECK_NOT_KNOWN ? items[check].not_known : NULL;
+	const char *why = judgment == CHECK_NOT_APPLICABLE ? unjudged[check].not_applicable
+			  : judgment == CHECK_NOT_KNOWN ? unjudged[check].not_known : NULL;
 	return why ? why : "";
 }
 
