@@ -189,9 +189,8 @@ judge_environment(const struct check_facts *f)
 	return now < given || now == 0 ? CHECK_MET : CHECK_FAILS;
 }
 
-/* Whether an ID list holds 0 (root's user or group); -1: not readable. */
-static int
-holds_root(const char *text)
+int
+check_holds_root(const char *text)
 {
 	enum { IDS_MAX = 256 };		/* the record keeps about 512 characters of groups */
 	long ids[IDS_MAX];
@@ -212,7 +211,8 @@ static enum check_judgment
 judge_privileges(const struct check_facts *f)
 {
 	long origin[4];
-	int uid = holds_root(f->uid), gid = holds_root(f->gid), groups = holds_root(f->groups);
+	int uid = check_holds_root(f->uid), gid = check_holds_root(f->gid);
+	int groups = check_holds_root(f->groups);
 
 	if (!f->origin_uid || log_id_list(f->origin_uid, origin, 4) != 4)
 		return CHECK_NOT_KNOWN;

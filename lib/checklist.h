@@ -97,6 +97,10 @@ const char *check_prevents(enum check check);
 
 enum check_judgment check_judge(enum check check, const struct check_facts *facts);
 
+/* Whether an ID list as the log writes it ("0,0,0,0", "4,24", "none") holds
+ * root's 0: 1, 0, or -1 when it is not a list ("unreadable (EACCES)"). */
+int check_holds_root(const char *ids);
+
 /* Why a judgment of CHECK_NOT_APPLICABLE or CHECK_NOT_KNOWN is one, in the
  * item's words ("it never ran as root: no privilege to drop"); "" else. */
 const char *check_unjudged(enum check check, enum check_judgment judgment);

@@ -113,6 +113,9 @@ main(void)
 	expect(CHECK_PRIVILEGES_DROPPED, f, CHECK_MET, "set-user-ID root, dropped");
 	f = textbook(); f.uid = "unreadable (EACCES)";
 	expect(CHECK_PRIVILEGES_DROPPED, f, CHECK_NOT_KNOWN, "IDs refused");
+	CHECK(check_holds_root("0,0,0,0") == 1 && check_holds_root("4,0") == 1 &&
+	      check_holds_root("none") == 0 && check_holds_root("1000,10") == 0 &&
+	      check_holds_root("unreadable (EACCES)") == -1, "root's 0 in an ID list");
 	f = textbook(); f.ready = READY_NOT_TOLD;
 	expect(CHECK_READY_TOLD, f, CHECK_FAILS, "nobody told");
 	f = textbook(); f.pid_file = PID_FILE_BY_ANOTHER;

@@ -572,16 +572,6 @@ skips(const struct entry *record, char n)
 	return 0;
 }
 
-/* Whether an ID list ("0,0,0,0", "4,24") holds root's 0. */
-static int
-root_in(const char *ids)
-{
-	for (const char *p = ids; *p; p += strcspn(p, ","), p += *p == ',')
-		if (p[0] == '0' && (p[1] == ',' || p[1] == '\0'))
-			return 1;
-	return 0;
-}
-
 void
 frame_facts_of(const struct story *story, struct frame_facts *facts)
 {
@@ -611,8 +601,9 @@ frame_facts_of(const struct story *story, struct frame_facts *facts)
 	f[FACT_ENV_KEPT] = first && story_judgment(story, CHECK_OWN_ENVIRONMENT) == CHECK_FAILS;
 	f[FACT_STARTED_ROOT] = first && log_id_list(entry_text(first, "uid"), ids, 4) == 4 &&
 			       ids[1] == 0;
-	f[FACT_ROOT_LEFT] = root_in(entry_text(now, "uid")) || root_in(entry_text(now, "gid")) ||
-			    root_in(entry_text(now, "groups"));
+	f[FACT_ROOT_LEFT] = check_holds_root(entry_text(now, "uid")) == 1 ||
+			    check_holds_root(entry_text(now, "gid")) == 1 ||
+			    check_holds_root(entry_text(now, "groups")) == 1;
 	f[FACT_DAEMON7_MET] = all7;
 	f[FACT_LEADS_GROUP] = pid[0] && has(now, "pgid", pid);
 	f[FACT_LEADS_SESSION] = pid[0] && has(now, "sid", pid);
