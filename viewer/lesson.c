@@ -154,14 +154,12 @@ static const struct sentence table[] = {
 	{ "7", "start", NULL, NULL, PART_WHAT, NULL, { N(STDIO_CLOSED) },
 	  "0, 1 and 2 are {stdio}. Next: put /dev/null on each in their place." },
 	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(ALL_MET) },
-	  "heartbeatd is the daemon's real work, and every item of the checklist "
-	  "is met: this process is a daemon." },
+	  "heartbeatd is the daemon's real work, and every item of the seven steps' "
+	  "checklist is met: this process is a daemon." },
 	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { N(ALL_MET) },
 	  "heartbeatd is the daemon's real work, but this process is not a daemon "
 	  "yet. Not met: {unmet}." },
 	/* what daemon(7) also asks, judged as the daemon's work begins */
-	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { N(DAEMON7_MET) },
-	  "daemon(7) also asks for more than the seven steps; not met yet: {unmet7}." },
 	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(SIGNALS_KEPT) },
 	  "Since the chain began ({first.prog}), its signals are as its caller left "
 	  "them: ignored {kept_ignored}, blocked {kept_blocked}; nothing reset them." },
@@ -583,17 +581,14 @@ frame_facts_of(const struct story *story, struct frame_facts *facts)
 	unsigned char *f = facts->holds;
 	const struct entry *first = story_lineage_start(story);
 	const struct thread_story *t = story_thread(story);
-	int all = 1, won = 0, lost = 0, all7 = 1;
+	int all = 1, won = 0, lost = 0;
 	long ids[4];
 
 	memset(facts, 0, sizeof *facts);
 	for (int check = 0; check < CHECK_ALL_COUNT; check++) {
 		int met = story_check(story, check), before = story_check_before(story, check);
-		enum check_judgment judgment = story_judgment(story, check);
 		if (check < CHECK_COUNT)
 			all &= met;
-		else
-			all7 &= judgment == CHECK_MET || judgment == CHECK_NOT_APPLICABLE;
 		won |= met && !before;
 		lost |= !met && before;
 	}
@@ -604,7 +599,6 @@ frame_facts_of(const struct story *story, struct frame_facts *facts)
 	f[FACT_ROOT_LEFT] = check_holds_root(entry_text(now, "uid")) == 1 ||
 			    check_holds_root(entry_text(now, "gid")) == 1 ||
 			    check_holds_root(entry_text(now, "groups")) == 1;
-	f[FACT_DAEMON7_MET] = all7;
 	f[FACT_LEADS_GROUP] = pid[0] && has(now, "pgid", pid);
 	f[FACT_LEADS_SESSION] = pid[0] && has(now, "sid", pid);
 	f[FACT_HAS_TTY] = entry_get(now, "tty") && !has(now, "tty", "?");
@@ -654,25 +648,21 @@ claim_holds(const struct frame_facts *facts, int claim)
 
 /*** the words ***/
 
-/* The checklist items that are not met (unmet: the seven's; unmet7:
- * daemon(7)'s, the ones not known among them), or that changed (won: met
- * now and not before; lost: the other way, both groups), as a list of labels. */
+/* The checklist items that are not met (unmet: the seven's), or that
+ * changed (won: met now and not before; lost: the other way, daemon(7)'s
+ * included), as a list of labels. */
 static void
 check_list(const struct story *story, const char *which, char *out, size_t size)
 {
 	size_t used = 0;
 	int count = 0;
 
-	int unmet7 = strcmp(which, "unmet7") == 0;
-
 	out[0] = '\0';
-	for (int check = unmet7 ? CHECK_COUNT : 0;
+	for (int check = 0;
 	     check < (strcmp(which, "unmet") == 0 ? CHECK_COUNT : CHECK_ALL_COUNT); check++) {
 		int met = story_check(story, check), before = story_check_before(story, check);
-		enum check_judgment judgment = story_judgment(story, check);
 		int wanted = strcmp(which, "won") == 0 ? met && !before
 			     : strcmp(which, "lost") == 0 ? !met && before
-			     : unmet7 ? judgment == CHECK_FAILS || judgment == CHECK_NOT_KNOWN
 			     : !met;	/* unmet */
 		if (!wanted)
 			continue;
@@ -731,8 +721,7 @@ placeholder(const struct story *story, const struct names *names, const char *na
 	const struct entry *record = frame->record;
 	const char *value;
 
-	if (strcmp(name, "won") == 0 || strcmp(name, "lost") == 0 || strcmp(name, "unmet") == 0 ||
-	    strcmp(name, "unmet7") == 0) {
+	if (strcmp(name, "won") == 0 || strcmp(name, "lost") == 0 || strcmp(name, "unmet") == 0) {
 		check_list(story, name, out, size);
 		return out;
 	}

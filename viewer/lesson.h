@@ -25,7 +25,7 @@ enum fact {
 	FACT_LEADS_SESSION,	/* SID = PID */
 	FACT_HAS_TTY,		/* a controlling terminal: TTY is not ? */
 	FACT_ORIGIN_SESSION,	/* SID is the session the story began in */
-	FACT_ALL_MET,		/* every item of the checklist is met */
+	FACT_ALL_MET,		/* every item of the seven steps' checklist is met */
 	FACT_CWD_ROOT,		/* cwd is / */
 	FACT_UMASK_ZERO,	/* umask is 0000 */
 	FACT_STDIO_NULL,	/* 0, 1 and 2 are /dev/null */
@@ -61,7 +61,6 @@ enum fact {
 	FACT_ENV_KEPT,		/* nenv no fewer than then */
 	FACT_STARTED_ROOT,	/* the effective user then was 0 */
 	FACT_ROOT_LEFT,		/* uid, gid or groups hold a 0 now */
-	FACT_DAEMON7_MET,	/* every item of daemon(7)'s group met or not applicable */
 	FACT_COUNT
 };
 
@@ -76,8 +75,8 @@ enum lesson_part { PART_WHAT, PART_WHY, PART_WITHOUT, PART_COUNT };
 /* One sentence of the table: where it may be said, what it claims, its words.
  * Its text may name fields in braces: {pid}, {old.sid} (the frame compared
  * with), {origin.sid}, {first.nenv} (the record its lineage began with),
- * {won}, {lost}, {unmet} (the seven's), {unmet7} (daemon(7)'s), {stdio} (0 1
- * 2 in words), {skipped} (the skip list in words), {kept_ignored} and
+ * {won}, {lost} (both groups), {unmet} (the seven's), {stdio} (0 1 2 in
+ * words), {skipped} (the skip list in words), {kept_ignored} and
  * {kept_blocked} (the signals kept since the lineage began), and any field
  * of the record. */
 struct sentence {

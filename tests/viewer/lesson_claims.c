@@ -56,7 +56,6 @@ static const char *const fact_names[FACT_COUNT] = {
 	[FACT_WAITED_READY] = "waited for readiness",
 	[FACT_SIGNALS_KEPT] = "signals kept from the caller", [FACT_ENV_KEPT] = "the caller's environment",
 	[FACT_STARTED_ROOT] = "started as root", [FACT_ROOT_LEFT] = "a root ID left",
-	[FACT_DAEMON7_MET] = "daemon(7)'s items met",
 };
 
 static size_t problems;
@@ -313,12 +312,6 @@ oracle(const struct run *run, size_t f, enum fact fact)
 	case FACT_ROOT_LEFT:
 		return holds_zero(field(now, "uid")) == 1 || holds_zero(field(now, "gid")) == 1 ||
 		       holds_zero(field(now, "groups")) == 1;
-	case FACT_DAEMON7_MET:	/* met, or no privilege to drop where it never was root */
-		for (int c = CHECK_COUNT; c < CHECK_ALL_COUNT; c++)
-			if (!met[c] && !(c == CHECK_PRIVILEGES_DROPPED && first &&
-					 id_at(field(first, "uid"), 1) > 0))
-				return 0;
-		return 1;
 	case FACT_NONE: case FACT_COUNT: break;
 	}
 	return 0;
@@ -422,7 +415,6 @@ static const struct {
 	{ "its signals", { FACT_SIGNALS_KEPT } },
 	{ "environment is", { FACT_ENV_KEPT } },
 	{ "as root", { FACT_STARTED_ROOT, FACT_ROOT_LEFT } },
-	{ "daemon(7) also asks", { FACT_DAEMON7_MET } },
 };
 
 static int
