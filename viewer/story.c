@@ -181,8 +181,9 @@ track_signals(struct thread_story *t, const struct entry *record)
 
 /* Readiness and the pid file, from the events that tell them: the first
  * process's exit after its wait (ready=), heartbeatd's ready line (tells=)
- * and READY=1 to a manager, both recorded once its pid file holds its PID;
- * a traced pid file (pid_file=, holds=). */
+ * and READY=1 to a manager; those and its heartbeats are recorded only once
+ * its pid file holds its PID (docs/log-format.md); a traced pid file
+ * (pid_file=, holds=). */
 static void
 track_readiness(struct thread_story *t, const struct entry *record)
 {
@@ -195,7 +196,7 @@ track_readiness(struct thread_story *t, const struct entry *record)
 		t->ready = READY_TOLD;
 	else if ((tells && strcmp(tells, "no") == 0) || (ready && strcmp(ready, "no") == 0))
 		t->ready = READY_NOT_TOLD;
-	if (told_by_daemon) {
+	if (told_by_daemon || entry_matches(record, "daemon", "heartbeat", NULL, NULL)) {
 		t->pid_file_writer = entry_text(record, "pid");
 		t->pid_file_holds = t->pid_file_writer;
 	}

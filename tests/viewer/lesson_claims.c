@@ -174,6 +174,8 @@ daemon7_of(const struct run *run, size_t f, unsigned char *met)
 		const struct entry *r = run->frames[g].record;
 		if (run->frames[g].thread != run->frames[f].thread)
 			continue;
+		if (equal(r, "step", "daemon") && equal(r, "event", "heartbeat"))
+			writer = holds = field(r, "pid");
 		if (equal(r, "tells", "yes") || equal(r, "sent", "READY=1")) {
 			told = "yes";
 			writer = holds = field(r, "pid");
