@@ -421,12 +421,12 @@ draw_daemon7_short(struct canvas *canvas, int row, const struct story *story)
 }
 
 static void
-draw_checklist(struct canvas *canvas, int top, int left, int full,
+draw_checklist(struct canvas *canvas, int top, int left, enum daemon7_form form,
 	       const struct frame_view *view)
 {
 	const struct story *story = view->story;
 	int compared = current_frame(view)->previous != NO_FRAME;
-	int end = full ? CHECK_ALL_COUNT : CHECK_COUNT;
+	int end = form == DAEMON7_FULL ? CHECK_ALL_COUNT : CHECK_COUNT;
 
 	for (int check = 0, row = top; check < end; check++, row++) {
 		enum check_judgment judgment = story_judgment(story, check);
@@ -448,7 +448,7 @@ draw_checklist(struct canvas *canvas, int top, int left, int full,
 		if (compared && met != was)
 			canvas_put(canvas, row, col, ROLE_CHANGED, met ? " <- now" : " <- lost");
 	}
-	if (!full)
+	if (form == DAEMON7_SHORT)
 		draw_daemon7_short(canvas, top + STATE_ROWS, story);
 }
 
@@ -566,14 +566,15 @@ render_frame(struct canvas *canvas, const struct frame_view *view, const char *s
 	int half = canvas->cols / 2;
 	int gap_before = 1, legend = 1, gap_after = 1;	/* what a short screen gives up */
 	int diagram, explanation;
-	int full = daemon7_in_full(canvas, status != NULL), panel = panel_rows(canvas, status != NULL);
+	enum daemon7_form form = daemon7_form(canvas, status != NULL);
+	int panel = panel_rows(canvas, status != NULL);
 
 	canvas_clear(canvas);
 	draw_timeline(canvas, 0, view);
 	draw_headline(canvas, 1, view);
 	/* below the seven's state, in full: the state daemon(7)'s items judge */
-	draw_state(canvas, STATE_TOP, half - 1, full ? ROW_COUNT : STATE_ROWS, view);
-	draw_checklist(canvas, STATE_TOP, half + 1, full, view);
+	draw_state(canvas, STATE_TOP, half - 1, form == DAEMON7_FULL ? ROW_COUNT : STATE_ROWS, view);
+	draw_checklist(canvas, STATE_TOP, half + 1, form, view);
 
 	set_stage(&stage, view->story);
 	lesson_tell(view->story, view->names, &lesson);
