@@ -387,8 +387,10 @@ print_daemon7(const struct judged *j, const struct proc_state *origin, FILE *out
 					 "through a renamed file is not seen)" : "from /proc alone");
 			break;
 		}
-		if ((result == CHECK_NOT_APPLICABLE || result == CHECK_NOT_KNOWN) &&
-		    c != CHECK_READY_TOLD && c != CHECK_PID_FILE_OWN)	/* those say it above */
+		if (result == CHECK_NOT_KNOWN && c != CHECK_READY_TOLD && c != CHECK_PID_FILE_OWN)
+			snprintf(why, sizeof why, "%s", origin ? check_unjudged(c, result) :
+				 "from /proc alone: what its caller gave is not known");
+		else if (result == CHECK_NOT_APPLICABLE && c == CHECK_PRIVILEGES_DROPPED)
 			snprintf(why + strlen(why), sizeof why - strlen(why), ": %s",
 				 check_unjudged(c, result));
 		fprintf(out, "    [%s] %s: %s\n", result == CHECK_FAILS ? "FAIL" :

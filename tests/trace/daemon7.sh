@@ -5,7 +5,8 @@
 # project's chain resets nothing it was not given, keeps its caller's
 # environment, keeps root when started as root (not applicable otherwise),
 # writes its own pid file; readiness is not known. The group is not counted:
-# the chain still passes as a daemon (status 0).
+# the chain still passes as a daemon (status 0). With --pid, the caller's
+# signals and environment are not known.
 . "$(dirname "$0")/lib.sh"
 
 without_leak_check	# the programs exit while traced
@@ -56,4 +57,11 @@ else
 	says "it never ran as root: there is no privilege to drop"
 fi
 untraced "$heartbeatd"
+
+# --pid: from /proc alone, what the caller gave is not known; root is root
+trace --pid "$heartbeatd"
+says "[ ?  ] no signal ignored or blocked that its caller left: from /proc alone: what its caller gave is not known"
+if [ "$(id -u)" = 0 ]; then
+	says "[FAIL] no root privilege left where it started as root: uid 0,0,0,0"
+fi
 pass "daemon(7)'s group judged as /proc shows it"
