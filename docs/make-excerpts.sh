@@ -41,8 +41,18 @@ done
 
 work=$(mktemp -d "${DS_TEST_ROOT:-${TMPDIR:-/tmp}}/excerpts.XXXXXX")
 socket=$(mktemp -u /tmp/ds-tmux-XXXXXX)	# short: a socket path has ~107 bytes
+# A student is no root: as root the demo runs as nobody, so that daemon(7)'s
+# items (privileges) read the same whoever makes the excerpts. nobody cannot
+# enter $work (mode 700), nor write the sanitizers' reports: a home of its own.
+home=$work as_student=()
+if [ "$(id -u)" = 0 ]; then
+	home=$(mktemp -d /tmp/ds-excerpts-XXXXXX)
+	chmod 777 "$home"
+	as_student=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+fi
 trap 'tmux -S "$socket" kill-server 2>/dev/null || true; rm -f "$socket"
-	DAEMON_STEPS_LOG=$work/log "$bin/daemon-demo" --stop >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+	DAEMON_STEPS_LOG=$home/log "$bin/daemon-demo" --stop >/dev/null 2>&1 || true
+	rm -rf "$work"; [ "$home" = "$work" ] || rm -rf "$home"' EXIT
 
 # A run from a clean start, as a student makes one: typed into an interactive
 # bash on a terminal (a pseudo-terminal that script(1) makes), in an empty
@@ -60,9 +70,11 @@ trap 'tmux -S "$socket" kill-server 2>/dev/null || true; rm -f "$socket"
 		fd=${fd_path##*/}
 		if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null || true; fi
 	done
-	export EXCERPTS_PATH="$bin:/usr/bin:/bin" EXCERPTS_HOME="$work" EXCERPTS_LOG="$work/log"
+	[ ${#as_student[@]} -eq 0 ] || unset ASAN_OPTIONS UBSAN_OPTIONS
+	export EXCERPTS_PATH="$bin:/usr/bin:/bin" EXCERPTS_HOME="$home" EXCERPTS_LOG="$home/log"
+	export EXCERPTS_AS="${as_student[*]}"	# words without spaces: split as words below
 	# shellcheck disable=SC2016 # expanded by script's /bin/sh
-	SHELL=/bin/sh timeout 60 script -q -e -c 'exec env -i PATH="$EXCERPTS_PATH" \
+	SHELL=/bin/sh timeout 60 script -q -e -c 'exec $EXCERPTS_AS env -i PATH="$EXCERPTS_PATH" \
 		HOME="$EXCERPTS_HOME" TERM=dumb PS1="\$ " DAEMON_STEPS_LOG="$EXCERPTS_LOG" \
 		${ASAN_OPTIONS:+"ASAN_OPTIONS=$ASAN_OPTIONS"} \
 		${UBSAN_OPTIONS:+"UBSAN_OPTIONS=$UBSAN_OPTIONS"} \
@@ -71,9 +83,9 @@ trap 'tmux -S "$socket" kill-server 2>/dev/null || true; rm -f "$socket"
 		exit
 	EOF
 ) >"$work/demo.out" 2>&1 || { cat "$work/demo.out" >&2; exit 1; }
-grep -v -e ' event=heartbeat ' -e ' event=signal ' -e ' event=exit ' "$work/log" >"$work/story.log"
+grep -v -e ' event=heartbeat ' -e ' event=signal ' -e ' event=exit ' "$home/log" >"$work/story.log"
 "$bin/daemon-viewer" --dump --normalize "$work/story.log" >"$work/dump"
-shell=$(sed -n 's/.* prog=\([^ ]*\) step=shell .*/\1/p' "$work/log")
+shell=$(sed -n 's/.* prog=\([^ ]*\) step=shell .*/\1/p' "$home/log")
 
 # frames: "--- frame" starts one; its third line begins with the program's name
 awk -v shell="$shell" -v out="$work/frame." '

@@ -3,9 +3,11 @@
 
 #include <string.h>
 
+#include "logread.h"
+
 static const struct {
 	const char *label, *step, *goal, *prevents;
-} items[CHECK_COUNT] = {
+} items[CHECK_ALL_COUNT] = {
 	[CHECK_NOT_GROUP_LEADER]   = { "not a group leader", "1",
 		"not a process-group leader",
 		"a group leader's setsid() fails with EPERM" },
@@ -35,7 +37,56 @@ static const struct {
 		"no descriptor of its caller",
 		"what its caller had open stays open: a pipe's reader waits for an "
 		"end that never comes, a file system stays busy" },
+
+	/* daemon(7)'s; their steps are programs of their own (step0a..., step8...),
+	 * step1-fork --wait-ready, and the daemon itself */
+	[CHECK_SIGNALS_RESET]      = { "signals reset", "0a",
+		"no signal ignored or blocked that its caller left",
+		"a signal its caller ignored (SIGHUP under nohup) or blocked stays so: "
+		"kill -HUP reaches nothing, and a blocked SIGTERM stays pending" },
+	[CHECK_OWN_ENVIRONMENT]    = { "own environment", "0b",
+		"an environment of its own, not its caller's",
+		"it runs with whatever its caller's environment held: a user's PATH, "
+		"LD_PRELOAD, locale and HOME" },
+	[CHECK_PRIVILEGES_DROPPED] = { "privileges dropped", "8",
+		"no root privilege left where it started as root",
+		"every flaw in it is a flaw as root: whatever it can be made to do, it "
+		"does with every privilege" },
+	[CHECK_READY_TOLD]         = { "told it is ready", "1",
+		"its starter told when it is ready",
+		"its starter takes the first process's exit for \"the service is up\" "
+		"while the daemon is still on its way: the next command finds no server" },
+	[CHECK_PID_FILE_OWN]       = { "pid file its own", "daemon",
+		"a pid file written by the daemon itself, after the last fork",
+		"a pid file written by its parent, or before a fork, names a process "
+		"that has exited or is not the daemon" },
 };
+
+/* Why one of daemon(7)'s items is not judged, in its words. */
+static const struct {
+	const char *not_applicable, *not_known;
+} unjudged[CHECK_ALL_COUNT] = {
+	[CHECK_SIGNALS_RESET]      = { NULL, "the records do not show its signals" },
+	[CHECK_OWN_ENVIRONMENT]    = { NULL, "the records do not show how many variables it has" },
+	[CHECK_PRIVILEGES_DROPPED] = { "it never ran as root: there is no privilege to drop",
+				       "the records do not show its user and group IDs" },
+	[CHECK_READY_TOLD]         = { NULL, "the records do not show a readiness wait" },
+	[CHECK_PID_FILE_OWN]       = { "it writes no pid file", "the records do not show its pid file" },
+};
+
+const char *
+check_group(enum check check)
+{
+	return check < CHECK_COUNT ? "A daemon is..." : "daemon(7) also asks";
+}
+
+const char *
+check_unjudged(enum check check, enum check_judgment judgment)
+{
+	const char *why = judgment == CHECK_NOT_APPLICABLE ? unjudged[check].not_applicable
+			  : judgment == CHECK_NOT_KNOWN ? unjudged[check].not_known : NULL;
+	return why ? why : "";
+}
 
 const char *
 check_label(enum check check)
@@ -110,6 +161,68 @@ judge_umask(const struct check_facts *f)
 	return CHECK_FAILS;
 }
 
+static enum check_judgment
+judge_signals(const struct check_facts *f)
+{
+	if (!f->signals_known)
+		return CHECK_NOT_KNOWN;
+	return f->kept_ignored == 0 && f->kept_blocked == 0 ? CHECK_MET : CHECK_FAILS;
+}
+
+/* A count of variables as the record gives it, or -1 ("unreadable (EACCES)"). */
+static long
+count_of(const char *text)
+{
+	long ids[1];
+	return text && log_id_list(text, ids, 1) == 1 ? ids[0] : -1;
+}
+
+/* Fewer variables than its caller gave: it made an environment of its own.
+ * As many or more (the chain adds its own few) is its caller's, kept. */
+static enum check_judgment
+judge_environment(const struct check_facts *f)
+{
+	long now = count_of(f->nenv), given = count_of(f->origin_nenv);
+
+	if (now < 0 || given < 0)
+		return CHECK_NOT_KNOWN;
+	return now < given || now == 0 ? CHECK_MET : CHECK_FAILS;
+}
+
+int
+check_holds_root(const char *text)
+{
+	enum { IDS_MAX = 256 };		/* the record keeps about 512 characters of groups */
+	long ids[IDS_MAX];
+	int count = text ? log_id_list(text, ids, IDS_MAX) : -1;
+
+	if (count < 0)
+		return -1;
+	for (int i = 0; i < count; i++)
+		if (ids[i] == 0)
+			return 1;
+	return 0;
+}
+
+/* Started as root (effective user 0 at the origin): then no user, group or
+ * supplementary group of root's may be left, saved IDs included (a saved 0
+ * can be taken back). Never root: nothing to drop. */
+static enum check_judgment
+judge_privileges(const struct check_facts *f)
+{
+	long origin[4];
+	int uid = check_holds_root(f->uid), gid = check_holds_root(f->gid);
+	int groups = check_holds_root(f->groups);
+
+	if (!f->origin_uid || log_id_list(f->origin_uid, origin, 4) != 4)
+		return CHECK_NOT_KNOWN;
+	if (origin[1] != 0)
+		return CHECK_NOT_APPLICABLE;
+	if (uid < 0 || gid < 0 || groups < 0)
+		return CHECK_NOT_KNOWN;
+	return uid || gid || groups ? CHECK_FAILS : CHECK_MET;
+}
+
 enum check_judgment
 check_judge(enum check check, const struct check_facts *f)
 {
@@ -140,7 +253,20 @@ check_judge(enum check check, const struct check_facts *f)
 	case CHECK_NOTHING_INHERITED:
 		met = f->inherited == 0;
 		break;
-	case CHECK_COUNT:
+	case CHECK_SIGNALS_RESET:
+		return judge_signals(f);
+	case CHECK_OWN_ENVIRONMENT:
+		return judge_environment(f);
+	case CHECK_PRIVILEGES_DROPPED:
+		return judge_privileges(f);
+	case CHECK_READY_TOLD:
+		return f->ready == READY_NOT_KNOWN ? CHECK_NOT_KNOWN :
+		       f->ready == READY_TOLD ? CHECK_MET : CHECK_FAILS;
+	case CHECK_PID_FILE_OWN:
+		return f->pid_file == PID_FILE_NOT_KNOWN ? CHECK_NOT_KNOWN :
+		       f->pid_file == PID_FILE_NONE ? CHECK_NOT_APPLICABLE :
+		       f->pid_file == PID_FILE_BY_ITSELF ? CHECK_MET : CHECK_FAILS;
+	case CHECK_ALL_COUNT:
 		break;
 	}
 	return met ? CHECK_MET : CHECK_FAILS;

@@ -5,7 +5,13 @@
  * terminal or closed fail, an inherited descriptor fails. A fact not known
  * (NULL) never passes an item that needs it; an origin not known passes what
  * is met as the demo does it (cwd /, umask 0) and a known session (the
- * viewer's origin "?" is the same: no session is "?"), nothing else. */
+ * viewer's origin "?" is the same: no session is "?"), nothing else.
+ * daemon(7)'s items: a signal ignored or blocked since the origin fails,
+ * fewer variables than the caller gave pass, root's IDs left after starting
+ * as root fail and a start as another user is not applicable, a readiness or
+ * pid file the records do not show is not known, never failed. */
+#include <string.h>
+
 #include "check.h"
 #include "checklist.h"
 
@@ -18,6 +24,10 @@ textbook(void)
 		.umask = "0000", .stdio = { "/dev/null", "/dev/null", "/dev/null" },
 		.origin_sid = "100", .origin_cwd = "/home/ann", .origin_umask = "0002",
 		.umask_chosen = -1, .inherited = 0,
+		.signals_known = 1, .nenv = "3", .origin_nenv = "38",
+		.uid = "65534,65534,65534,65534", .gid = "65534,65534,65534,65534",
+		.groups = "none", .origin_uid = "0,0,0,0",
+		.ready = READY_TOLD, .pid_file = PID_FILE_BY_ITSELF,
 	};
 }
 
@@ -66,6 +76,55 @@ main(void)
 	expect(CHECK_UMASK_ZERO, f, CHECK_MET_OTHERWISE, "not known, but unlike the origin's");
 	f = textbook(); f.umask = "0002";
 	expect(CHECK_UMASK_ZERO, f, CHECK_FAILS, "not known, and the origin's");
+
+	for (int c = CHECK_COUNT; c < CHECK_ALL_COUNT; c++) {
+		expect(c, textbook(), CHECK_MET, "daemon(7)'s textbook daemon");
+		CHECK(check_goal(c)[0] && check_prevents(c)[0] && check_step(c)[0],
+		      "each of daemon(7)'s items says what it prevents, and its step");
+		CHECK(strcmp(check_group(c), check_group(CHECK_COUNT)) == 0 &&
+		      strcmp(check_group(c), check_group(0)) != 0, "daemon(7)'s items are a group");
+		expect(c, (struct check_facts){ 0 }, CHECK_NOT_KNOWN, "nothing known");
+		CHECK(check_unjudged(c, CHECK_NOT_KNOWN)[0], "each says what is not known");
+	}
+	CHECK(check_unjudged(CHECK_CWD_ROOT, CHECK_MET)[0] == '\0', "a judged item says nothing");
+
+	f = textbook(); f.kept_ignored = 1ULL << 0;		/* SIGHUP, as nohup leaves it */
+	expect(CHECK_SIGNALS_RESET, f, CHECK_FAILS, "SIGHUP ignored since the origin");
+	f = textbook(); f.kept_blocked = 1ULL << 14;		/* SIGTERM */
+	expect(CHECK_SIGNALS_RESET, f, CHECK_FAILS, "SIGTERM blocked since the origin");
+	f = textbook(); f.nenv = "40";
+	expect(CHECK_OWN_ENVIRONMENT, f, CHECK_FAILS, "the caller's 38 and the chain's own");
+	f = textbook(); f.nenv = "38";
+	expect(CHECK_OWN_ENVIRONMENT, f, CHECK_FAILS, "as many as the caller gave");
+	f = textbook(); f.nenv = "unreadable (EACCES)";
+	expect(CHECK_OWN_ENVIRONMENT, f, CHECK_NOT_KNOWN, "environ refused");
+	f = textbook(); f.nenv = "0"; f.origin_nenv = "0";
+	expect(CHECK_OWN_ENVIRONMENT, f, CHECK_MET, "nothing given, nothing kept");
+	f = textbook(); f.uid = "0,0,0,0"; f.gid = "0,0,0,0";
+	expect(CHECK_PRIVILEGES_DROPPED, f, CHECK_FAILS, "still root");
+	f = textbook(); f.uid = "65534,65534,0,65534";
+	expect(CHECK_PRIVILEGES_DROPPED, f, CHECK_FAILS, "a saved 0 can be taken back");
+	f = textbook(); f.gid = "0,0,0,0";
+	expect(CHECK_PRIVILEGES_DROPPED, f, CHECK_FAILS, "root's group kept");
+	f = textbook(); f.groups = "4,0";
+	expect(CHECK_PRIVILEGES_DROPPED, f, CHECK_FAILS, "root's supplementary group kept");
+	f = textbook(); f.origin_uid = "1000,1000,1000,1000"; f.uid = "1000,1000,1000,1000";
+	expect(CHECK_PRIVILEGES_DROPPED, f, CHECK_NOT_APPLICABLE, "never root");
+	CHECK(strstr(check_unjudged(CHECK_PRIVILEGES_DROPPED, CHECK_NOT_APPLICABLE), "never"),
+	      "not applicable says it never ran as root");
+	f = textbook(); f.origin_uid = "1000,0,0,0";
+	expect(CHECK_PRIVILEGES_DROPPED, f, CHECK_MET, "set-user-ID root, dropped");
+	f = textbook(); f.uid = "unreadable (EACCES)";
+	expect(CHECK_PRIVILEGES_DROPPED, f, CHECK_NOT_KNOWN, "IDs refused");
+	CHECK(check_holds_root("0,0,0,0") == 1 && check_holds_root("4,0") == 1 &&
+	      check_holds_root("none") == 0 && check_holds_root("1000,10") == 0 &&
+	      check_holds_root("unreadable (EACCES)") == -1, "root's 0 in an ID list");
+	f = textbook(); f.ready = READY_NOT_TOLD;
+	expect(CHECK_READY_TOLD, f, CHECK_FAILS, "nobody told");
+	f = textbook(); f.pid_file = PID_FILE_BY_ANOTHER;
+	expect(CHECK_PID_FILE_OWN, f, CHECK_FAILS, "its parent wrote it");
+	f = textbook(); f.pid_file = PID_FILE_NONE;
+	expect(CHECK_PID_FILE_OWN, f, CHECK_NOT_APPLICABLE, "no pid file");
 
 	f = textbook(); f.stdio[1] = "/var/log/foo.log"; f.stdio[2] = "/var/log/foo.log";
 	expect(CHECK_STDIO_NULL, f, CHECK_MET_OTHERWISE, "1 and 2 on a log file");

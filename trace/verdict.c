@@ -208,7 +208,7 @@ evidence(const struct judged *j, enum check c, char *out, size_t size)
 			snprintf(out + used, size - used, j->lineage ? " (inherited from the caller)" :
 				 " (from /proc alone: each may be its own)");
 		break;
-	case CHECK_COUNT:
+	default:		/* daemon(7)'s items: print_daemon7() */
 		out[0] = '\0';
 		break;
 	}
@@ -331,6 +331,93 @@ print_path(const struct judged *j, FILE *out, char *path_field, size_t size)
 }
 
 /*
+ * What daemon(7) also asks, judged where the trace shows it, as a group of
+ * its own after the seven, its items indented under its title: printed,
+ * never counted in the verdict (that stays the classic recipe's). Signals and the environment are compared with what
+ * daemon-trace's caller gave; with --pid (origin NULL) there is no history.
+ */
+static void
+print_daemon7(const struct judged *j, const struct proc_state *origin, int first_exited, FILE *out)
+{
+	const struct proc_state *n = &j->now;
+	char nenv[16], origin_nenv[16], ignored[256], blocked[256], why[1024];
+	pid_t holds = 0, by = 0;
+	const char *pid_file = j->lineage ? calls_pid_file(&holds, &by) : NULL;
+	const struct readiness_wait *wait = j->lineage ? calls_readiness_of(j->now.pid) : NULL;
+	struct check_facts facts = {
+		.signals_known = origin && !n->status_error && !origin->status_error,
+		.kept_ignored = origin ? n->sig_ignored & origin->sig_ignored : 0,
+		.kept_blocked = origin ? n->sig_blocked & origin->sig_blocked : 0,
+		.nenv = n->environ_error ? NULL : nenv,
+		.origin_nenv = origin && !origin->environ_error ? origin_nenv : NULL,
+		.uid = n->status_error ? NULL : n->uid, .gid = n->status_error ? NULL : n->gid,
+		.groups = n->status_error ? NULL : n->groups,
+		/* without a history: root now started as root, anyone else may have dropped */
+		.origin_uid = origin ? origin->uid : strncmp(n->uid, "0,", 2) == 0 ? n->uid : NULL,
+		/* a wait the daemon ended told the first process; one that exited
+		 * without a wait heard nothing (a manager's socket is not traced) */
+		.ready = wait ? READY_TOLD : j->lineage && first_exited ? READY_NOT_TOLD :
+			 READY_NOT_KNOWN,
+		.pid_file = !j->lineage ? PID_FILE_NOT_KNOWN : !pid_file ? PID_FILE_NONE :
+			    holds == n->pid && by == n->pid ? PID_FILE_BY_ITSELF : PID_FILE_BY_ANOTHER,
+	};
+
+	snprintf(nenv, sizeof nenv, "%d", n->nenv);
+	snprintf(origin_nenv, sizeof origin_nenv, "%d", origin ? origin->nenv : 0);
+	format_signal_set(facts.kept_ignored, ignored, sizeof ignored);
+	format_signal_set(facts.kept_blocked, blocked, sizeof blocked);
+	fprintf(out, "  %s (not counted in the verdict):\n", check_group(CHECK_COUNT));
+	for (int c = CHECK_COUNT; c < CHECK_ALL_COUNT; c++) {
+		enum check_judgment result = check_judge(c, &facts);
+
+		switch (c) {
+		case CHECK_SIGNALS_RESET:
+			snprintf(why, sizeof why, result == CHECK_MET ?
+				 "none of its caller's ignored or blocked signals is left" :
+				 "as its caller left them: ignored %s, blocked %s", ignored, blocked);
+			break;
+		case CHECK_OWN_ENVIRONMENT:
+			snprintf(why, sizeof why, "%s variables; its caller gave %s", nenv, origin_nenv);
+			break;
+		case CHECK_PRIVILEGES_DROPPED:
+			snprintf(why, sizeof why, "uid %s, gid %s, groups %s", n->uid, n->gid, n->groups);
+			break;
+		case CHECK_READY_TOLD:
+			if (wait)
+				snprintf(why, sizeof why, "the first process waited %lld ms on a pipe "
+					 "until it was %s", wait->waited_ms, wait->written ? "written" :
+					 "closed");
+			else if (result == CHECK_FAILS)
+				snprintf(why, sizeof why, "the first process exited without waiting");
+			else
+				snprintf(why, sizeof why, j->lineage ? "the first process has not exited" :
+					 "from /proc alone");
+			break;
+		case CHECK_PID_FILE_OWN:
+			if (pid_file)
+				snprintf(why, sizeof why, "%s holds %d, written by %d", pid_file,
+					 (int)holds, (int)by);
+			else
+				snprintf(why, sizeof why, j->lineage ? "none seen written (one made "
+					 "through a renamed file is not seen)" : "from /proc alone");
+			break;
+		}
+		if (result == CHECK_NOT_KNOWN && c != CHECK_READY_TOLD && c != CHECK_PID_FILE_OWN)
+			snprintf(why, sizeof why, "%s", origin ? check_unjudged(c, result) :
+				 "from /proc alone: what its caller gave is not known");
+		else if (result == CHECK_NOT_APPLICABLE && c == CHECK_PRIVILEGES_DROPPED)
+			snprintf(why + strlen(why), sizeof why - strlen(why), ": %s",
+				 check_unjudged(c, result));
+		fprintf(out, "    [%s] %s: %s\n", result == CHECK_FAILS ? "FAIL" :
+			result == CHECK_NOT_APPLICABLE ? "n/a " : result == CHECK_NOT_KNOWN ? " ?  " :
+			"pass", check_goal(c), why);
+		if (result == CHECK_FAILS)
+			fprintf(out, "           without it, %s (step %s)\n", check_prevents(c),
+				check_step(c));
+	}
+}
+
+/*
  * When the daemon was ready, against the first process's exit: a starter
  * (a shell script, an init script, a test) that runs the program and takes
  * that exit for "up" is right only when the exit comes after. The pid file's
@@ -447,6 +534,7 @@ verdict_give(const struct verdict_input *in, FILE *out)
 		(int)daemon->pid, j.now.comm, (int)j.now.ppid, j.now.parent_comm,
 		others ? ", and other processes of its own" : "");
 	failures = print_items(&j, out, failed, sizeof failed);
+	print_daemon7(&j, in->origin, in->first_exited, out);
 	print_path(&j, out, path, sizeof path);
 	print_when_ready(&j, in, out);
 	if (failures == 0) {
@@ -471,6 +559,7 @@ verdict_of_pid(pid_t pid, const struct proc_state *origin, FILE *out)
 	fprintf(out, "daemon-trace: PID %d (%s), parent %d (%s), from /proc alone\n", (int)pid,
 		j.now.comm, (int)j.now.ppid, j.now.parent_comm);
 	failures = print_items(&j, out, failed, sizeof failed);
+	print_daemon7(&j, NULL, 0, out);
 	fprintf(out, "  without its history daemon-trace cannot tell whether it chose its umask "
 		"or inherited it, nor which descriptors its caller gave it\n");
 	if (failures == 0) {

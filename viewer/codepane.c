@@ -225,7 +225,7 @@ int
 render_frame_with_code(struct canvas *canvas, const struct frame_view *view, const char *status)
 {
 	const struct entry *record = current_frame(view)->record;
-	const int below_state = STATE_TOP + STATE_ROWS;
+	const int below_state = STATE_TOP + panel_rows(canvas, status != NULL);
 	struct excerpt excerpt;
 	char missing[TEXT_MAX];
 	int rows, top;

@@ -7,8 +7,33 @@
 
 enum { TEXT_MAX = 512 };	/* one value or line of text, as shown */
 
-/* The state panel and the checklist beside it: the rows they take. */
-enum { STATE_TOP = 2, STATE_ROWS = 9 };
+/* The state panel and the checklist beside it: the rows they take for the
+ * seven steps; daemon(7)'s group adds rows below them, in full (its own
+ * title, an item a row, and beside it the state it is judged on: signals,
+ * IDs, environment) where the screen has the rows and in --dump, else one
+ * row across both, of short names, and none on less than the smallest
+ * screen (--predict's questions take rows of an 80x24 one: the diagram keeps
+ * them). */
+enum { STATE_TOP = 2, STATE_ROWS = 9, DAEMON7_FULL_ROWS = 6, DAEMON7_SHORT_ROWS = 1 };
+
+enum daemon7_form { DAEMON7_NONE, DAEMON7_SHORT, DAEMON7_FULL };
+
+static inline enum daemon7_form
+daemon7_form(const struct canvas *canvas, int interactive)
+{
+	if (!interactive || canvas->rows >= RENDER_MIN_ROWS + DAEMON7_FULL_ROWS)
+		return DAEMON7_FULL;
+	return canvas->rows >= RENDER_MIN_ROWS ? DAEMON7_SHORT : DAEMON7_NONE;
+}
+
+/* The rows of the state panel and the checklist, daemon(7)'s group included. */
+static inline int
+panel_rows(const struct canvas *canvas, int interactive)
+{
+	static const int added[] = { [DAEMON7_NONE] = 0, [DAEMON7_SHORT] = DAEMON7_SHORT_ROWS,
+				     [DAEMON7_FULL] = DAEMON7_FULL_ROWS };
+	return STATE_ROWS + added[daemon7_form(canvas, interactive)];
+}
 
 /* The frame the view shows. */
 static inline const struct frame *

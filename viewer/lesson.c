@@ -14,8 +14,10 @@
 #include <string.h>
 
 #include "logread.h"	/* log_signal_set(), log_id_list() */
+#include "record.h"	/* format_signal_set */
 
 #define WITHOUT "Without it"
+#define AS_IT_STANDS "As it stands"	/* daemon(7)'s items the daemon begins without */
 #define N(fact) NOT_FACT(FACT_##fact)
 #define F(fact) FACT_##fact
 
@@ -191,11 +193,37 @@ static const struct sentence table[] = {
 	  "Its environment holds {nenv} variables now; it held {old.nenv}: exec "
 	  "gave the kernel the environment the last program left." },
 	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(ALL_MET) },
-	  "heartbeatd is the daemon's real work, and every item of the checklist "
-	  "is met: this process is a daemon." },
+	  "heartbeatd is the daemon's real work, and every item of the seven steps' "
+	  "checklist is met: this process is a daemon." },
 	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { N(ALL_MET) },
 	  "heartbeatd is the daemon's real work, but this process is not a daemon "
 	  "yet. Not met: {unmet}." },
+	/* what daemon(7) also asks, judged as the daemon's work begins */
+	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(SIGNALS_KEPT) },
+	  "Since the chain began ({first.prog}), its signals are as its caller left "
+	  "them: ignored {kept_ignored}, blocked {kept_blocked}; nothing reset them." },
+	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(ENV_KEPT) },
+	  "Its environment is its caller's: {nenv} variables, where the chain began "
+	  "with {first.nenv}." },
+	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(STARTED_ROOT), F(ROOT_LEFT) },
+	  "It started as root and is root still: uid {uid}, gid {gid}, groups "
+	  "{groups}." },
+	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { F(STARTED_ROOT), N(ROOT_LEFT) },
+	  "It started as root and holds no root ID now: uid {uid}, gid {gid}." },
+	{ "daemon", "start", NULL, NULL, PART_WHAT, NULL, { N(STARTED_ROOT) },
+	  "It never ran as root (uid {first.uid} when the chain began): there is no "
+	  "privilege to drop." },
+	{ "daemon", "start", NULL, NULL, PART_WITHOUT, AS_IT_STANDS, { F(SIGNALS_KEPT) },
+	  "A signal its caller ignored stays ignored, one it blocked stays blocked: "
+	  "under nohup, kill -HUP no longer reaches the daemon, and a blocked "
+	  "SIGTERM stays pending. daemon(7) resets every handler and empties the "
+	  "mask first (step 0a)." },
+	{ "daemon", "start", NULL, NULL, PART_WITHOUT, AS_IT_STANDS, { F(ENV_KEPT) },
+	  "It runs with its caller's PATH, locale and HOME, even an LD_PRELOAD: what "
+	  "it does depends on who started it (step 0b keeps a documented few)." },
+	{ "daemon", "start", NULL, NULL, PART_WITHOUT, AS_IT_STANDS, { F(STARTED_ROOT), F(ROOT_LEFT) },
+	  "Every flaw in the daemon is a flaw as root (step 8 drops to a user of its "
+	  "own)." },
 
 	/*** a fork's parent exits ***/
 	{ "*", "parent-exit", NULL, NULL, PART_WHAT, NULL, { N(LEADS_SESSION), N(WAITED_READY) },
@@ -432,6 +460,13 @@ static const struct sentence table[] = {
 	  "A new-style daemon (daemon(7)) forks nothing: its manager starts it in "
 	  "the foreground, in a session of its own, and takes READY=1, not a "
 	  "parent's exit, as the sign that the service is up." },
+	{ "daemon", "notify", "sent", "READY=1", PART_WHY, NULL,
+	  { F(LEADS_SESSION), F(LEADS_GROUP), N(HAS_TTY), N(ALL_MET) },
+	  "The seven steps' checklist marks it unmet, as the leader of its group and "
+	  "its session. Under a manager that is fine: no shell waits for it to fork, "
+	  "the session it leads was made for it and has no terminal, and it told its "
+	  "manager it is ready, as daemon(7) also asks. Only a terminal it opened "
+	  "without O_NOCTTY would become its own." },
 	{ "daemon", "notify", "sent", "STOPPING=1", PART_WHAT, NULL, { 0 },
 	  "heartbeatd tells its service manager that it is stopping: STOPPING=1." },
 	/*** readiness the classic way: step1-fork --wait-ready, s6's notification descriptor ***/
@@ -652,15 +687,26 @@ frame_facts_of(const struct story *story, struct frame_facts *facts)
 				  ? story->run->frames[frame->previous].record : NULL;
 	const char *pid = entry_text(now, "pid");
 	unsigned char *f = facts->holds;
+	const struct entry *first = story_lineage_start(story);
+	const struct thread_story *t = story_thread(story);
 	int all = 1, won = 0, lost = 0;
+	long ids[4];
 
 	memset(facts, 0, sizeof *facts);
-	for (int check = 0; check < CHECK_COUNT; check++) {
+	for (int check = 0; check < CHECK_ALL_COUNT; check++) {
 		int met = story_check(story, check), before = story_check_before(story, check);
-		all &= met;
+		if (check < CHECK_COUNT)
+			all &= met;
 		won |= met && !before;
 		lost |= !met && before;
 	}
+	f[FACT_SIGNALS_KEPT] = t->signals_known && (t->kept_ignored || t->kept_blocked);
+	f[FACT_ENV_KEPT] = first && story_judgment(story, CHECK_OWN_ENVIRONMENT) == CHECK_FAILS;
+	f[FACT_STARTED_ROOT] = first && log_id_list(entry_text(first, "uid"), ids, 4) == 4 &&
+			       ids[1] == 0;
+	f[FACT_ROOT_LEFT] = check_holds_root(entry_text(now, "uid")) == 1 ||
+			    check_holds_root(entry_text(now, "gid")) == 1 ||
+			    check_holds_root(entry_text(now, "groups")) == 1;
 	f[FACT_LEADS_GROUP] = pid[0] && has(now, "pgid", pid);
 	f[FACT_LEADS_SESSION] = pid[0] && has(now, "sid", pid);
 	f[FACT_HAS_TTY] = entry_get(now, "tty") && !has(now, "tty", "?");
@@ -725,8 +771,9 @@ claim_holds(const struct frame_facts *facts, int claim)
 
 /*** the words ***/
 
-/* The checklist items that are (met) or are not, or that changed (won:
- * met now and not before; lost: the other way), as a list of labels. */
+/* The checklist items that are not met (unmet: the seven's), or that
+ * changed (won: met now and not before; lost: the other way, daemon(7)'s
+ * included), as a list of labels. */
 static void
 check_list(const struct story *story, const char *which, char *out, size_t size)
 {
@@ -734,7 +781,8 @@ check_list(const struct story *story, const char *which, char *out, size_t size)
 	int count = 0;
 
 	out[0] = '\0';
-	for (int check = 0; check < CHECK_COUNT; check++) {
+	for (int check = 0;
+	     check < (strcmp(which, "unmet") == 0 ? CHECK_COUNT : CHECK_ALL_COUNT); check++) {
 		int met = story_check(story, check), before = story_check_before(story, check);
 		int wanted = strcmp(which, "won") == 0 ? met && !before
 			     : strcmp(which, "lost") == 0 ? !met && before
@@ -798,6 +846,11 @@ placeholder(const struct story *story, const struct names *names, const char *na
 		check_list(story, name, out, size);
 		return out;
 	}
+	if (strcmp(name, "kept_ignored") == 0 || strcmp(name, "kept_blocked") == 0) {
+		const struct thread_story *t = story_thread(story);
+		format_signal_set(name[5] == 'i' ? t->kept_ignored : t->kept_blocked, out, size);
+		return out;
+	}
 	if (strcmp(name, "skipped") == 0) {
 		skipped_words(entry_text(record, "skip"), out, size);
 		return out;
@@ -816,6 +869,10 @@ placeholder(const struct story *story, const struct names *names, const char *na
 			return "?";
 		record = story->origin;
 		name += 7;
+	} else if (strncmp(name, "first.", 6) == 0) {
+		if ((record = story_lineage_start(story)) == NULL)
+			return "?";
+		name += 6;
 	}
 	value = entry_get(record, name);
 	if (value == NULL)
@@ -830,6 +887,8 @@ placeholder(const struct story *story, const struct names *names, const char *na
 		return names_tty(names, value);
 	if (strcmp(name, "parent") == 0 || strcmp(name, "adopter") == 0)
 		return names_process(names, value);
+	if (names_identity(names, name, value) != value)
+		return names_identity(names, name, value);
 	return names_text(names, value, out, size);
 }
 

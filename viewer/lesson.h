@@ -25,7 +25,7 @@ enum fact {
 	FACT_LEADS_SESSION,	/* SID = PID */
 	FACT_HAS_TTY,		/* a controlling terminal: TTY is not ? */
 	FACT_ORIGIN_SESSION,	/* SID is the session the story began in */
-	FACT_ALL_MET,		/* every item of the checklist is met */
+	FACT_ALL_MET,		/* every item of the seven steps' checklist is met */
 	FACT_CWD_ROOT,		/* cwd is / */
 	FACT_UMASK_ZERO,	/* umask is 0000 */
 	FACT_STDIO_NULL,	/* 0, 1 and 2 are /dev/null */
@@ -67,6 +67,11 @@ enum fact {
 	FACT_NENV_UNREADABLE,	/* nenv is "unreadable (...)" */
 	FACT_IS_ROOT,		/* uid's effective ID is 0 */
 	FACT_IDS_CHANGED,	/* uid, gid or groups, against the frame compared with */
+	/* daemon(7)'s, against the record its lineage began with (story_lineage_start) */
+	FACT_SIGNALS_KEPT,	/* a signal ignored or blocked in every record since then */
+	FACT_ENV_KEPT,		/* nenv no fewer than then */
+	FACT_STARTED_ROOT,	/* the effective user then was 0 */
+	FACT_ROOT_LEFT,		/* uid, gid or groups hold a 0 now */
 	FACT_COUNT
 };
 
@@ -80,8 +85,11 @@ enum lesson_part { PART_WHAT, PART_WHY, PART_WITHOUT, PART_COUNT };
 
 /* One sentence of the table: where it may be said, what it claims, its words.
  * Its text may name fields in braces: {pid}, {old.sid} (the frame compared
- * with), {origin.sid}, {won}, {lost}, {unmet}, {stdio} (0 1 2 in words),
- * {skipped} (the skip list in words), and any field of the record. */
+ * with), {origin.sid}, {first.nenv} (the record its lineage began with),
+ * {won}, {lost} (both groups), {unmet} (the seven's), {stdio} (0 1 2 in
+ * words), {skipped} (the skip list in words), {kept_ignored} and
+ * {kept_blocked} (the signals kept since the lineage began), and any field
+ * of the record. */
 struct sentence {
 	const char *step, *event;	/* as entry_matches() reads them (model.h) */
 	const char *key, *value;	/* when key is set: the record has key=value */

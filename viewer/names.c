@@ -158,6 +158,19 @@ names_path(const struct names *names, const char *path, char *out, size_t size)
 }
 
 const char *
+names_identity(const struct names *names, const char *key, const char *value)
+{
+	static const char *const keys[][2] = {
+		{ "uid", "<uid>" }, { "gid", "<gid>" }, { "groups", "<groups>" }, { "nenv", "<nenv>" },
+	};
+
+	for (size_t i = 0; names->normalize && i < sizeof keys / sizeof keys[0]; i++)
+		if (strcmp(key, keys[i][0]) == 0)
+			return keys[i][1];
+	return value;
+}
+
+const char *
 names_text(const struct names *names, const char *text, char *out, size_t size)
 {
 	size_t used = 0;

@@ -47,6 +47,9 @@ const char *names_tty(const struct names *names, const char *tty);
 /* A path (cwd, fd0, tried_tty); a terminal's device keeps its tty's name. */
 const char *names_path(const struct names *names, const char *path, char *out, size_t size);
 
+/* The value of uid, gid, groups or nenv as shown; any other key's unchanged. */
+const char *names_identity(const struct names *names, const char *key, const char *value);
+
 /* Free text (a hint) with every known PID in it replaced. */
 const char *names_text(const struct names *names, const char *text, char *out, size_t size);
 

@@ -5,6 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "logread.h"
+#include "record.h"	/* format_signal_set */
+#include "story.h"
+
 /*** what can be asked ***/
 
 /* Questions about a field: the state fields that answer them (model.h). */
@@ -235,6 +239,73 @@ ask_about_step(struct prediction *prediction, const struct run *run, size_t inde
 	ask_fields(prediction, asked_of, frame->changed);
 }
 
+/*
+ * What daemon(7) also asks, before heartbeatd's start frame (the daemon's work
+ * begins): the signals its lineage began with ignored or blocked, if any
+ * (kept since?), its environment against its caller's, root where it started
+ * as root, and whether its readiness will be heard (the thread's last frame
+ * says). Asked only where the records carry
+ * daemon(7)'s fields.
+ */
+static void
+ask_about_daemon7(struct prediction *prediction, const struct run *run, size_t index)
+{
+	const struct frame *frame = &run->frames[index];
+	const struct entry *record = frame->record, *first;
+	struct story story;
+	struct question *question;
+	unsigned long long began_ignored, began_blocked;
+	long ids[4];
+	char set[256];
+
+	if (!entry_matches(record, "daemon", "start", NULL, NULL) || frame->previous == NO_FRAME ||
+	    entry_get(record, "sigign") == NULL)
+		return;
+	story_at(&story, run, index);
+	if ((first = story_lineage_start(&story)) == NULL)
+		return;
+	prediction->shown = frame->previous;
+	if (log_signal_set(entry_text(first, "sigign"), &began_ignored) == 0 &&
+	    log_signal_set(entry_text(first, "sigblk"), &began_blocked) == 0 &&
+	    (began_ignored || began_blocked)) {
+		const struct thread_story *t = story_thread(&story);
+		int ignored = began_ignored != 0;
+		unsigned long long kept = ignored ? t->kept_ignored : t->kept_blocked;
+
+		format_signal_set(ignored ? began_ignored : began_blocked, set, sizeof set);
+		question = add_question(prediction, TOPIC_SIGNALS_KEPT, kept != 0);
+		snprintf(question->ask, sizeof question->ask, "The chain began with %.30s %s: still so?",
+			 set, ignored ? "ignored" : "blocked");
+		format_signal_set(kept, set, sizeof set);
+		snprintf(question->fact, sizeof question->fact, kept ? "still %s: %.50s" :
+			 "none is still %s", ignored ? "ignored" : "blocked", set);
+	}
+	if (entry_get(record, "nenv") && entry_get(first, "nenv")) {
+		question = add_question(prediction, TOPIC_FEWER_VARIABLES,
+					story_judgment(&story, CHECK_OWN_ENVIRONMENT) == CHECK_MET);
+		snprintf(question->ask, sizeof question->ask,
+			 "Its caller gave %.12s variables: will it have fewer?", entry_text(first, "nenv"));
+		snprintf(question->fact, sizeof question->fact, "it has %.12s variables",
+			 entry_text(record, "nenv"));
+	}
+	if (log_id_list(entry_text(first, "uid"), ids, 4) == 4 && ids[1] == 0) {
+		question = add_question(prediction, TOPIC_STILL_ROOT,
+					story_judgment(&story, CHECK_PRIVILEGES_DROPPED) == CHECK_FAILS);
+		snprintf(question->ask, sizeof question->ask, "It started as root: is it root still?");
+		snprintf(question->fact, sizeof question->fact, "uid %.30s, gid %.30s",
+			 entry_text(record, "uid"), entry_text(record, "gid"));
+	}
+	if (prediction->count < PREDICT_QUESTIONS_MAX) {
+		story_at(&story, run, run->last_of_thread[frame->thread]);
+		question = add_question(prediction, TOPIC_READY_HEARD,
+					story_judgment(&story, CHECK_READY_TOLD) == CHECK_MET);
+		snprintf(question->ask, sizeof question->ask,
+			 "Will anyone hear that it is ready (a parent, a manager)?");
+		snprintf(question->fact, sizeof question->fact, "%s", question->truth ?
+			 "its readiness is heard" : "nobody hears it");
+	}
+}
+
 /* A pop quiz experiment, shown after the quiz's frame before it. */
 static void
 ask_about_experiment(struct prediction *prediction, const struct run *run, size_t index,
@@ -275,6 +346,7 @@ predict_start(struct predict *game, const struct run *run)
 			quiz_before = f;
 		} else {
 			ask_about_step(&prediction, run, f);
+			ask_about_daemon7(&prediction, run, f);
 		}
 		if (prediction.count == 0)
 			continue;

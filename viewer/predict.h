@@ -5,7 +5,10 @@
  * few yes/no questions: will the PID change? will setsid() succeed? The right
  * answers are read from the records, never from what the step ought to do:
  * the frame's changed fields against the frame it is compared with (model.h),
- * its event, its tty_taken. So a --skip run, or a run of one's own chain, is
+ * its event, its tty_taken; daemon(7)'s questions, asked as heartbeatd
+ * begins, from the story's judgment of the lineage (story.h): the signals
+ * it began with, its environment, root, and whether its readiness is heard
+ * (the run's later records answer that one). So a --skip run, or a run of one's own chain, is
  * marked by what really happened. Which fields are asked follows what each
  * step is about; whenever the frame has both, some answers are yes and some
  * no, so that answering yes (or no) to everything does not win.
@@ -30,6 +33,11 @@ enum topic {
 	TOPIC_SIGNALS, TOPIC_NENV, TOPIC_IDS,
 	TOPIC_SUCCEEDS,		/* will the call succeed? (an error frame says no) */
 	TOPIC_TAKES_TTY,	/* will the terminal it opens become its own? */
+	/* daemon(7)'s, as heartbeatd begins, in a log whose records have its fields */
+	TOPIC_SIGNALS_KEPT,	/* is a signal the chain began with ignored (blocked) still so? */
+	TOPIC_FEWER_VARIABLES,	/* has it fewer variables than its caller gave? */
+	TOPIC_STILL_ROOT,	/* it started as root: is it root still? */
+	TOPIC_READY_HEARD,	/* will anyone hear that it is ready? */
 	TOPIC_COUNT
 };
 

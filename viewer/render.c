@@ -235,12 +235,14 @@ draw_headline(struct canvas *canvas, int row, const struct frame_view *view)
 /*** the process's state ***/
 
 enum state_row { ROW_PID, ROW_PPID, ROW_PGID, ROW_SID, ROW_TTY, ROW_CWD, ROW_UMASK,
-		 ROW_FDS, ROW_STDIO };
+		 ROW_FDS, ROW_STDIO,
+		 /* beside daemon(7)'s group, when drawn in full */
+		 ROW_SIGIGN, ROW_SIGBLK, ROW_UID, ROW_GID, ROW_ENV, ROW_COUNT };
 
 static const struct {
 	const char *label;
 	unsigned fields;	/* the state fields the row shows */
-} state_rows[STATE_ROWS] = {
+} state_rows[ROW_COUNT] = {
 	[ROW_PID] = { "PID", 1u << SF_PID },
 	[ROW_PPID] = { "PPID", 1u << SF_PPID | 1u << SF_PARENT },
 	[ROW_PGID] = { "PGID", 1u << SF_PGID },
@@ -252,6 +254,12 @@ static const struct {
 	[ROW_UMASK] = { "umask", 1u << SF_UMASK },
 	[ROW_FDS] = { "fds", 1u << SF_FDS | 1u << SF_NFDS },
 	[ROW_STDIO] = { "0 1 2", 1u << SF_FD0 | 1u << SF_FD1 | 1u << SF_FD2 },
+	/* the signals ignored and blocked, as the log writes them */
+	[ROW_SIGIGN] = { "ign", 1u << SF_SIGIGN },
+	[ROW_SIGBLK] = { "blk", 1u << SF_SIGBLK },
+	[ROW_UID] = { "uid", 1u << SF_UID },
+	[ROW_GID] = { "gid", 1u << SF_GID | 1u << SF_GROUPS },
+	[ROW_ENV] = { "env", 1u << SF_NENV },
 };
 
 /* " (leader)" when the id is the process's own PID. */
@@ -333,18 +341,38 @@ state_text(const struct names *names, const struct entry *record, enum state_row
 	case ROW_STDIO:
 		stdio_text(names, record, width, out, size);
 		break;
+	case ROW_SIGIGN:
+		snprintf(out, size, "%s", field_or_unknown(record, "sigign"));
+		break;
+	case ROW_SIGBLK:
+		snprintf(out, size, "%s", field_or_unknown(record, "sigblk"));
+		break;
+	case ROW_UID:
+		snprintf(out, size, "%s", names_identity(names, "uid", field_or_unknown(record, "uid")));
+		break;
+	case ROW_GID:
+		snprintf(out, size, "%s, groups %s",
+			 names_identity(names, "gid", field_or_unknown(record, "gid")),
+			 names_identity(names, "groups", field_or_unknown(record, "groups")));
+		break;
+	case ROW_ENV:
+		snprintf(out, size, "%s variables",
+			 names_identity(names, "nenv", field_or_unknown(record, "nenv")));
+		break;
+	case ROW_COUNT:
+		break;
 	}
 }
 
 static void
-draw_state(struct canvas *canvas, int top, int width, const struct frame_view *view)
+draw_state(struct canvas *canvas, int top, int width, int rows, const struct frame_view *view)
 {
 	const struct frame *frame = current_frame(view);
 	const struct entry *before = frame->previous != NO_FRAME
 				     ? view->run->frames[frame->previous].record : NULL;
 	int room = width - LABEL_WIDTH;
 
-	for (int row = 0; row < STATE_ROWS; row++) {
+	for (int row = 0; row < rows; row++) {
 		int changed = before && (frame->changed & state_rows[row].fields);
 		char now[TEXT_MAX], old[TEXT_MAX], cut[TEXT_MAX];
 		int col, shares[2];
@@ -378,26 +406,65 @@ draw_state(struct canvas *canvas, int top, int width, const struct frame_view *v
 
 /*** the checklist ***/
 
+/* [x] met, [ ] not, [-] not applicable, [?] not known. */
+static char
+judgment_mark(enum check_judgment judgment)
+{
+	return judgment == CHECK_MET ? 'x' : judgment == CHECK_NOT_APPLICABLE ? '-' :
+	       judgment == CHECK_NOT_KNOWN ? '?' : ' ';
+}
+
+/* daemon(7)'s items in one row of short names across the screen (78
+ * columns, under the state), for a screen without the rows for them in full. */
 static void
-draw_checklist(struct canvas *canvas, int top, int left, const struct frame_view *view)
+draw_daemon7_short(struct canvas *canvas, int row, const struct story *story)
+{
+	static const char *const short_names[CHECK_ALL_COUNT - CHECK_COUNT] = {
+		"signals", "env", "privileges", "ready", "pid file"
+	};
+	int col = canvas_put(canvas, row, 2, ROLE_TITLE, "daemon(7) also asks:");
+
+	for (int check = CHECK_COUNT; check < CHECK_ALL_COUNT; check++) {
+		enum check_judgment judgment = story_judgment(story, check);
+		char item[32];
+
+		snprintf(item, sizeof item, " [%c] %s", judgment_mark(judgment),
+			 short_names[check - CHECK_COUNT]);
+		col = canvas_put(canvas, row, col, judgment == CHECK_FAILS ? ROLE_UNMET : ROLE_MET,
+				 item);
+	}
+}
+
+static void
+draw_checklist(struct canvas *canvas, int top, int left, enum daemon7_form form,
+	       const struct frame_view *view)
 {
 	const struct story *story = view->story;
 	int compared = current_frame(view)->previous != NO_FRAME;
+	int end = form == DAEMON7_FULL ? CHECK_ALL_COUNT : CHECK_COUNT;
 
-	canvas_put(canvas, top, left, ROLE_TITLE, "A daemon is...              (step)");
-	for (int check = 0; check < CHECK_COUNT; check++) {
+	for (int check = 0, row = top; check < end; check++, row++) {
+		enum check_judgment judgment = story_judgment(story, check);
 		int met = story_check(story, check);
 		int was = story_check_before(story, check);
 		char line[80];
 		int col;
 
-		snprintf(line, sizeof line, "[%c] %-23s (%s)", met ? 'x' : ' ', check_label(check),
-			 check_step(check));
-		col = canvas_put(canvas, top + 1 + check, left, met ? ROLE_MET : ROLE_UNMET, line);
+		/* a group begins: its title; daemon(7)'s labels are shorter, its
+		 * steps longer ("(daemon) <- lost" fits 40 columns) */
+		if (check == 0 || check == CHECK_COUNT)
+			canvas_put(canvas, row++, left, ROLE_TITLE, check == 0 ?
+				   "A daemon is...              (step)" :
+				   "daemon(7) also asks... (step)");
+		snprintf(line, sizeof line, "[%c] %-*s (%s)", judgment_mark(judgment),
+			 check < CHECK_COUNT ? 23 : 18, check_label(check), check_step(check));
+		col = canvas_put(canvas, row, left, judgment == CHECK_FAILS ? ROLE_UNMET : ROLE_MET,
+				 line);
 		if (compared && met != was)
-			canvas_put(canvas, top + 1 + check, col, ROLE_CHANGED,
-				   met ? " <- now" : " <- lost");
+			canvas_put(canvas, row, col, ROLE_CHANGED, met ? " <- now" : " <- lost");
 	}
+	if (form == DAEMON7_SHORT)
+		draw_daemon7_short(canvas, top + STATE_ROWS, story);
 }
 
 
@@ -514,12 +581,15 @@ render_frame(struct canvas *canvas, const struct frame_view *view, const char *s
 	int half = canvas->cols / 2;
 	int gap_before = 1, legend = 1, gap_after = 1;	/* what a short screen gives up */
 	int diagram, explanation;
+	enum daemon7_form form = daemon7_form(canvas, status != NULL);
+	int panel = panel_rows(canvas, status != NULL);
 
 	canvas_clear(canvas);
 	draw_timeline(canvas, 0, view);
 	draw_headline(canvas, 1, view);
-	draw_state(canvas, STATE_TOP, half - 1, view);
-	draw_checklist(canvas, STATE_TOP, half + 1, view);
+	/* below the seven's state, in full: the state daemon(7)'s items judge */
+	draw_state(canvas, STATE_TOP, half - 1, form == DAEMON7_FULL ? ROW_COUNT : STATE_ROWS, view);
+	draw_checklist(canvas, STATE_TOP, half + 1, form, view);
 
 	set_stage(&stage, view->story);
 	lesson_tell(view->story, view->names, &lesson);
@@ -528,7 +598,7 @@ render_frame(struct canvas *canvas, const struct frame_view *view, const char *s
 		/* The explanation is the lesson: on a short screen the blank lines
 		 * and the diagram's legend (also on the help screen) go first; then
 		 * the explanation still keeps at least four rows. */
-		int left = canvas->rows - STATE_TOP - STATE_ROWS - 1;	/* - the status line */
+		int left = canvas->rows - STATE_TOP - panel - 1;	/* - the status line */
 		int *spares[] = { &gap_after, &legend, &gap_before };
 		for (size_t i = 0; i < sizeof spares / sizeof spares[0] &&
 		     gap_before + diagram_rows(&stage, legend) + gap_after + explanation > left; i++)
@@ -542,7 +612,7 @@ render_frame(struct canvas *canvas, const struct frame_view *view, const char *s
 	} else {
 		diagram = diagram_rows(&stage, legend);
 	}
-	int row = STATE_TOP + STATE_ROWS + gap_before;
+	int row = STATE_TOP + panel + gap_before;
 	draw_diagram(canvas, row, diagram, legend, &stage, view);
 	row += diagram > 0 ? diagram + gap_after : 0;
 	row += draw_explanation(canvas, row, explanation, &lesson);

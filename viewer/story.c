@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "logread.h"
+
 /* Whether the record's `cut` list names key: then its value is incomplete. */
 static int
 was_cut(const struct entry *record, const char *key)
@@ -144,9 +146,100 @@ track_inheritance(struct inheritance *h, const struct entry *record)
 	h->count = kept;
 }
 
-/* Whether the process of record meets check as the demo does it, with what it inherited. */
+/*** what daemon(7) also asks ***/
+
+/* The records that show the lineage's own state: the chain's programs, and a
+ * traced program's execs (not a shell's, the runner's or daemon-trace's own). */
 static int
-evaluate(const struct story *story, const struct inheritance *h,
+shows_lineage(const struct entry *record)
+{
+	const char *step = entry_text(record, "step");
+	return step_is_chain(step) ||
+	       (strcmp(step, "trace") == 0 && strcmp(entry_text(record, "event"), "exec") == 0);
+}
+
+/* The signals ignored and blocked since the lineage began: a signal let go
+ * in any record since was reset, and what the daemon ignores or blocks
+ * after that is its own choice (heartbeatd blocks the ones it waits for). */
+static void
+track_signals(struct thread_story *t, const struct entry *record)
+{
+	unsigned long long ignored, blocked;
+
+	if (log_signal_set(entry_text(record, "sigign"), &ignored) == -1 ||
+	    log_signal_set(entry_text(record, "sigblk"), &blocked) == -1)
+		return;		/* an older log, or refused: this record tells nothing */
+	if (!t->signals_known) {
+		t->signals_known = 1;
+		t->kept_ignored = ignored;
+		t->kept_blocked = blocked;
+		return;
+	}
+	t->kept_ignored &= ignored;
+	t->kept_blocked &= blocked;
+}
+
+/* Readiness and the pid file, from the events that tell them: the first
+ * process's exit after its wait (ready=), heartbeatd's ready line (tells=)
+ * and READY=1 to a manager; those and its heartbeats are recorded only once
+ * its pid file holds its PID (docs/log-format.md); a traced first process's
+ * wait that the daemon ended (readiness=); a traced pid file (pid_file=,
+ * holds=). */
+static void
+track_readiness(struct thread_story *t, const struct entry *record)
+{
+	const char *ready = entry_get(record, "ready"), *tells = entry_get(record, "tells");
+	const char *sent = entry_get(record, "sent");
+	int told_by_daemon = (tells && strcmp(tells, "yes") == 0) ||
+			     (sent && strcmp(sent, "READY=1") == 0);
+
+	if (told_by_daemon || (ready && strcmp(ready, "yes") == 0) || entry_get(record, "readiness"))
+		t->ready = READY_TOLD;
+	else if ((tells && strcmp(tells, "no") == 0) || (ready && strcmp(ready, "no") == 0))
+		t->ready = READY_NOT_TOLD;
+	if (told_by_daemon || entry_matches(record, "daemon", "heartbeat", NULL, NULL)) {
+		t->pid_file_writer = entry_text(record, "pid");
+		t->pid_file_holds = t->pid_file_writer;
+	}
+	if (entry_get(record, "pid_file") && entry_get(record, "holds")) {
+		t->pid_file_writer = entry_text(record, "pid");
+		t->pid_file_holds = entry_text(record, "holds");
+	}
+}
+
+static void
+daemon7_facts(const struct thread_story *t, const struct entry *now,
+	      struct check_facts *facts)
+{
+	const char *pid = entry_text(now, "pid");
+
+	facts->signals_known = t->signals_known;
+	facts->kept_ignored = t->kept_ignored;
+	facts->kept_blocked = t->kept_blocked;
+	facts->nenv = entry_get(now, "nenv");
+	facts->uid = entry_get(now, "uid");
+	facts->gid = entry_get(now, "gid");
+	facts->groups = entry_get(now, "groups");
+	if (t->lineage_start) {
+		facts->origin_nenv = entry_get(t->lineage_start, "nenv");
+		facts->origin_uid = entry_get(t->lineage_start, "uid");
+	}
+	/* nor can a record before the lineage (a shell's, the pop quiz's) tell */
+	facts->ready = t->ready != READY_NOT_KNOWN ? t->ready :
+		       !t->lineage_start ? READY_NOT_KNOWN : READY_NOT_TOLD;
+	if (t->pid_file_writer == NULL)
+		facts->pid_file = PID_FILE_NOT_KNOWN;
+	else if (strcmp(t->pid_file_writer, pid) == 0 && strcmp(t->pid_file_holds, pid) == 0)
+		facts->pid_file = PID_FILE_BY_ITSELF;
+	else
+		facts->pid_file = PID_FILE_BY_ANOTHER;
+}
+
+/* How the process of record is judged on check as the demo does it, with
+ * what it inherited and as its thread stands: the seven met or not,
+ * daemon(7)'s also not applicable or not known. */
+static enum check_judgment
+evaluate(const struct story *story, const struct thread_story *t, const struct inheritance *h,
 	 const struct entry *now, enum check check)
 {
 	int fds[STORY_FDS_MAX];
@@ -163,10 +256,18 @@ evaluate(const struct story *story, const struct inheritance *h,
 		.inherited = -1,
 	};
 
+	enum check_judgment judgment;
+
 	if (entry_get(now, "fds") && !h->unknown)
 		facts.inherited = h->started ? (int)h->count
 			: (int)descriptors_above_stdio(entry_text(now, "fds"), fds, STORY_FDS_MAX);
-	return check_judge(check, &facts) == CHECK_MET;
+	if (check >= CHECK_COUNT) {
+		daemon7_facts(t, now, &facts);
+		return check_judge(check, &facts);
+	}
+	/* the viewer ticks the seven only as the demo does them */
+	judgment = check_judge(check, &facts);
+	return judgment == CHECK_MET ? CHECK_MET : CHECK_FAILS;
 }
 
 static void
@@ -184,11 +285,11 @@ tell_frame(struct story *story, size_t index)
 		cast_origin(story, t, record);
 	/* the checklist before: at the frame compared with, whose process's
 	 * actor still holds it */
-	memcpy(t->met_before, t->met, sizeof t->met);
+	memcpy(t->judged_before, t->judged, sizeof t->judged);
 	if (frame->previous != NO_FRAME &&
 	    (compared = actor_find(t, entry_text(story->run->frames[frame->previous].record,
 						 "pid"))) != NULL) {
-		memcpy(t->met_before, compared->met, sizeof compared->met);
+		memcpy(t->judged_before, compared->judged, sizeof compared->judged);
 		if (compared->inheritance.started)
 			from = compared->inheritance;
 	}
@@ -208,14 +309,20 @@ tell_frame(struct story *story, size_t index)
 		if (self != NULL)
 			track_inheritance(&self->inheritance, record);
 	}
+	if (shows_lineage(record)) {
+		if (t->lineage_start == NULL)
+			t->lineage_start = record;
+		track_signals(t, record);
+	}
+	track_readiness(t, record);
 	const struct inheritance *h = self != NULL && self->inheritance.started ? &self->inheritance
 									      : &t->lineage;
-	for (int check = 0; check < CHECK_COUNT; check++)
-		t->met[check] = (unsigned char)evaluate(story, h, record, check);
+	for (int check = 0; check < CHECK_ALL_COUNT; check++)
+		t->judged[check] = (unsigned char)evaluate(story, t, h, record, check);
 	if (frame->previous == NO_FRAME)
-		memcpy(t->met_before, t->met, sizeof t->met);	/* nothing to compare */
+		memcpy(t->judged_before, t->judged, sizeof t->judged);	/* nothing to compare */
 	if (self != NULL)
-		memcpy(self->met, t->met, sizeof t->met);
+		memcpy(self->judged, t->judged, sizeof t->judged);
 }
 
 /*** the story ***/
@@ -278,11 +385,23 @@ story_origin_tty(const struct story *story)
 int
 story_check(const struct story *story, enum check check)
 {
-	return story_thread(story)->met[check];
+	return story_thread(story)->judged[check] == CHECK_MET;
 }
 
 int
 story_check_before(const struct story *story, enum check check)
 {
-	return story_thread(story)->met_before[check];
+	return story_thread(story)->judged_before[check] == CHECK_MET;
+}
+
+enum check_judgment
+story_judgment(const struct story *story, enum check check)
+{
+	return (enum check_judgment)story_thread(story)->judged[check];
+}
+
+const struct entry *
+story_lineage_start(const struct story *story)
+{
+	return story_thread(story)->lineage_start;
 }

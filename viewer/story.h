@@ -33,7 +33,7 @@ struct actor {
 	int exited;			/* a ghost: the parent that _exited */
 	const char *adopter;		/* who adopted its child, once known */
 	int starter;			/* not in the log: the first record's parent */
-	unsigned char met[CHECK_COUNT];	/* the checklist at its newest record */
+	unsigned char judged[CHECK_ALL_COUNT];	/* the checklist at its newest record */
 	struct inheritance inheritance;	/* from the process it was forked by, then its own */
 };
 
@@ -45,8 +45,16 @@ struct thread_story {
 	 * (a process that stays, such as a first process that waits for the
 	 * daemon, keeps its own: what its children closed is still open in it) */
 	struct inheritance lineage;
-	unsigned char met[CHECK_COUNT];		/* the checklist at its newest frame */
-	unsigned char met_before[CHECK_COUNT];	/* and at the frame it is compared with */
+	/* daemon(7)'s facts, since the lineage began: its first record (what
+	 * its caller gave), the signals ignored (blocked) in every record since,
+	 * whether its readiness was told, who wrote its pid file and what it holds */
+	const struct entry *lineage_start;
+	int signals_known;
+	unsigned long long kept_ignored, kept_blocked;
+	enum check_ready ready;
+	const char *pid_file_writer, *pid_file_holds;
+	unsigned char judged[CHECK_ALL_COUNT];		/* the checklist at its newest frame */
+	unsigned char judged_before[CHECK_ALL_COUNT];	/* and at the frame it is compared with */
 };
 
 struct story {
@@ -74,6 +82,13 @@ int story_check(const struct story *story, enum check check);
 
 /* Whether it met check at the frame it is compared with (frame.previous). */
 int story_check_before(const struct story *story, enum check check);
+
+/* How check is judged there (daemon(7)'s items may be not applicable or not known). */
+enum check_judgment story_judgment(const struct story *story, enum check check);
+
+/* The record its lineage began with (what the daemon's caller gave it:
+ * signals, environment, IDs), or NULL before one. */
+const struct entry *story_lineage_start(const struct story *story);
 
 /* The session the daemon came from: its id ("?" when unknown) and terminal. */
 const char *story_origin_sid(const struct story *story);

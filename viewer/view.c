@@ -277,7 +277,7 @@ static const struct {
 	const char *mark, *what;
 } marks[] = {
 	{ "*  old -> new", "a field this transition changed" },
-	{ "[x]", "a checklist item met" },
+	{ "[x] [ ] [-] [?]", "an item met, not, not applicable, not known" },
 	{ "<- now  <- lost", "this transition met the item, or undid it" },
 	{ ">  x", "the frame's process; one that exited (a ghost)" },
 	{ "SL  GL", "a session leader, a group leader" },

@@ -17,10 +17,24 @@ command -v script >/dev/null || skip "script (util-linux) is needed for a termin
 umask 022
 
 # 1. the golden run: setsid(1) gives the chain a session of its own, so the
-#    PIDs are numbered alike wherever the test runs
+#    PIDs are numbered alike wherever the test runs; as root it runs as
+#    nobody, so that it never ran as root whoever runs the test (normalized,
+#    a user's IDs and the environment's size are <uid>, <nenv>...). nobody
+#    cannot enter the test's folder (mode 700): a log of its own, in a folder
+#    removed on exit, nor write the sanitizers' reports there.
 chain=(step1-fork step2-setsid step3-fork-again step4-chdir step5-umask
        step6-close-fds step7-reopen-stdio)
-run_chain golden setsid "$BIN/${chain[0]}" "${chain[@]:1}"
+golden_log=$LOG as_user=()
+if [ "$(id -u)" = 0 ]; then
+	command -v setpriv >/dev/null || skip "setpriv (util-linux) is needed to run as nobody"
+	shared=$(mktemp -d /tmp/ds-golden-XXXXXX)
+	remove_shared() { rm -rf "$shared"; }
+	CLEANUPS="remove_shared $CLEANUPS"
+	chmod 777 "$shared"
+	golden_log=$shared/log
+	as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups env -u ASAN_OPTIONS -u UBSAN_OPTIONS)
+fi
+LOG=$golden_log run_chain golden "${as_user[@]}" setsid "$BIN/${chain[0]}" "${chain[@]:1}"
 
 # 2. under a terminal: the chain starts with one and loses it at step 2; the
 #    shell outlives the setsid, so the terminal's hangup reaches no step
@@ -48,7 +62,7 @@ dump_has() {
 	grep -qF -- "$2" "$WORK/$1.txt" || fail "the $1 dump lacks: $2"
 }
 
-dump --run golden >"$WORK/golden.txt"
+LOG=$golden_log dump --run golden >"$WORK/golden.txt"
 dump_has golden "step2-setsid"
 dump_has golden "done: setsid(): a session of its own"
 dump_has golden "[x] own session             (2) <- now"
@@ -56,6 +70,9 @@ dump_has golden "[x] not a session leader    (3) <- now"
 dump_has golden "[x] cwd /                   (4) <- now"
 dump_has golden "[x] umask 0                 (5) <- now"
 dump_has golden "[x] 0, 1, 2 on /dev/null    (7) <- now"
+dump_has golden "daemon(7) also asks... (step)"
+dump_has golden "[-] privileges dropped (8)"
+dump_has golden "It never ran as root"
 grep -qE '^\* umask [0-7]{4} -> 0000' "$WORK/golden.txt" || fail "no umask change to 0000"
 grep -qE '^\* cwd .* -> / ' "$WORK/golden.txt" || fail "no cwd change to /"
 grep -qE '\|x [0-9]+ step1-fork' "$WORK/golden.txt" || fail "no ghost of step 1's parent"
@@ -74,7 +91,7 @@ dump >"$WORK/newest.txt"
 grep -q "^run eperm:" "$WORK/newest.txt" || fail "the newest run is not shown by default"
 
 # the golden part: from step 7 on, the same on any machine
-dump --run golden --normalize |
+LOG=$golden_log dump --run golden --normalize |
 	awk '{ line[NR] = $0 } /^step7-reopen-stdio [^ ]*: begins/ && !from { from = NR - 2 }
 	     END { for (i = from; from && i <= NR; i++) print line[i] }' >"$WORK/golden-part.txt"
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then

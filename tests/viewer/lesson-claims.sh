@@ -14,7 +14,8 @@
 # --skip 0a and 0b, a chain started with SIGHUP ignored and SIGTERM blocked,
 # one started clean, the seven under nohup, and as root a drop to nobody and
 # a drop refused to nobody (without root, those sentences may go unsaid; the
-# refusal is then the user's own). lesson_claims checks each
+# refusal is then the user's own); as root also the chain as nobody (never
+# root). lesson_claims checks each
 # log (see lesson_claims.c), and that every sentence of the lesson was said in
 # one of them, but those lesson-unsaid.txt lists with the reason.
 #
@@ -122,6 +123,8 @@ else
 	Its own environment is unreadable
 	setgroups() and setgid() need
 	The daemon serves strangers as root
+	It started as root and is root still
+	It started as root and holds no root ID now
 	EOF
 fi
 # a second heartbeatd while the first holds the pid file: its error, for
@@ -130,6 +133,22 @@ fi
 start_variant "pid file held" /bin/sh -c '"$0"/heartbeatd --seconds 20 & first=$!
 	until [ -s heartbeatd.pid ]; do sleep 0.05; done
 	"$0"/heartbeatd --seconds 1; kill "$first"; wait' "$DS_BIN"
+# as root, the chain also as nobody: a user who never was root has nothing to
+# drop (as any other user, every run above is such a run)
+# (nobody cannot enter the test's folder, mode 700: a folder of its own, nor
+# write the sanitizers' reports there)
+nobody_dir=
+if [ "$(id -u)" = 0 ]; then
+	nobody_dir=$(mktemp -d /tmp/ds-claims-nobody-XXXXXX)
+	remove_nobody_dir() { rm -rf "$nobody_dir"; }
+	CLEANUPS="remove_nobody_dir $CLEANUPS"
+	chmod 0777 "$nobody_dir"
+	logs+=("$nobody_dir/log")
+	(cd "$nobody_dir" && setpriv --reuid=65534 --regid=65534 --clear-groups \
+		env -u ASAN_OPTIONS -u UBSAN_OPTIONS DAEMON_STEPS_LOG="$nobody_dir/log" \
+		"$DS_BIN/step1-fork" step2-setsid step3-fork-again step4-chdir step5-umask \
+		step6-close-fds step7-reopen-stdio heartbeatd --seconds 1 >"$WORK/nobody.out" 2>&1) &
+fi
 # heartbeatd alone, sent SIGINT (by kill: it has no terminal); SIGINT is set
 # back to its default, which a background job of a script would ignore
 start_variant "a signal" env --default-signal=INT setsid "$DS_BIN/heartbeatd" --seconds 20
@@ -158,7 +177,8 @@ tmux_kill
 
 # every daemon has ended (--seconds 1) before the logs are read
 nothing_runs() {
-	[ -z "$(processes_with_log "$WORK/")" ]
+	[ -z "$(processes_with_log "$WORK/")" ] &&
+		{ [ -z "$nobody_dir" ] || [ -z "$(processes_with_log "$nobody_dir/")" ]; }
 }
 wait_until 20 "every run's heartbeatd to exit" nothing_runs
 expect "demo runs in the terminal's log" "$("$DS_LOGQ" "$LOG" step=demo event=start | wc -l)" 3

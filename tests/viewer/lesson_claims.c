@@ -27,6 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "logread.h"
+
 #include "lesson.h"
 #include "model.h"
 #include "names.h"
@@ -57,6 +59,8 @@ static const char *const fact_names[FACT_COUNT] = {
 	[FACT_NENV_CHANGED] = "nenv changed", [FACT_NENV_UNREADABLE] = "nenv unreadable",
 	[FACT_IS_ROOT] = "runs as root", [FACT_IDS_CHANGED] = "IDs changed",
 	[FACT_WAITED_READY] = "waited for readiness",
+	[FACT_SIGNALS_KEPT] = "signals kept from the caller", [FACT_ENV_KEPT] = "the caller's environment",
+	[FACT_STARTED_ROOT] = "started as root", [FACT_ROOT_LEFT] = "a root ID left",
 };
 
 static size_t problems;
@@ -110,6 +114,111 @@ origin_sid(const struct run *run)
 	return field(run->frames[0].record, "sid");
 }
 
+/*** daemon(7)'s items, from the fields of the frame's thread ***/
+
+/* Where frame f's lineage began: the first frame of its thread up to f that a
+ * step program (0a ... 8), heartbeatd or a traced exec recorded; NO_FRAME
+ * before one. */
+static size_t
+lineage_start(const struct run *run, size_t f)
+{
+	for (size_t g = 0; g <= f; g++) {
+		const struct entry *r = run->frames[g].record;
+		const char *step = field(r, "step");
+		if (run->frames[g].thread != run->frames[f].thread)
+			continue;
+		if ((step[0] >= '0' && step[0] <= '9') ||	/* a step program: 0a ... 8 */
+		    strcmp(step, "daemon") == 0 || (strcmp(step, "trace") == 0 && equal(r, "event", "exec")))
+			return g;
+	}
+	return NO_FRAME;
+}
+
+/* The signals (sigign or sigblk) set in every record of the lineage from its
+ * start up to f that has them; -1 when its start has none. */
+static int
+kept_signals(const struct run *run, size_t f, const char *key, unsigned long long *kept)
+{
+	size_t start = lineage_start(run, f);
+	unsigned long long set;
+
+	if (start == NO_FRAME || log_signal_set(field(run->frames[start].record, key), kept) == -1)
+		return -1;
+	for (size_t g = start + 1; g <= f; g++) {
+		const struct entry *r = run->frames[g].record;
+		const char *step = field(r, "step");
+		if (run->frames[g].thread != run->frames[f].thread || strcmp(step, "shell") == 0 ||
+		    strcmp(step, "demo") == 0 || strcmp(step, "quiz") == 0 ||
+		    (strcmp(step, "trace") == 0 && !equal(r, "event", "exec")))
+			continue;
+		if (log_signal_set(field(r, key), &set) == 0)
+			*kept &= set;
+	}
+	return 0;
+}
+
+static long
+id_at(const char *list, int index)
+{
+	long ids[4];
+	return log_id_list(list, ids, 4) == 4 ? ids[index] : -1;
+}
+
+/* 1: the ID list holds root's 0; 0: it does not; -1: not a list ("unreadable (EACCES)"). */
+static int
+holds_zero(const char *list)
+{
+	long ids[256];
+	int count = log_id_list(list, ids, 256);
+	for (int i = 0; i < count; i++)
+		if (ids[i] == 0)
+			return 1;
+	return count < 0 ? -1 : 0;
+}
+
+/* daemon(7)'s items of frame f as the viewer ticks them ([x]): met or not. */
+static void
+daemon7_of(const struct run *run, size_t f, unsigned char *met)
+{
+	const struct entry *now = run->frames[f].record;
+	size_t start = lineage_start(run, f);
+	const struct entry *first = start != NO_FRAME ? run->frames[start].record : NULL;
+	unsigned long long ignored, blocked;
+	const char *told = NULL, *writer = NULL, *holds = NULL;
+
+	met[CHECK_SIGNALS_RESET] = kept_signals(run, f, "sigign", &ignored) == 0 &&
+				   kept_signals(run, f, "sigblk", &blocked) == 0 &&
+				   ignored == 0 && blocked == 0;
+	met[CHECK_OWN_ENVIRONMENT] = first && entry_get(now, "nenv") && entry_get(first, "nenv") &&
+		(atol(field(now, "nenv")) < atol(field(first, "nenv")) || equal(now, "nenv", "0")) &&
+		field(now, "nenv")[0] >= '0' && field(now, "nenv")[0] <= '9';
+	met[CHECK_PRIVILEGES_DROPPED] = first && id_at(field(first, "uid"), 1) == 0 &&
+		holds_zero(field(now, "uid")) == 0 && holds_zero(field(now, "gid")) == 0 &&
+		holds_zero(field(now, "groups")) == 0;
+	/* readiness and the pid file: the newest record of the thread that tells them */
+	for (size_t g = 0; g <= f; g++) {
+		const struct entry *r = run->frames[g].record;
+		if (run->frames[g].thread != run->frames[f].thread)
+			continue;
+		if (equal(r, "step", "daemon") && equal(r, "event", "heartbeat"))
+			writer = holds = field(r, "pid");
+		if (equal(r, "tells", "yes") || equal(r, "sent", "READY=1")) {
+			told = "yes";
+			writer = holds = field(r, "pid");
+		} else if (equal(r, "ready", "yes") || entry_get(r, "readiness")) {
+			told = "yes";
+		} else if (equal(r, "tells", "no") || equal(r, "ready", "no")) {
+			told = "no";
+		}
+		if (entry_get(r, "pid_file") && entry_get(r, "holds")) {
+			writer = field(r, "pid");
+			holds = field(r, "holds");
+		}
+	}
+	met[CHECK_READY_TOLD] = told && strcmp(told, "yes") == 0;
+	met[CHECK_PID_FILE_OWN] = writer && equal(now, "pid", writer) && equal(now, "pid", holds);
+}
+
 /* The checklist of frame f from its fields; "nothing else inherited", which
  * needs the run's history, from the story. */
 static void
@@ -129,6 +238,7 @@ checklist_of(const struct run *run, size_t f, unsigned char *met)
 	met[CHECK_STDIO_NULL] = equal(now, "fd0", "/dev/null") && equal(now, "fd1", "/dev/null") &&
 				equal(now, "fd2", "/dev/null");
 	met[CHECK_NOTHING_INHERITED] = (unsigned char)story_check(&story, CHECK_NOTHING_INHERITED);
+	daemon7_of(run, f, met);
 }
 
 /* The checklist as the viewer shows it on frame f ([x]), and its "before". */
@@ -138,7 +248,7 @@ shown_checklist(const struct run *run, size_t f, unsigned char *met, unsigned ch
 	struct story story;
 
 	story_at(&story, run, f);
-	for (int c = 0; c < CHECK_COUNT; c++) {
+	for (int c = 0; c < CHECK_ALL_COUNT; c++) {
 		met[c] = (unsigned char)story_check(&story, c);
 		before[c] = (unsigned char)story_check_before(&story, c);
 	}
@@ -152,14 +262,18 @@ oracle(const struct run *run, size_t f, enum fact fact)
 	size_t compared = run->frames[f].previous;
 	const struct entry *was = compared != NO_FRAME ? run->frames[compared].record : NULL;
 	const char *pid = field(now, "pid");
-	unsigned char met[CHECK_COUNT], before[CHECK_COUNT] = { 0 };
+	unsigned char met[CHECK_ALL_COUNT], before[CHECK_ALL_COUNT] = { 0 };
 	int all = 1, won = 0, lost = 0;
+	size_t start = lineage_start(run, f);
+	const struct entry *first = start != NO_FRAME ? run->frames[start].record : NULL;
+	unsigned long long ignored = 0, blocked = 0;
 
 	checklist_of(run, f, met);
 	if (compared != NO_FRAME)
 		checklist_of(run, compared, before);
-	for (int c = 0; c < CHECK_COUNT; c++) {
-		all &= met[c];
+	for (int c = 0; c < CHECK_ALL_COUNT; c++) {
+		if (c < CHECK_COUNT)
+			all &= met[c];
 		won |= met[c] && !before[c];
 		lost |= !met[c] && before[c];
 	}
@@ -228,6 +342,17 @@ oracle(const struct run *run, size_t f, enum fact fact)
 	case FACT_WAITED_READY:	/* step1-fork's parent, and only after it waited */
 		return equal(now, "event", "parent-exit") && equal(now, "step", "1") &&
 		       (equal(now, "ready", "yes") || equal(now, "ready", "no"));
+	case FACT_SIGNALS_KEPT:
+		return kept_signals(run, f, "sigign", &ignored) == 0 &&
+		       kept_signals(run, f, "sigblk", &blocked) == 0 && (ignored || blocked);
+	case FACT_ENV_KEPT:
+		return first && field(now, "nenv")[0] >= '0' && field(now, "nenv")[0] <= '9' &&
+		       field(first, "nenv")[0] >= '0' && field(first, "nenv")[0] <= '9' &&
+		       !met[CHECK_OWN_ENVIRONMENT];
+	case FACT_STARTED_ROOT: return first && id_at(field(first, "uid"), 1) == 0;
+	case FACT_ROOT_LEFT:
+		return holds_zero(field(now, "uid")) == 1 || holds_zero(field(now, "gid")) == 1 ||
+		       holds_zero(field(now, "groups")) == 1;
 	case FACT_NONE: case FACT_COUNT: break;
 	}
 	return 0;
@@ -248,7 +373,8 @@ check_comparison(const char *log, const struct run *run, size_t f)
 {
 	const struct entry *now = run->frames[f].record;
 	size_t compared = run->frames[f].previous;
-	unsigned char met[CHECK_COUNT], before[CHECK_COUNT], there[CHECK_COUNT], unused[CHECK_COUNT];
+	unsigned char met[CHECK_ALL_COUNT], before[CHECK_ALL_COUNT], there[CHECK_ALL_COUNT];
+	unsigned char unused[CHECK_ALL_COUNT];
 
 	if (compared == NO_FRAME)
 		return;
@@ -327,11 +453,14 @@ static const struct {
 	{ "a child of", { FACT_CHILD_OF_COMPARED } },
 	{ "step 2 runs", { FACT_STOPS_AT_2 } },
 	{ "This process", { FACT_LEADS_GROUP, FACT_LEADS_SESSION, FACT_HAS_TTY, FACT_ALL_MET } },
-	{ "ignores", { FACT_SIGNALS_IGNORED, FACT_SIGHUP_IGNORED, FACT_SIGIGN_CHANGED } },
-	{ "blocks", { FACT_SIGNALS_BLOCKED, FACT_SIGBLK_CHANGED } },
-	{ "blocked", { FACT_SIGNALS_BLOCKED, FACT_SIGBLK_CHANGED } },
+	{ "ignores", { FACT_SIGNALS_IGNORED, FACT_SIGHUP_IGNORED, FACT_SIGIGN_CHANGED, FACT_SIGNALS_KEPT } },
+	{ "blocks", { FACT_SIGNALS_BLOCKED, FACT_SIGBLK_CHANGED, FACT_SIGNALS_KEPT } },
+	{ "blocked", { FACT_SIGNALS_BLOCKED, FACT_SIGBLK_CHANGED, FACT_SIGNALS_KEPT } },
 	{ "environment holds", { FACT_NENV_CHANGED, FACT_NENV_UNREADABLE } },
 	{ "runs as", { FACT_IS_ROOT, FACT_IDS_CHANGED } },
+	{ "its signals", { FACT_SIGNALS_KEPT } },
+	{ "environment is", { FACT_ENV_KEPT, FACT_NENV_UNREADABLE } },
+	{ "as root", { FACT_STARTED_ROOT, FACT_ROOT_LEFT, FACT_IS_ROOT, FACT_IDS_CHANGED } },
 };
 
 static int

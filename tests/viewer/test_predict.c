@@ -2,16 +2,21 @@
  * their answers, the score, the keys and the screens.
  *
  * Reads tests/viewer/predict.log (argv[1]): real runs of daemon-demo from a
- * terminal, a whole demo, --skip 1 and --single-fork. The right answers must
+ * terminal, a whole demo, --skip 1 and --single-fork; and
+ * tests/viewer/predict-daemon7.log (argv[2]), real chains whose records have
+ * daemon(7)'s fields: under nohup with --wait-ready, as root; as nobody,
+ * without it; and --wait-ready with step 6 closing the descriptor. The right answers must
  * be what the records say: checked against expectations per step, and
  * against the records' own values, compared here without the model's help.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../check.h"
 #include "canvas.h"
+#include "logread.h"
 #include "model.h"
 #include "names.h"
 #include "player.h"
@@ -36,8 +41,12 @@ quiz_frame(const struct run *run, const char *quiz)
 
 static const char *const topic_names[TOPIC_COUNT] = {
 	"PID", "PPID", "PGID", "SID", "TTY", "cwd", "umask", "fds", "0 1 2", "signals", "nenv", "IDs",
-	"succeeds", "takes tty",
+	"succeeds", "takes tty", "signals kept", "fewer variables", "still root", "ready heard",
 };
+
+static const char NOHUP_ROOT[] = "20261201-151014-16557";
+static const char AS_NOBODY[] = "20261201-151015-17154";
+static const char READY_CLOSED[] = "20261201-151016-17852";
 
 struct expected {
 	enum topic topic;
@@ -180,15 +189,48 @@ values_differ(const struct entry *before, const struct entry *now, enum topic to
 	return 0;
 }
 
+/* daemon(7)'s answers, from the run's records: the chain's first step
+ * record is what its caller gave. */
+static int
+daemon7_truth(const struct run *run, const struct entry *now, enum topic topic)
+{
+	const struct entry *first = run->frames[frame_of(run, "1", "start")].record;
+	unsigned long long began, later;
+
+	switch (topic) {
+	case TOPIC_SIGNALS_KEPT:	/* every record of the chain still ignores it */
+		log_signal_set(entry_text(first, "sigign"), &began);
+		for (size_t f = 0; f < run->count && run->frames[f].record != now; f++)
+			if (log_signal_set(entry_text(run->frames[f].record, "sigign"), &later) == 0)
+				began &= later;
+		log_signal_set(entry_text(now, "sigign"), &later);
+		return (began & later) != 0;
+	case TOPIC_FEWER_VARIABLES:
+		return atoi(entry_text(now, "nenv")) < atoi(entry_text(first, "nenv"));
+	case TOPIC_STILL_ROOT:
+		return strncmp(entry_text(now, "uid"), "0,", 2) == 0;
+	case TOPIC_READY_HEARD:	/* the first process's exit says it heard */
+		for (size_t f = 0; f < run->count; f++)
+			if (strcmp(entry_text(run->frames[f].record, "ready"), "yes") == 0)
+				return 1;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
 /* The right answer as the records give it. */
 static int
-truth_of(const struct entry *before, const struct entry *now, enum topic topic)
+truth_of(const struct run *run, const struct entry *before, const struct entry *now,
+	 enum topic topic)
 {
 	if (topic < TOPIC_SUCCEEDS)
 		return values_differ(before, now, topic);
 	if (topic == TOPIC_SUCCEEDS)
 		return strcmp(entry_text(now, "event"), "error") != 0;
-	return strcmp(entry_text(now, "tty_taken"), "yes") == 0;
+	if (topic == TOPIC_TAKES_TTY)
+		return strcmp(entry_text(now, "tty_taken"), "yes") == 0;
+	return daemon7_truth(run, now, topic);
 }
 
 /* In every run: each field's answer is whether the records' values differ,
@@ -214,7 +256,7 @@ test_answers_follow_records(const struct model *model)
 			}
 			for (int i = 0; i < prediction->count; i++) {
 				const struct question *question = &prediction->questions[i];
-				int truth = truth_of(before, now, question->topic);
+				int truth = truth_of(run, before, now, question->topic);
 
 				CHECK(question->truth == truth,
 				      "run %s frame %zu: '%s' says %d, the records %d", run->id,
@@ -228,6 +270,38 @@ test_answers_follow_records(const struct model *model)
 		}
 		predict_free(&game);
 	}
+}
+
+/* daemon(7)'s questions, as heartbeatd begins, in the three chains. */
+static void
+test_daemon7(const struct model *model)
+{
+	const struct run *nohup_root = run_named(model, NOHUP_ROOT);
+	const struct run *nobody = run_named(model, AS_NOBODY);
+	const struct run *closed = run_named(model, READY_CLOSED);
+	struct predict game;
+
+	CHECK(predict_start(&game, nohup_root) == 0, "predict_start");
+	QUESTIONS(&game, frame_of(nohup_root, "daemon", "start"), "nohup, root, --wait-ready",
+		  { TOPIC_SIGNALS_KEPT, 1 }, { TOPIC_FEWER_VARIABLES, 0 }, { TOPIC_STILL_ROOT, 1 },
+		  { TOPIC_READY_HEARD, 1 });
+	const struct prediction *asked = predict_find(&game, frame_of(nohup_root, "daemon", "start"));
+	if (asked) {
+		CHECK(strcmp(asked->questions[0].ask, "The chain began with SIGHUP ignored: still so?") == 0,
+		      "the signals question asks '%s'", asked->questions[0].ask);
+		CHECK(asked->shown == frame_of(nohup_root, "7", "after"),
+		      "heartbeatd's questions are not shown on step 7's result");
+	}
+	predict_free(&game);
+	/* nothing ignored at the start, never root: neither is asked */
+	CHECK(predict_start(&game, nobody) == 0, "predict_start");
+	QUESTIONS(&game, frame_of(nobody, "daemon", "start"), "as nobody",
+		  { TOPIC_FEWER_VARIABLES, 0 }, { TOPIC_READY_HEARD, 0 });
+	predict_free(&game);
+	CHECK(predict_start(&game, closed) == 0, "predict_start");
+	QUESTIONS(&game, frame_of(closed, "daemon", "start"), "ready descriptor closed",
+		  { TOPIC_FEWER_VARIABLES, 0 }, { TOPIC_STILL_ROOT, 1 }, { TOPIC_READY_HEARD, 0 });
+	predict_free(&game);
 }
 
 static void
@@ -530,10 +604,11 @@ test_screens(const struct model *model)
 int
 main(int argc, char **argv)
 {
-	struct model model;
+	struct model model, daemon7;
 
-	if (argc != 2 || read_test_log(&model, argv[1]) == -1) {
-		fprintf(stderr, "usage: test_predict PREDICT-LOG (a readable file)\n");
+	if (argc != 3 || read_test_log(&model, argv[1]) == -1 ||
+	    read_test_log(&daemon7, argv[2]) == -1) {
+		fprintf(stderr, "usage: test_predict PREDICT-LOG DAEMON7-LOG (readable files)\n");
 		return 2;
 	}
 	CHECK(run_named(&model, NORMAL) && run_named(&model, SKIP_1) && run_named(&model, SINGLE_FORK),
@@ -545,6 +620,8 @@ main(int argc, char **argv)
 	test_skip_1(&model);
 	test_single_fork(&model);
 	test_answers_follow_records(&model);
+	test_daemon7(&daemon7);
+	test_answers_follow_records(&daemon7);
 	test_own_chain();
 	test_daemon7_steps();
 	test_room();
@@ -552,5 +629,6 @@ main(int argc, char **argv)
 	test_screens(&model);
 
 	model_free(&model);
+	model_free(&daemon7);
 	return checks_done();
 }
