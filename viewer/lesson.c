@@ -365,6 +365,11 @@ static const struct sentence table[] = {
 	  "{prog}, PID {pid}, exits: {status}." },
 	{ "trace", "verdict", NULL, NULL, PART_WHAT, NULL, { 0 },
 	  "daemon-trace's verdict: {verdict}. Failed: {failed}. The trace ended: {ended}." },
+	{ "trace", "verdict", "daemon", NULL, PART_WHAT, NULL, { F(RECIPE_KNOWN) },
+	  "The recipe as PID {daemon} and the processes before it did it: {recipe}." },
+	{ "trace", "verdict", "daemon", NULL, PART_WITHOUT, "Timeline", { F(RECIPE_KNOWN) },
+	  "^ before a step: done out of order; * after it: done differently; ! "
+	  "after it: done, yet its item fails; ( ) around it: never done." },
 
 	/*** the pop quiz ***/
 	{ "quiz", "start", NULL, NULL, PART_WHAT, NULL, { 0 },
@@ -526,6 +531,7 @@ frame_facts_of(const struct story *story, struct frame_facts *facts)
 	for (char n = '1'; n <= '7'; n++)
 		f[FACT_SKIPS_1 + (n - '1')] = skips(now, n);
 	f[FACT_TRACED_CALL] = entry_get(now, "call") != NULL && has(now, "event", "after");
+	f[FACT_RECIPE_KNOWN] = story->recipe.known && now == story->recipe.verdict;
 	f[FACT_STOPS_AT_2] = skips(now, '1') && !skips(now, '2');
 	f[FACT_CHILD_OF_COMPARED] = was != NULL && has(now, "ppid", entry_text(was, "pid"));
 }
@@ -615,6 +621,10 @@ placeholder(const struct story *story, const struct names *names, const char *na
 	}
 	if (strcmp(name, "skipped") == 0) {
 		skipped_words(entry_text(record, "skip"), out, size);
+		return out;
+	}
+	if (strcmp(name, "recipe") == 0) {
+		recipe_words(&story->recipe, out, size);
 		return out;
 	}
 	if (strcmp(name, "stdio") == 0) {

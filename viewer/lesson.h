@@ -55,6 +55,7 @@ enum fact {
 	FACT_STOPS_AT_2,	/* skip= names 1, not 2: step 2 is a group leader's setsid() */
 	FACT_CHILD_OF_COMPARED,	/* its PPID is the PID of the frame compared with */
 	FACT_TRACED_CALL,	/* an after record with call=: a real program's, traced */
+	FACT_RECIPE_KNOWN,	/* a traced run whose verdict names its daemon (recipe.h) */
 	FACT_COUNT
 };
 
@@ -69,7 +70,8 @@ enum lesson_part { PART_WHAT, PART_WHY, PART_WITHOUT, PART_COUNT };
 /* One sentence of the table: where it may be said, what it claims, its words.
  * Its text may name fields in braces: {pid}, {old.sid} (the frame compared
  * with), {origin.sid}, {won}, {lost}, {unmet}, {stdio} (0 1 2 in words),
- * {skipped} (the skip list in words), and any field of the record. */
+ * {skipped} (the skip list in words), {recipe} (a traced daemon's steps in
+ * words, recipe.h), and any field of the record. */
 struct sentence {
 	const char *step, *event;	/* as entry_matches() reads them (model.h) */
 	const char *key, *value;	/* when key is set: the record has key=value */

@@ -80,11 +80,31 @@ share_room(const size_t *lengths, int count, int room, int *shares)
 
 /*** the timeline ***/
 
+/* A traced run's marks of a step's stop (recipe.h): before it, '^' when it
+ * was done before an earlier step of the recipe; after it, '*' when its
+ * items are met otherwise than the recipe does it, '!' when one fails. */
+static char
+opening_mark(const struct recipe *r, int stop)
+{
+	return stop >= 1 && stop <= 7 && r->known && r->done_before[stop] ? '^' : ' ';
+}
+
+static char
+closing_mark(const struct recipe *r, int stop)
+{
+	if (stop < 1 || stop > 7 || !r->known)
+		return ' ';
+	return r->marks[stop] == STEP_DIFFERENTLY ? '*' : r->marks[stop] == STEP_FAILS ? '!' : ' ';
+}
+
 static void
 draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 {
 	const struct run *run = view->run;
-	int current = timeline_stop_of(entry_text(current_frame(view)->record, "step"));
+	const struct recipe *r = &view->story->recipe;
+	int daemon = timeline_stop_of("daemon");
+	int current = r->known && current_frame(view)->record == r->verdict ? daemon :
+		      timeline_stop_of(entry_text(current_frame(view)->record, "step"));
 	int quiz = timeline_stop_of("quiz");
 	int present[TIMELINE_STOPS] = { [0] = 1 }, left_out[TIMELINE_STOPS] = { 0 };
 	int full = 0, col = 0;
@@ -98,6 +118,9 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 			if (*p >= '1' && *p <= '7')
 				left_out[timeline_stop_of((char[]){ *p, '\0' })] = 1;
 	}
+	present[daemon] |= r->known;	/* a traced run's verdict is the daemon's stop */
+	for (int n = 1; r->known && n <= 7; n++)	/* a traced daemon's steps never done */
+		left_out[timeline_stop_of(timeline[n].step)] = r->marks[n] == STEP_MISSING;
 	/* the quiz is a stop only in a run that has one; the steps always are,
 	 * so that a step left out shows as left out, "(3 fork)", and one not
 	 * reached (yet) dim, without parentheses */
@@ -109,13 +132,16 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 		char label[32];
 		const char *name = timeline[i].label;
 		size_t len = full <= canvas->cols ? strlen(name) : strcspn(name, " ");
-		enum role role = i == current ? ROLE_CURRENT : present[i] ? ROLE_NORMAL : ROLE_DIM;
+		enum role role = i == current ? ROLE_CURRENT :
+				 present[i] && !left_out[i] ? ROLE_NORMAL : ROLE_DIM;
 
 		if (i == quiz && !present[i])
 			continue;
-		snprintf(label, sizeof label, "%c%.*s%c",
-			 i == current ? '[' : left_out[i] ? '(' : ' ', (int)len, name,
-			 i == current ? ']' : left_out[i] ? ')' : ' ');
+		if (i == current)
+			snprintf(label, sizeof label, "[%.*s]", (int)len, name);
+		else
+			snprintf(label, sizeof label, "%c%.*s%c", left_out[i] ? '(' : opening_mark(r, i),
+				 (int)len, name, left_out[i] ? ')' : closing_mark(r, i));
 		col = canvas_put(canvas, row, col, role, label);
 		if (full > canvas->cols)	/* short labels have room to breathe */
 			col++;

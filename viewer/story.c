@@ -224,6 +224,7 @@ story_start(struct story *story, const struct run *run)
 	} else if (run->count > 0) {
 		story->origin = run->frames[0].record;
 	}
+	recipe_of(run, &story->recipe);
 }
 
 void

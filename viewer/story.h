@@ -12,6 +12,7 @@
 
 #include "checklist.h"	/* the items, which both the viewer and daemon-trace judge */
 #include "model.h"
+#include "recipe.h"	/* a traced run: the steps its daemon did */
 
 /* A process on stage: its newest record up to the frame shown. */
 struct actor {
@@ -44,6 +45,7 @@ struct story {
 	size_t frame;		/* the frame told so far; NO_FRAME before the first */
 	const struct entry *origin;	/* the shell's record, or the first record */
 	int origin_is_shell;
+	struct recipe recipe;	/* a traced run's, from its whole log (known: 0 for others) */
 	struct thread_story threads[2];
 };
 

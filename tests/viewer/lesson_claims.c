@@ -50,7 +50,7 @@ static const char *const fact_names[FACT_COUNT] = {
 	[FACT_STOPS_AT_2] = "stops at step 2", [FACT_TRACED_CALL] = "a traced call", [FACT_CHILD_OF_COMPARED] = "a child of the frame compared with",
 	[FACT_SKIPS_1] = "skips 1", [FACT_SKIPS_2] = "skips 2", [FACT_SKIPS_3] = "skips 3",
 	[FACT_SKIPS_4] = "skips 4", [FACT_SKIPS_5] = "skips 5", [FACT_SKIPS_6] = "skips 6",
-	[FACT_SKIPS_7] = "skips 7",
+	[FACT_SKIPS_7] = "skips 7", [FACT_RECIPE_KNOWN] = "a traced daemon's verdict",
 };
 
 static size_t problems;
@@ -186,6 +186,13 @@ oracle(const struct run *run, size_t f, enum fact fact)
 		return oracle(run, f, FACT_SKIPS_1) && !oracle(run, f, FACT_SKIPS_2);
 	case FACT_CHILD_OF_COMPARED: return was && equal(now, "ppid", field(was, "pid"));
 	case FACT_TRACED_CALL: return entry_get(now, "call") && equal(now, "event", "after");
+	case FACT_RECIPE_KNOWN:	/* a verdict that names a process of the traced run */
+		if (!equal(now, "event", "verdict") || !entry_get(now, "daemon"))
+			return 0;
+		for (size_t g = 0; g < f; g++)
+			if (equal(run->frames[g].record, "pid", field(now, "daemon")))
+				return 1;
+		return 0;
 	case FACT_NONE: case FACT_COUNT: break;
 	}
 	return 0;
@@ -220,6 +227,38 @@ check_comparison(const char *log, const struct run *run, size_t f)
 		problem(log, run, f, "the checklist's marks compare with another frame than the fields'");
 }
 
+static size_t recipes_checked;
+
+/*
+ * A traced run's recipe (the timeline's marks, the verdict frame's words)
+ * agrees with daemon-trace's own verdict: the same steps in the same order
+ * as its path=, and the items it judges failing are those of failed=.
+ */
+static void
+check_recipe(const char *log, const struct run *run, size_t f, const struct recipe *recipe)
+{
+	const struct entry *now = run->frames[f].record;
+	char path[16] = "", failed[256] = "";
+	size_t used = 0;
+
+	if (!recipe->known || now != recipe->verdict)
+		return;
+	for (const char *p = field(now, "path"); *p && used + 1 < sizeof path; p++)
+		if (*p != ',')
+			path[used++] = *p;
+	if (strcmp(path, recipe->path) != 0 && !(strcmp(field(now, "path"), "none") == 0 &&
+						 recipe->path[0] == '\0'))
+		problem(log, run, f, "the timeline's steps are not the verdict's path=");
+	used = 0;
+	for (int c = 0; c < CHECK_COUNT; c++)
+		if (recipe->judged[c] == CHECK_FAILS)
+			used += (size_t)snprintf(failed + used, sizeof failed - used, "%s%s",
+						 used ? "," : "", check_label(c));
+	if (strcmp(failed[0] ? failed : "none", field(now, "failed")) != 0)
+		problem(log, run, f, "the items the timeline judges failing are not the verdict's failed=");
+	recipes_checked++;
+}
+
 static size_t frames_checked, sentences_checked, claims_checked;
 static unsigned char said_somewhere[512];	/* by the sentence's index in the table */
 
@@ -237,6 +276,7 @@ check_run(const char *log, const struct run *run)
 		story_advance(&story, f);
 		lesson_tell(&story, &names, &lesson);
 		check_comparison(log, run, f);
+		check_recipe(log, run, f, &story.recipe);
 		frames_checked++;
 		if (lesson.said_count == LESSON_SENTENCES_MAX)
 			problem(log, run, f, "more sentences said than the lesson keeps: some go unchecked");
@@ -402,8 +442,9 @@ main(int argc, char **argv)
 	check_coverage(unsaid);
 	if (unsaid)
 		fclose(unsaid);
-	printf("checked %zu frames, %zu sentences said, %zu claims: %zu contradiction%s\n",
-	       frames_checked, sentences_checked, claims_checked, problems,
+	printf("checked %zu frames, %zu sentences said, %zu claims, %zu traced recipes: "
+	       "%zu contradiction%s\n", frames_checked, sentences_checked, claims_checked,
+	       recipes_checked, problems,
 	       problems == 1 ? "" : "s");
 	return problems ? 1 : 0;
 }
