@@ -159,6 +159,7 @@ event_phrase(const struct frame *frame, char *out, size_t size)
 	const char *step = entry_text(record, "step");
 	const char *call = step_call(step);
 	const char *quiz = entry_get(record, "quiz");
+	const char *traced = entry_get(record, "call");
 	int is_step = step[0] >= '1' && step[0] <= '7' && step[1] == '\0';
 
 	if (strcmp(event, "error") == 0)
@@ -170,6 +171,9 @@ event_phrase(const struct frame *frame, char *out, size_t size)
 		snprintf(out, size, "begins; next: %s", call);
 	else if (strcmp(event, "start") == 0)
 		snprintf(out, size, "%s", call ? call : "begins");
+	else if (strcmp(event, "after") == 0 && traced)	/* a real program's: its call, not the steps' */
+		snprintf(out, size, is_step ? "step %s by %s%s" : "%.0scalled %s%s", step, traced,
+			 strpbrk(traced, ", ") ? "" : "()");
 	else if (strcmp(event, "after") == 0)
 		snprintf(out, size, "done: %s", call ? call : "a step");
 	else if (strcmp(event, "parent-exit") == 0)
@@ -226,8 +230,9 @@ draw_headline(struct canvas *canvas, int row, const struct frame_view *view)
 					       ? ROLE_ERROR : ROLE_TITLE, phrase, right - col);
 	for (size_t i = 0; i < record->count; i++) {
 		const struct logfmt_field *field = &record->fields[i];
-		if (is_common_key(field->key) || strcmp(field->key, "beat") == 0)
-			continue;
+		if (is_common_key(field->key) || strcmp(field->key, "beat") == 0 ||
+		    (strcmp(field->key, "call") == 0 && strcmp(entry_text(record, "event"), "after") == 0))
+			continue;	/* a traced call is the phrase's */
 		extra_text(view->names, field, text, sizeof text);
 		col = canvas_put_max(canvas, row, col, ROLE_NORMAL, "  ", right - col);
 		/* cut by the frame counter: '~' says so */

@@ -5,7 +5,7 @@
 # The runs are real: the demo, every --skip and --single-fork; the chain typed
 # by hand from a script; the demo from an interactive shell that leads its
 # session, and from one that does not (bash inside bash); the demo below a
-# subreaper; a traced program (daemon-trace); skips that stop the chain early or go together; a chain started
+# subreaper; traced programs (daemon-trace: the chain, daemonize, setsid -f); skips that stop the chain early or go together; a chain started
 # where its steps have nothing to change (in /, umask 0, step 6 and 7 twice,
 # step 7 with --log); heartbeatd alone, sent SIGINT. lesson_claims checks each
 # log (see lesson_claims.c), and that every sentence of the lesson was said in
@@ -65,6 +65,14 @@ start_variant "managed" /bin/sh -c '"$0" "$1/notify" /dev/null 20 >"$1/messages"
 start_variant "traced" "$DS_BIN/daemon-trace" -- "$DS_BIN/step1-fork" step2-setsid \
 	step3-fork-again step4-chdir step5-umask step6-close-fds step7-reopen-stdio \
 	heartbeatd --seconds 1
+# real programs traced, whose timeline marks steps done out of order,
+# differently, yet failing, or never (the recipe checked against the verdict)
+if command -v daemonize >/dev/null; then
+	mkdir -p "$WORK/elsewhere"
+	start_variant "traced daemonize" "$DS_BIN/daemon-trace" -- daemonize -c "$WORK/elsewhere" \
+		-o "$WORK/elsewhere/out" /bin/sleep 2
+fi
+start_variant "traced setsid -f" "$DS_BIN/daemon-trace" -- setsid -f /bin/sleep 2
 # heartbeatd alone, sent SIGINT (by kill: it has no terminal); SIGINT is set
 # back to its default, which a background job of a script would ignore
 start_variant "a signal" env --default-signal=INT setsid "$DS_BIN/heartbeatd" --seconds 20

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# A traced run replays the same on every machine and every run: each
+# process's own sequence of frames in `daemon-viewer --dump --normalize` (its
+# timeline marks, headlines, state, checklist and explanations) equals
+# tests/viewer/golden/traced-PROGRAM.txt. Processes are compared one by one,
+# not in the log's global order, which tracing shifts (per-process.awk). The
+# test shows both on the log itself: two records of different processes
+# swapped still compare equal; two records of the daemon's own swapped do not.
+# UPDATE_GOLDEN=1 writes the golden file anew. Usage: golden.sh PROGRAM
+. "$(dirname "$0")/lib.sh"
+
+here=$(dirname "$0")
+golden=$here/../viewer/golden/traced-$1.txt
+ticks=$WORK/ticks
+caller_with_ties
+width=400
+
+case $1 in
+chain)
+	without_leak_check	# the project's programs exit while traced
+	command=("$DS_BIN/step1-fork" step2-setsid step3-fork-again step4-chdir step5-umask
+		step6-close-fds step7-reopen-stdio heartbeatd --seconds 20) ;;
+daemonize)
+	# a directory of its own and stdout on a file: steps 4 and 7 done differently
+	need daemonize
+	mkdir "$WORK/elsewhere"
+	command=(daemonize -c "$WORK/elsewhere" -o "$WORK/daemon.out" "$TICKER" "$ticks") ;;
+python-daemon)
+	# 0, 1 and 2 reopened close-on-exec: step 7 done, yet its item fails
+	/usr/bin/python3 -c 'import daemon' 2>/dev/null ||
+		skip "python3-daemon not installed (sudo apt-get install python3-daemon)"
+	command=(/usr/bin/python3 -c '
+import daemon, os, sys
+with daemon.DaemonContext():
+    os.execv(sys.argv[1], sys.argv[1:])
+' "$TICKER" "$ticks") ;;
+setsid-f) need setsid; command=(setsid -f "$TICKER" "$ticks") ;;
+daemon3) command=("$TICKER" --daemon3 "$ticks") ;;
+*) fail "no such program: $1" ;;
+esac
+
+as_caller "$DS_BIN/daemon-trace" -- "${command[@]}" >"$WORK/out" 2>&1 </dev/null || true
+if [ "$1" = chain ]; then
+	DAEMONS=$(q1 prog=heartbeatd event=exec -- pid)
+else
+	DAEMONS=$(ticker_pid "$ticks")
+fi
+run=$(q1 prog=daemon-trace event=start -- run)
+grep -q "run=$run .*event=verdict" "$LOG" || { cat "$WORK/out"; fail "no verdict in the log"; }
+traced=$WORK/traced.log		# the run alone (a chain's own records are a run of their own)
+grep "^v=1 run=$run " "$LOG" >"$traced"
+
+# per_process LOG: the run's frames, process by process, with the paths of
+# this machine named
+per_process() {
+	"$DS_BIN/daemon-viewer" --dump --normalize --width "$width" --run "$run" "$1" >"$WORK/dump" ||
+		fail "daemon-viewer --dump exited $?"
+	awk -v half=$((width / 2)) -f "$here/per-process.awk" "$WORK/dump" |
+		sed -e "s#$DS_TEST_BIN#<test-bin>#g" -e "s#$DS_BIN#<bin>#g" -e "s#$WORK#<work>#g"
+}
+
+# swapped A B: the run's records with lines A and B swapped
+swapped() {
+	awk -v a="$1" -v b="$2" 'NR == FNR { line[NR] = $0; next }
+		{ print FNR == a ? line[b] : FNR == b ? line[a] : $0 }' "$traced" "$traced"
+}
+
+per_process "$traced" >"$WORK/per-process.txt"
+if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
+	cp "$WORK/per-process.txt" "$golden"
+fi
+diff -u "$golden" "$WORK/per-process.txt" ||
+	fail "each process's frames differ from tests/viewer/golden/traced-$1.txt"
+pass "each process's frames are the golden ones ($(grep -c '^=== ' "$golden") processes)"
+
+# the first process's exit and the next record, another process's: the
+# global order changes, no process's own does
+exit_line=$(grep -n "event=exit .*prompt=returns" "$traced" | head -n 1 | cut -d: -f1)
+first=$(sed -n "${exit_line}p" "$traced" | grep -o ' pid=[0-9]*')
+next_line=$((exit_line + 1))
+[ -n "$exit_line" ] && sed -n "${next_line}p" "$traced" | grep -q " pid=" &&
+	! sed -n "${next_line}p" "$traced" | grep -q -- "$first " ||
+	fail "no record of another process after the first process's exit"
+swapped "$exit_line" "$next_line" >"$WORK/shifted.log"
+per_process "$WORK/shifted.log" >"$WORK/shifted.txt"
+diff -q "$golden" "$WORK/shifted.txt" >/dev/null ||
+	fail "two processes' records swapped (lines $exit_line, $next_line) change a process's frames"
+pass "two processes' records swapped: each process's frames the same"
+
+# the daemon's second and third records (its first, the fork, and the
+# verdict left alone): its own sequence changes
+daemon=$(q1 run="$run" event=verdict -- daemon)
+read -r own other < <(awk -v pid=" pid=$daemon " 'index($0, pid) && !/event=verdict/ && ++seen > 1 { printf "%d ", NR } END { print "" }' "$traced")
+[ -n "${other:-}" ] || fail "the daemon has no two records to swap after its first"
+other=${other%% *}
+swapped "$own" "$other" >"$WORK/reversed.log"
+per_process "$WORK/reversed.log" >"$WORK/reversed.txt"
+if diff -q "$golden" "$WORK/reversed.txt" >/dev/null; then
+	fail "the daemon's records $own and $other swapped, and the comparison did not see it"
+fi
+pass "the daemon's own records $own and $other swapped: the comparison fails, as it should"
