@@ -363,8 +363,10 @@ static const struct sentence table[] = {
 	  "session, with its directory, umask and descriptors." },
 	{ "trace", "exit", "status", NULL, PART_WHAT, NULL, { 0 },
 	  "{prog}, PID {pid}, exits: {status}." },
-	{ "trace", "verdict", NULL, NULL, PART_WHAT, NULL, { 0 },
+	{ "trace", "verdict", NULL, NULL, PART_WHAT, NULL, { N(RECIPE_KNOWN) },
 	  "daemon-trace's verdict: {verdict}. Failed: {failed}. The trace ended: {ended}." },
+	{ "trace", "verdict", "daemon", NULL, PART_WHAT, NULL, { F(RECIPE_KNOWN) },
+	  "daemon-trace's verdict: {verdict}. Failed: {failing}. The trace ended: {ended}." },
 	{ "trace", "verdict", "daemon", NULL, PART_WHAT, NULL, { F(RECIPE_KNOWN) },
 	  "The recipe as PID {daemon} and the processes before it did it: {recipe}." },
 	{ "trace", "verdict", "daemon", NULL, PART_WITHOUT, "Timeline", { F(RECIPE_KNOWN) },
@@ -568,6 +570,22 @@ check_list(const struct story *story, const char *which, char *out, size_t size)
 	}
 }
 
+/* The items a traced daemon fails, as the verdict judges them (its failed=,
+ * with each item's step): "not a group leader (1), umask 0 (5)", or "none". */
+static void
+failing_words(const struct recipe *recipe, char *out, size_t size)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (int check = 0; check < CHECK_COUNT && used < size; check++)
+		if (recipe->judged[check] == CHECK_FAILS)
+			used += (size_t)snprintf(out + used, size - used, "%s%s (%s)", used ? ", " : "",
+						 check_label(check), check_step(check));
+	if (used == 0)
+		snprintf(out, size, "none");
+}
+
 /* 0, 1 and 2 in a few words: "all /dev/null", "/dev/null, closed, closed". */
 static void
 stdio_words(const struct names *names, const struct entry *record, char *out, size_t size)
@@ -625,6 +643,10 @@ placeholder(const struct story *story, const struct names *names, const char *na
 	}
 	if (strcmp(name, "recipe") == 0) {
 		recipe_words(&story->recipe, out, size);
+		return out;
+	}
+	if (strcmp(name, "failing") == 0) {
+		failing_words(&story->recipe, out, size);
 		return out;
 	}
 	if (strcmp(name, "stdio") == 0) {

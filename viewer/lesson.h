@@ -71,7 +71,8 @@ enum lesson_part { PART_WHAT, PART_WHY, PART_WITHOUT, PART_COUNT };
  * Its text may name fields in braces: {pid}, {old.sid} (the frame compared
  * with), {origin.sid}, {won}, {lost}, {unmet}, {stdio} (0 1 2 in words),
  * {skipped} (the skip list in words), {recipe} (a traced daemon's steps in
- * words, recipe.h), and any field of the record. */
+ * words, recipe.h), {failing} (the items its verdict fails), and any field of
+ * the record. */
 struct sentence {
 	const char *step, *event;	/* as entry_matches() reads them (model.h) */
 	const char *key, *value;	/* when key is set: the record has key=value */

@@ -396,12 +396,14 @@ draw_checklist(struct canvas *canvas, int top, int left, const struct frame_view
 	for (int check = 0; check < CHECK_COUNT; check++) {
 		int met = story_check(story, check);
 		int was = story_check_before(story, check);
+		int otherwise = story_check_otherwise(story, check);
 		char line[80];
 		int col;
 
-		snprintf(line, sizeof line, "[%c] %-23s (%s)", met ? 'x' : ' ', check_label(check),
-			 check_step(check));
-		col = canvas_put(canvas, top + 1 + check, left, met ? ROLE_MET : ROLE_UNMET, line);
+		snprintf(line, sizeof line, "[%c] %-23s (%s)", met ? 'x' : otherwise ? '*' : ' ',
+			 check_label(check), check_step(check));
+		col = canvas_put(canvas, top + 1 + check, left, met || otherwise ? ROLE_MET : ROLE_UNMET,
+				 line);
 		if (compared && met != was)
 			canvas_put(canvas, top + 1 + check, col, ROLE_CHANGED,
 				   met ? " <- now" : " <- lost");

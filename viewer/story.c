@@ -144,8 +144,10 @@ track_inheritance(struct thread_story *t, const struct entry *record)
 	t->inherited_count = kept;
 }
 
-/* Whether the process of record meets check as the demo does it, as its thread stands. */
-static int
+/* How the process of record meets check, as its thread stands: as the demo
+ * does it, or (a traced program, against its caller's directory and umask)
+ * otherwise. */
+static enum check_judgment
 evaluate(const struct story *story, const struct thread_story *t,
 	 const struct entry *now, enum check check)
 {
@@ -166,7 +168,13 @@ evaluate(const struct story *story, const struct thread_story *t,
 	if (entry_get(now, "fds") && !t->inherited_unknown)
 		facts.inherited = t->chain_started ? (int)t->inherited_count
 			: (int)descriptors_above_stdio(entry_text(now, "fds"), fds, STORY_FDS_MAX);
-	return check_judge(check, &facts) == CHECK_MET;
+	if (story->recipe.known) {
+		if (now == story->recipe.verdict)
+			return story->recipe.judged[check];
+		facts.origin_cwd = entry_get(story->origin, "cwd");	/* daemon-trace's caller's */
+		facts.origin_umask = entry_get(story->origin, "umask");
+	}
+	return check_judge(check, &facts);
 }
 
 static void
@@ -197,10 +205,16 @@ tell_frame(struct story *story, size_t index)
 	}
 	if (adopter != NULL && (orphan = orphaned_parent(t)) != NULL)
 		orphan->adopter = adopter;
-	if (step_is_chain(entry_text(record, "step")))
+	/* from the first step program on, or from a traced program's exec: what
+	 * it holds then above 2 is its caller's (daemon-trace's own are gone) */
+	if (step_is_chain(entry_text(record, "step")) || strcmp(event, "exec") == 0)
 		track_inheritance(t, record);
-	for (int check = 0; check < CHECK_COUNT; check++)
-		t->met[check] = (unsigned char)evaluate(story, t, record, check);
+	for (int check = 0; check < CHECK_COUNT; check++) {
+		enum check_judgment judged = evaluate(story, t, record, check);
+		/* the demo's "met", which the lesson's words and marks speak of */
+		t->met[check] = judged == CHECK_MET;
+		t->otherwise[check] = judged == CHECK_MET_OTHERWISE;
+	}
 	if (frame->previous == NO_FRAME)
 		memcpy(t->met_before, t->met, sizeof t->met);	/* nothing to compare */
 	if (self != NULL)
@@ -269,6 +283,12 @@ int
 story_check(const struct story *story, enum check check)
 {
 	return story_thread(story)->met[check];
+}
+
+int
+story_check_otherwise(const struct story *story, enum check check)
+{
+	return story_thread(story)->otherwise[check];
 }
 
 int

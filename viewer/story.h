@@ -37,6 +37,7 @@ struct thread_story {
 	size_t inherited_count;
 	int inherited_unknown;	/* the list was cut: cannot tell */
 	unsigned char met[CHECK_COUNT];		/* the checklist at its newest frame */
+	unsigned char otherwise[CHECK_COUNT];	/* and the items a traced program met its own way */
 	unsigned char met_before[CHECK_COUNT];	/* and at the frame it is compared with */
 };
 
@@ -63,6 +64,11 @@ const struct thread_story *story_thread(const struct story *story);
 
 /* Whether the process of the frame told last meets check. */
 int story_check(const struct story *story, enum check check);
+
+/* Whether a traced program's process meets check otherwise than the demo
+ * does it (a directory of its own, 1 on a log file), as the verdict passes
+ * it; the verdict's frame shows the verdict's own judgment (recipe.h). */
+int story_check_otherwise(const struct story *story, enum check check);
 
 /* Whether it met check at the frame it is compared with (frame.previous). */
 int story_check_before(const struct story *story, enum check check);
