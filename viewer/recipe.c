@@ -16,7 +16,8 @@ struct lineage {
 	char path[8];
 	int umask_calls;
 	const char *last_old_umask, *last_new_umask;
-	int inherited[INHERITED_MAX], inherited_count;
+	int inherited[INHERITED_MAX];
+	size_t inherited_count;
 };
 
 struct lineages {
@@ -53,40 +54,13 @@ lineage_new(struct lineages *l, const char *pid, const struct lineage *parent)
 	return p;
 }
 
-/* The descriptors above 2 of a list like "0,1,2,5". */
-static int
-above_stdio(const char *list, int *out, int max)
-{
-	int count = 0;
-	char *end;
-
-	for (const char *s = list; *s && count < max; s = *end ? end + 1 : end) {
-		long fd = strtol(s, &end, 10);
-		if (end == s)
-			break;
-		if (fd > 2)
-			out[count++] = (int)fd;
-	}
-	return count;
-}
-
-/* Keeps, of the caller's descriptors, those the record shows open: one
- * closed once is no longer the caller's, even when its number comes back. */
+/* Keeps, of the caller's descriptors, those the record shows open. */
 static void
 keep_open(struct lineage *p, const struct entry *record)
 {
-	int open_now[INHERITED_MAX], count, kept = 0;
-
-	if (entry_get(record, "fds") == NULL)
-		return;
-	count = above_stdio(entry_text(record, "fds"), open_now, INHERITED_MAX);
-	for (int i = 0; i < p->inherited_count; i++)
-		for (int j = 0; j < count; j++)
-			if (p->inherited[i] == open_now[j]) {
-				p->inherited[kept++] = p->inherited[i];
-				break;
-			}
-	p->inherited_count = kept;
+	if (entry_get(record, "fds"))
+		p->inherited_count = descriptors_still_open(p->inherited, p->inherited_count,
+							    entry_text(record, "fds"));
 }
 
 static void
@@ -147,7 +121,7 @@ judge(struct recipe *r, const struct lineage *daemon, const struct entry *start)
 		.origin_sid = entry_get(start, "sid"), .origin_cwd = entry_get(start, "cwd"),
 		.origin_umask = entry_get(start, "umask"),
 		.umask_chosen = umask_chosen(daemon, entry_text(start, "umask")),
-		.inherited = strstr(entry_text(v, "cut"), "fds") ? -1 : now.inherited_count,
+		.inherited = strstr(entry_text(v, "cut"), "fds") ? -1 : (int)now.inherited_count,
 	};
 	for (int c = 0; c < CHECK_COUNT; c++)
 		r->judged[c] = check_judge(c, &facts);
@@ -214,8 +188,8 @@ recipe_of(const struct run *run, struct recipe *r)
 			if (p == NULL)
 				break;
 			if (forked_by == NULL)	/* the first process: the caller's descriptors */
-				p->inherited_count = above_stdio(entry_text(record, "fds"),
-								 p->inherited, INHERITED_MAX);
+				p->inherited_count = descriptors_above_stdio(entry_text(record, "fds"),
+									     p->inherited, INHERITED_MAX);
 		}
 		keep_open(p, record);
 		if (!does_step(record))

@@ -1,7 +1,6 @@
 /* story.c - the processes on stage and the daemon checklist (see story.h). */
 #include "story.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* Whether the record's `cut` list names key: then its value is incomplete. */
@@ -15,23 +14,6 @@ was_cut(const struct entry *record, const char *key)
 		if ((p == cut || p[-1] == ',') && (p[len] == ',' || p[len] == '\0'))
 			return 1;
 	return 0;
-}
-
-/* The descriptors above 2 in a list like "0,1,2,5"; returns how many. */
-static size_t
-descriptors_above_stdio(const char *list, int *out, size_t max)
-{
-	size_t count = 0;
-	char *end;
-
-	for (const char *p = list; *p && count < max; p = *end ? end + 1 : end) {
-		long fd = strtol(p, &end, 10);
-		if (end == p)
-			break;		/* not a number: the rest cannot be read */
-		if (fd > 2 && fd <= 1 << 30)
-			out[count++] = (int)fd;
-	}
-	return count;
 }
 
 /*** actors ***/
@@ -121,27 +103,16 @@ orphaned_parent(struct thread_story *t)
 static void
 track_inheritance(struct thread_story *t, const struct entry *record)
 {
-	int open_now[STORY_FDS_MAX];
-	size_t count = descriptors_above_stdio(entry_text(record, "fds"), open_now,
-					       STORY_FDS_MAX);
-	size_t kept = 0;
+	const char *fds = entry_text(record, "fds");
 
 	if (was_cut(record, "fds"))
 		t->inherited_unknown = 1;
 	if (!t->chain_started) {
 		t->chain_started = 1;
-		memcpy(t->inherited, open_now, count * sizeof open_now[0]);
-		t->inherited_count = count;
+		t->inherited_count = descriptors_above_stdio(fds, t->inherited, STORY_FDS_MAX);
 		return;
 	}
-	/* a descriptor closed once is no longer inherited, even if its number returns */
-	for (size_t i = 0; i < t->inherited_count; i++)
-		for (size_t j = 0; j < count; j++)
-			if (t->inherited[i] == open_now[j]) {
-				t->inherited[kept++] = t->inherited[i];
-				break;
-			}
-	t->inherited_count = kept;
+	t->inherited_count = descriptors_still_open(t->inherited, t->inherited_count, fds);
 }
 
 /* How the process of record meets check, as its thread stands: as the demo

@@ -27,13 +27,7 @@ daemonize)
 	command=(daemonize -c "$WORK/elsewhere" -o "$WORK/daemon.out" "$TICKER" "$ticks") ;;
 python-daemon)
 	# 0, 1 and 2 reopened close-on-exec: step 7 done, yet its item fails
-	/usr/bin/python3 -c 'import daemon' 2>/dev/null ||
-		skip "python3-daemon not installed (sudo apt-get install python3-daemon)"
-	command=(/usr/bin/python3 -c '
-import daemon, os, sys
-with daemon.DaemonContext():
-    os.execv(sys.argv[1], sys.argv[1:])
-' "$TICKER" "$ticks") ;;
+	python_daemon_command "$TICKER" "$ticks" ;;
 setsid-f) need setsid; command=(setsid -f "$TICKER" "$ticks") ;;
 daemon3) command=("$TICKER" --daemon3 "$ticks") ;;
 *) fail "no such program: $1" ;;

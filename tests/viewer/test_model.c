@@ -216,6 +216,39 @@ test_names(const struct model *model)
 /* On a desktop, systemd --user (here PID 3000) adopts the orphans, and it is
  * the shell's grandparent too: normalized, the run reads as it does where PID
  * 1 adopts them. */
+/* Reads a log from text into model; 0, or -1 (counted as a failure). */
+static int
+read_text_log(struct model *model, const char *text)
+{
+	FILE *log = fmemopen((void *)text, strlen(text), "r");
+	int read;
+
+	model_init(model);
+	CHECK(log != NULL);
+	if (log == NULL)
+		return -1;
+	read = model_read(model, log, LOG_READ_ALL);
+	CHECK(read == 0);
+	fclose(log);
+	return read;
+}
+
+/* The --dump of model's newest run, width columns wide; to be freed. */
+static char *
+dump_of(const struct model *model, int normalize, int width)
+{
+	char *dump = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&dump, &size);
+
+	CHECK(out != NULL);
+	if (out == NULL)
+		return NULL;
+	CHECK(render_dump(out, model, model_run(model, 0), "log", normalize, width, 0) == 0);
+	fclose(out);
+	return dump;
+}
+
 static void
 test_names_under_subreaper(void)
 {
@@ -230,18 +263,10 @@ test_names_under_subreaper(void)
 		" pid=3201 ppid=3000 parent=systemd pgid=3201 sid=3201 tty=?\n";
 	struct model model;
 	struct names names;
-	char text[128];
-	FILE *log = fmemopen((void *)log_text, sizeof log_text - 1, "r");
-	char *dump = NULL;
-	size_t dump_size = 0;
-	FILE *out = open_memstream(&dump, &dump_size);
+	char text[128], *dump;
 
-	CHECK(log && out);
-	if (!log || !out)
+	if (read_text_log(&model, log_text) == -1)
 		return;
-	model_init(&model);
-	CHECK(model_read(&model, log, LOG_READ_ALL) == 0);
-	fclose(log);
 	names_build(&names, model_run(&model, 0), 1);
 	CHECK(strcmp(names_pid(&names, "3000"), "<adopter>") == 0);
 	CHECK(strcmp(names_pid(&names, "3100"), "P1") == 0);
@@ -249,8 +274,8 @@ test_names_under_subreaper(void)
 	CHECK(strcmp(names_process(&names, "systemd"), "<adopter>") == 0);
 	CHECK(strcmp(names_text(&names, "adopted by 3000 after 1 s", text, sizeof text),
 		     "adopted by <adopter> after 1 s") == 0);
-	CHECK(render_dump(out, &model, model_run(&model, 0), "log", 1, 80, 0) == 0);
-	fclose(out);
+	if ((dump = dump_of(&model, 1, 80)) == NULL)
+		return;
 	CHECK(strstr(dump, "* PPID  P1 bash -> <adopter>  ") != NULL);
 	CHECK(strstr(dump, "3000") == NULL && strstr(dump, "systemd") == NULL);
 	free(dump);
@@ -263,13 +288,9 @@ step_message(const char *log_text, enum command key)
 {
 	static struct player player;
 	struct model model;
-	FILE *log = fmemopen((void *)log_text, strlen(log_text), "r");
 
 	player_init(&player, 0);
-	model_init(&model);
-	CHECK(log && model_read(&model, log, LOG_READ_ALL) == 0);
-	if (log)
-		fclose(log);
+	read_text_log(&model, log_text);
 	CHECK(player_apply(&player, key, model_run(&model, 0), 0) == OUTCOME_REDRAW);
 	CHECK(player.frame == 0);
 	model_free(&model);
@@ -348,18 +369,10 @@ test_recipe(void)
 #undef TRACED
 	struct model model;
 	struct recipe recipe;
-	char words[512];
-	FILE *log = fmemopen((void *)log_text, sizeof log_text - 1, "r");
-	char *dump = NULL;
-	size_t dump_size = 0;
-	FILE *out = open_memstream(&dump, &dump_size);
+	char words[512], *dump;
 
-	CHECK(log && out);
-	if (!log || !out)
+	if (read_text_log(&model, log_text) == -1)
 		return;
-	model_init(&model);
-	CHECK(model_read(&model, log, LOG_READ_ALL) == 0);
-	fclose(log);
 	recipe_of(model_run(&model, 0), &recipe);
 	CHECK(recipe.known);
 	CHECK(strcmp(recipe.path, "5127") == 0);	/* the verdict's path=5,1,2,7 */
@@ -373,8 +386,8 @@ test_recipe(void)
 	CHECK(strcmp(words, "5 umask (out of order: before 1 fork), 1 fork, 2 setsid, 7 stdio; "
 		     "done differently: 7 stdio; done, yet failing at the verdict: 5 umask "
 		     "(umask 0); missing: 3 fork, 4 chdir, 6 close") == 0);
-	CHECK(render_dump(out, &model, model_run(&model, 0), "log", 0, 200, 0) == 0);
-	fclose(out);
+	if ((dump = dump_of(&model, 0, 200)) == NULL)
+		return;
 	CHECK(strstr(dump, "\n start  1 fork  2 setsid (3 fork)(4 chdir)^5 umask!(6 close) "
 		     "7 stdio*[daemon]\n") != NULL);
 	CHECK(strstr(dump, "[*] 0, 1, 2 on /dev/null    (7)") != NULL);
