@@ -171,7 +171,7 @@ static const struct sentence table[] = {
 	/*** a step's result ***/
 	/* a real program's call, as daemon-trace recorded it (call=) */
 	{ "step", "after", NULL, NULL, PART_WHAT, NULL, { F(TRACED_CALL) },
-	  "{prog} called {call}(), which stands for step {step} of the recipe." },
+	  "{prog} called {called}, which stands for step {step} of the recipe." },
 	{ "4", "after", NULL, NULL, PART_WHAT, NULL, { F(TRACED_CALL), F(CWD_CHANGED) },
 	  "Its working directory is now {cwd}; it was {old.cwd}." },
 	{ "5", "after", NULL, NULL, PART_WHAT, NULL, { F(TRACED_CALL), F(UMASK_CHANGED) },
@@ -363,6 +363,39 @@ static const struct sentence table[] = {
 	  "session, with its directory, umask and descriptors." },
 	{ "trace", "exit", "status", NULL, PART_WHAT, NULL, { 0 },
 	  "{prog}, PID {pid}, exits: {status}." },
+	/* a real program's call that is none of the recipe's steps */
+	{ "trace", "after", "call", NULL, PART_WHAT, NULL, { 0 },
+	  "{prog} called {called}, which is none of the recipe's steps." },
+	{ "trace", "after", "landed_on", NULL, PART_WHAT, NULL, { 0 },
+	  "The file it opened took descriptor {landed_on} because that was the "
+	  "lowest free number, not on purpose: 0, 1 and 2 are {stdio}." },
+	{ "trace", "after", "landed_on", NULL, PART_WHY, NULL, { 0 },
+	  "A printf() to 1, or an error written to 2, then goes into that file." },
+	{ "trace", "after", "pid_file", NULL, PART_WHAT, NULL, { 0 },
+	  "It wrote {holds}, a PID daemon-trace follows, into {pid_file}: a pid file." },
+	{ "trace", "after", "pid_file", NULL, PART_WHY, NULL, { 0 },
+	  "A pid file tells a script or a service manager which process to signal; "
+	  "the verdict says whether it names the daemon." },
+	{ "trace", "after", "uids", NULL, PART_WHAT, NULL, { 0 },
+	  "The calling thread's user IDs are now {uids} and its group IDs {gids} "
+	  "(real, effective, saved, file system)." },
+	{ "trace", "after", "uids", NULL, PART_WHY, NULL, { 0 },
+	  "A daemon started by root often drops to a user of its own, so that a flaw "
+	  "in it gives that user's rights away, not root's." },
+	{ "trace", "after", "tried_tty", NULL, PART_WHAT, NULL,
+	  { F(TTY_TAKEN), F(LEADS_SESSION), F(HAS_TTY) },
+	  "It opened the terminal {tried_tty} (O_NOCTTY: {noctty}) and, leading its "
+	  "session, took it as its controlling terminal: TTY is now {tty}." },
+	{ "trace", "after", "tried_tty", NULL, PART_WHAT, NULL, { F(TTY_NOT_TAKEN) },
+	  "It opened the terminal {tried_tty} (O_NOCTTY: {noctty}), and it did not "
+	  "become its controlling terminal." },
+	{ "trace", "signal", "handled", "caught", PART_WHAT, NULL, { 0 },
+	  "It catches it (SigCgt in /proc): a handler of its own runs." },
+	{ "trace", "signal", "handled", "ignored", PART_WHAT, NULL, { 0 },
+	  "It ignores it (SigIgn in /proc): the kernel discards it." },
+	{ "trace", "signal", "handled", "default", PART_WHAT, NULL, { 0 },
+	  "It neither catches nor ignores it (/proc's SigCgt and SigIgn): the "
+	  "signal's default action is taken." },
 	{ "trace", "verdict", NULL, NULL, PART_WHAT, NULL, { N(RECIPE_KNOWN) },
 	  "daemon-trace's verdict: {verdict}. Failed: {failed}. The trace ended: {ended}." },
 	{ "trace", "verdict", "daemon", NULL, PART_WHAT, NULL, { F(RECIPE_KNOWN) },
@@ -643,6 +676,11 @@ placeholder(const struct story *story, const struct names *names, const char *na
 	}
 	if (strcmp(name, "recipe") == 0) {
 		recipe_words(&story->recipe, out, size);
+		return out;
+	}
+	if (strcmp(name, "called") == 0) {	/* the call as C writes it: "chdir()" */
+		value = entry_text(record, "call");
+		snprintf(out, size, strpbrk(value, ", ") ? "%s" : "%s()", value);
 		return out;
 	}
 	if (strcmp(name, "failing") == 0) {

@@ -5,7 +5,8 @@
 # The runs are real: the demo, every --skip and --single-fork; the chain typed
 # by hand from a script; the demo from an interactive shell that leads its
 # session, and from one that does not (bash inside bash); the demo below a
-# subreaper; traced programs (daemon-trace: the chain, daemonize, setsid -f, /bin/true); skips that stop the chain early or go together; a chain started
+# subreaper; traced programs (daemon-trace: the chain, daemonize, setsid -f, set*id calls,
+# signals, the pop quiz, /bin/true); skips that stop the chain early or go together; a chain started
 # where its steps have nothing to change (in /, umask 0, step 6 and 7 twice,
 # step 7 with --log); heartbeatd alone, sent SIGINT. lesson_claims checks each
 # log (see lesson_claims.c), and that every sentence of the lesson was said in
@@ -73,6 +74,13 @@ if command -v daemonize >/dev/null; then
 		-o "$WORK/elsewhere/out" /bin/sleep 2
 fi
 start_variant "traced setsid -f" "$DS_BIN/daemon-trace" -- setsid -f /bin/sleep 2
+# a shell that ignores a signal it sends itself and catches another, then
+# drops to its own user and group (set*id calls) and starts a daemon; the pop
+# quiz, whose terminals the kernel gives or not
+start_variant "traced signal and set*id" "$DS_BIN/daemon-trace" -- /bin/sh -c \
+	'trap "" USR1; trap : USR2; kill -USR1 $$; kill -USR2 $$; exec setpriv --reuid="$0" --regid="$1" --keep-groups setsid -f /bin/sleep 2' \
+	"$(id -u)" "$(id -g)"
+start_variant "traced pop quiz" "$DS_BIN/daemon-trace" -- "$DS_BIN/popquiz"
 # and one that stays in the foreground and exits: no daemon, no recipe
 start_variant "traced foreground" "$DS_BIN/daemon-trace" -- /bin/true
 # heartbeatd alone, sent SIGINT (by kill: it has no terminal); SIGINT is set
