@@ -246,10 +246,15 @@ static const struct sentence table[] = {
 	  "A file the daemon creates 0660 for its group comes out 0640 under a "
 	  "user's umask of 0027." },
 
-	{ "6", "after", NULL, NULL, PART_WHAT, NULL, { F(NOTHING_OPEN), F(FDS_CHANGED) },
+	{ "6", "after", NULL, NULL, PART_WHAT, NULL,
+	  { F(NOTHING_OPEN), F(FDS_CHANGED), N(TRACED_CALL) },
 	  "Every descriptor is closed, 0, 1 and 2 included: it held {old.fds}, now "
 	  "none (method= tells how: close_range, /proc/self/fd, or the classic "
 	  "loop)." },
+	{ "6", "after", "closed", NULL, PART_WHAT, NULL, { F(TRACED_CALL) },
+	  "Closed: {closed}, of {tried} tried (calls: {calls}, failed: {failed})." },
+	{ "6", "after", NULL, NULL, PART_WHAT, NULL, { F(TRACED_CALL), F(NOTHING_OPEN) },
+	  "No descriptor is open now; it held {old.fds}." },
 	{ "6", "after", NULL, NULL, PART_WHAT, NULL, { F(NOTHING_OPEN), N(FDS_CHANGED) },
 	  "No descriptor is open, as none was before." },
 	{ "6", "after", NULL, NULL, PART_WHY, NULL, { 0 },
