@@ -127,6 +127,8 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 	for (int i = 0; i < TIMELINE_STOPS; i++)
 		if (i != quiz || present[i])
 			full += (int)strlen(timeline[i].label) + 2;
+	/* the current stop keeps its marks inside its brackets: "[^4 chdir*]" */
+	full += (opening_mark(r, current) != ' ') + (closing_mark(r, current) != ' ');
 
 	for (int i = 0; i < TIMELINE_STOPS; i++) {
 		char label[32];
@@ -138,7 +140,8 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 		if (i == quiz && !present[i])
 			continue;
 		if (i == current)
-			snprintf(label, sizeof label, "[%.*s]", (int)len, name);
+			snprintf(label, sizeof label, "[%.*s%.*s%.*s]", opening_mark(r, i) != ' ', "^",
+				 (int)len, name, closing_mark(r, i) != ' ', (char[]){ closing_mark(r, i), '\0' });
 		else
 			snprintf(label, sizeof label, "%c%.*s%c", left_out[i] ? '(' : opening_mark(r, i),
 				 (int)len, name, left_out[i] ? ')' : closing_mark(r, i));
