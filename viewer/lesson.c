@@ -406,10 +406,9 @@ static const struct sentence table[] = {
 	{ "trace", "verdict", "daemon", NULL, PART_WHAT, NULL, { F(RECIPE_KNOWN) },
 	  "daemon-trace's verdict: {verdict}. Failed: {failing}. The trace ended: {ended}." },
 	{ "trace", "verdict", "daemon", NULL, PART_WHAT, NULL, { F(RECIPE_KNOWN) },
-	  "The recipe as PID {daemon} and the processes before it did it: {recipe}." },
+	  "The daemon, PID {daemon}, and the processes before it did {recipe}." },
 	{ "trace", "verdict", "daemon", NULL, PART_WITHOUT, "Timeline", { F(RECIPE_KNOWN) },
-	  "^ before a step: done out of order; * after it: done differently; ! "
-	  "after it: done, yet its item fails; ( ) around it: never done." },
+	  "^4 out of order, 4* differently, 4! failing, (4) never done." },
 
 	/*** the pop quiz ***/
 	{ "quiz", "start", NULL, NULL, PART_WHAT, NULL, { 0 },

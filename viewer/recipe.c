@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "explain.h"
 
 enum { LINEAGES_MAX = 64, INHERITED_MAX = 64 };
 
@@ -211,13 +210,6 @@ recipe_of(const struct run *run, struct recipe *r)
 	free(l);
 }
 
-/* "4 chdir", as the timeline names step n. */
-static const char *
-step_name(int n)
-{
-	return timeline[n].label;
-}
-
 /* " (not a group leader)": the items of step n that fail, after out[used]. */
 static size_t
 failing_items(const struct recipe *r, int n, char *out, size_t size, size_t used)
@@ -241,33 +233,38 @@ recipe_words(const struct recipe *r, char *out, size_t size)
 		const char *words;
 	} groups[] = {
 		{ STEP_DIFFERENTLY, "done differently" },
-		{ STEP_FAILS, "done, yet failing at the verdict" },
+		{ STEP_FAILS, "failing at the verdict" },
 		{ STEP_MISSING, "missing" },
 	};
-	size_t used = 0;
+	size_t used;
+	int count = 0;
 
-	out[0] = '\0';
-	for (const char *s = r->path; *s && used < size; s++) {
-		int n = *s - '0';
-		used += (size_t)snprintf(out + used, size - used, "%s%s", s == r->path ? "" : ", ",
-					 step_name(n));
-		if (r->done_before[n] && used < size)
-			used += (size_t)snprintf(out + used, size - used, " (out of order: before %s)",
-						 step_name(r->done_before[n]));
+	if (r->path[0] == '\0') {
+		used = (size_t)snprintf(out, size, "none of the recipe's steps");
+	} else {
+		used = (size_t)snprintf(out, size, "step%s", r->path[1] ? "s" : "");
+		for (const char *s = r->path; *s && used < size; s++)
+			used += (size_t)snprintf(out + used, size - used, "%s%c",
+						 s == r->path ? " " : s[1] ? ", " : " and ", *s);
+		if (r->path[1] && used < size)
+			used += (size_t)snprintf(out + used, size - used, ", in that order");
 	}
-	if (r->path[0] == '\0' && used < size)
-		used += (size_t)snprintf(out + used, size - used, "none of the recipe's steps");
+	for (int n = 1; n <= 7 && used < size; n++)
+		if (r->done_before[n])
+			used += (size_t)snprintf(out + used, size - used, "%s%d (before %d)",
+						 count++ ? ", " : "; out of order: ", n,
+						 r->done_before[n]);
 	for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
-		int count = 0;
+		count = 0;
 		for (int n = 1; n <= 7 && used < size; n++) {
 			if (r->marks[n] != groups[g].mark)
 				continue;
 			if (count++ == 0)
-				used += (size_t)snprintf(out + used, size - used, "; %s: %s",
-							 groups[g].words, step_name(n));
+				used += (size_t)snprintf(out + used, size - used, "; %s: %d",
+							 groups[g].words, n);
 			else
-				used += (size_t)snprintf(out + used, size - used, ", %s", step_name(n));
-			if (groups[g].mark == STEP_FAILS)
+				used += (size_t)snprintf(out + used, size - used, ", %d", n);
+			if (groups[g].mark == STEP_FAILS && used < size)
 				used = failing_items(r, n, out, size, used);
 		}
 	}

@@ -40,8 +40,8 @@ void recipe_of(const struct run *run, struct recipe *recipe);
 /* The step ("1".."7") an item is achieved by, as a number. */
 int recipe_step_of(enum check check);
 
-/* What the recipe shows, in words: "4 chdir (before 1 fork), 1 fork, 2 setsid;
- * differently: 5 umask (0022); done, yet failing: ...; missing: 3 fork". */
+/* What the recipe shows, in words: "steps 4, 1, 2 and 7, in that order; out
+ * of order: 4 (before 1); done differently: 7; missing: 3, 5, 6". */
 void recipe_words(const struct recipe *recipe, char *out, size_t size);
 
 #endif

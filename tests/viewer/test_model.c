@@ -383,9 +383,9 @@ test_recipe(void)
 	CHECK(recipe.judged[CHECK_CWD_ROOT] == CHECK_FAILS);	/* the caller's directory */
 	CHECK(recipe.judged[CHECK_NOTHING_INHERITED] == CHECK_FAILS);	/* 5, the caller's */
 	recipe_words(&recipe, words, sizeof words);
-	CHECK(strcmp(words, "5 umask (out of order: before 1 fork), 1 fork, 2 setsid, 7 stdio; "
-		     "done differently: 7 stdio; done, yet failing at the verdict: 5 umask "
-		     "(umask 0); missing: 3 fork, 4 chdir, 6 close") == 0);
+	CHECK(strcmp(words, "steps 5, 1, 2 and 7, in that order; out of order: 5 (before 1); "
+		     "done differently: 7; failing at the verdict: 5 (umask 0); "
+		     "missing: 3, 4, 6") == 0);
 	if ((dump = dump_of(&model, 0, 200)) == NULL)
 		return;
 	CHECK(strstr(dump, "\n start  1 fork  2 setsid (3 fork)(4 chdir)^5 umask!(6 close) "
