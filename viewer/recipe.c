@@ -6,7 +6,7 @@
 #include <string.h>
 
 
-enum { LINEAGES_MAX = 64, INHERITED_MAX = 64 };
+enum { INHERITED_MAX = 64 };
 
 /* A traced process: the steps it and the processes before it did, its
  * umask() calls, and the caller's descriptors it still holds. */
@@ -20,9 +20,9 @@ struct lineage {
 };
 
 struct lineages {
-	struct lineage all[LINEAGES_MAX];
-	size_t count;
-	int overflow;		/* more processes than kept: the recipe is not known */
+	struct lineage *all;
+	size_t count, capacity;
+	int out_of_memory;	/* the recipe is not known */
 };
 
 static struct lineage *
@@ -34,15 +34,26 @@ lineage_find(struct lineages *l, const char *pid)
 	return NULL;
 }
 
-/* A process new to the run: a copy of the one that forked it, if known. */
+/* A process new to the run: a copy of the one that forked it (forked_by), if
+ * known. A PID used again is a new process: the newest one with it counts. */
 static struct lineage *
-lineage_new(struct lineages *l, const char *pid, const struct lineage *parent)
+lineage_new(struct lineages *l, const char *pid, const char *forked_by)
 {
+	const struct lineage *parent = forked_by ? lineage_find(l, forked_by) : NULL;
+	size_t parent_index = parent ? (size_t)(parent - l->all) : 0;
 	struct lineage *p;
 
-	if (l->count == LINEAGES_MAX) {
-		l->overflow = 1;
-		return NULL;
+	if (l->count == l->capacity) {
+		size_t capacity = l->capacity ? 2 * l->capacity : 16;
+		struct lineage *grown = realloc(l->all, capacity * sizeof *grown);
+		if (grown == NULL) {
+			l->out_of_memory = 1;
+			return NULL;
+		}
+		l->all = grown;
+		l->capacity = capacity;
+		if (parent)	/* it moved with the array */
+			parent = &l->all[parent_index];
 	}
 	p = &l->all[l->count++];
 	if (parent)
@@ -159,14 +170,12 @@ mark(struct recipe *r)
 void
 recipe_of(const struct run *run, struct recipe *r)
 {
-	struct lineages *l = calloc(1, sizeof *l);
+	struct lineages lineages = { 0 }, *l = &lineages;
 	const struct entry *start = NULL;
 	const struct lineage *daemon;
 
 	memset(r, 0, sizeof *r);
-	if (l == NULL)
-		return;
-	for (size_t f = 0; f < run->count && !l->overflow; f++) {
+	for (size_t f = 0; f < run->count && !l->out_of_memory; f++) {
 		const struct entry *record = run->frames[f].record;
 		const char *pid = entry_get(record, "pid"), *event = entry_text(record, "event");
 		const char *forked_by = entry_get(record, "forked_by");
@@ -182,9 +191,9 @@ recipe_of(const struct run *run, struct recipe *r)
 		}
 		if (start == NULL || pid == NULL)
 			continue;
-		if ((p = lineage_find(l, pid)) == NULL) {
-			p = lineage_new(l, pid, forked_by ? lineage_find(l, forked_by) : NULL);
-			if (p == NULL)
+		/* a fork's record is its child's first */
+		if (strcmp(event, "fork") == 0 || (p = lineage_find(l, pid)) == NULL) {
+			if ((p = lineage_new(l, pid, forked_by)) == NULL)
 				break;
 			if (forked_by == NULL)	/* the first process: the caller's descriptors */
 				p->inherited_count = descriptors_above_stdio(entry_text(record, "fds"),
@@ -200,14 +209,14 @@ recipe_of(const struct run *run, struct recipe *r)
 			p->last_new_umask = entry_text(record, "umask");
 		}
 	}
-	if (start && r->verdict && !l->overflow &&
+	if (start && r->verdict && !l->out_of_memory &&
 	    (daemon = lineage_find(l, entry_text(r->verdict, "daemon"))) != NULL) {
 		r->known = 1;
 		memcpy(r->path, daemon->path, sizeof r->path);
 		judge(r, daemon, start);
 		mark(r);
 	}
-	free(l);
+	free(l->all);
 }
 
 /* " (not a group leader)": the items of step n that fail, after out[used]. */
