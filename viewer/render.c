@@ -139,10 +139,11 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 
 		if (i == quiz && !present[i])
 			continue;
-		if (i == current)
-			snprintf(label, sizeof label, "[%.*s%.*s%.*s]", opening_mark(r, i) != ' ', "^",
-				 (int)len, name, closing_mark(r, i) != ' ', (char[]){ closing_mark(r, i), '\0' });
-		else
+		if (i == current) {
+			char before[2] = { opening_mark(r, i), '\0' }, after[2] = { closing_mark(r, i), '\0' };
+			snprintf(label, sizeof label, "[%s%.*s%s]", before[0] == ' ' ? "" : before,
+				 (int)len, name, after[0] == ' ' ? "" : after);
+		} else
 			snprintf(label, sizeof label, "%c%.*s%c", left_out[i] ? '(' : opening_mark(r, i),
 				 (int)len, name, left_out[i] ? ')' : closing_mark(r, i));
 		col = canvas_put(canvas, row, col, role, label);
