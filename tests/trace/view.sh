@@ -16,7 +16,9 @@ screen_has "begins  traced=\"setsid -f" || { tmux_screen; fail "the first frame 
 pass "the viewer opens on the run's first frame"
 untraced "$DAEMONS"
 tmux -S "$TMUX_SOCKET" send-keys q
-wait_until 10 "the shell's prompt after the viewer" screen_has "view-status="
+# the status line the shell prints, not the command typed, which also says view-status=
+status_printed() { tmux_screen | grep -q '^view-status=[0-9]'; }
+wait_until 10 "the shell to print daemon-trace's status after the viewer" status_printed
 expect "daemon-trace's exit status after q" "$(tmux_screen | sed -n 's/^view-status=//p')" 3
 screen_has "verdict: a background process that fails" || { tmux_screen; fail "no verdict before the viewer"; }
 pass "the verdict was printed before the viewer"
