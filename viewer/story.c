@@ -101,25 +101,25 @@ orphaned_parent(struct thread_story *t)
 }
 
 static void
-track_inheritance(struct thread_story *t, const struct entry *record)
+track_inheritance(struct inheritance *in, const struct entry *record)
 {
 	const char *fds = entry_text(record, "fds");
 
 	if (was_cut(record, "fds"))
-		t->inherited_unknown = 1;
-	if (!t->chain_started) {
-		t->chain_started = 1;
-		t->inherited_count = descriptors_above_stdio(fds, t->inherited, STORY_FDS_MAX);
+		in->unknown = 1;
+	if (!in->tracked) {
+		in->tracked = 1;
+		in->count = descriptors_above_stdio(fds, in->fds, STORY_FDS_MAX);
 		return;
 	}
-	t->inherited_count = descriptors_still_open(t->inherited, t->inherited_count, fds);
+	in->count = descriptors_still_open(in->fds, in->count, fds);
 }
 
-/* How the process of record meets check, as its thread stands: as the demo
- * does it, or (a traced program, against its caller's directory and umask)
- * otherwise. */
+/* How the process of record meets check (what it inherited: in, NULL when
+ * not known): as the demo does it, or (a traced program, against its
+ * caller's directory and umask) otherwise. */
 static enum check_judgment
-evaluate(const struct story *story, const struct thread_story *t,
+evaluate(const struct story *story, const struct inheritance *in,
 	 const struct entry *now, enum check check)
 {
 	int fds[STORY_FDS_MAX];
@@ -136,8 +136,8 @@ evaluate(const struct story *story, const struct thread_story *t,
 		.inherited = -1,
 	};
 
-	if (entry_get(now, "fds") && !t->inherited_unknown)
-		facts.inherited = t->chain_started ? (int)t->inherited_count
+	if (entry_get(now, "fds") && in && !in->unknown)
+		facts.inherited = in->tracked ? (int)in->count
 			: (int)descriptors_above_stdio(entry_text(now, "fds"), fds, STORY_FDS_MAX);
 	if (story->recipe.known) {
 		if (now == story->recipe.verdict)
@@ -157,6 +157,7 @@ tell_frame(struct story *story, size_t index)
 	const char *event = entry_text(record, "event");
 	const char *adopter = entry_get(record, "adopter");
 	struct actor *self = NULL, *compared, *orphan;
+	struct inheritance held_before = { 0 };	/* by the frame compared with's process */
 
 	if (t->actor_count == 0)
 		cast_origin(story, t, record);
@@ -165,12 +166,18 @@ tell_frame(struct story *story, size_t index)
 	memcpy(t->met_before, t->met, sizeof t->met);
 	if (frame->previous != NO_FRAME &&
 	    (compared = actor_find(t, entry_text(story->run->frames[frame->previous].record,
-						 "pid"))) != NULL)
+						 "pid"))) != NULL) {
 		memcpy(t->met_before, compared->met, sizeof compared->met);
+		held_before = compared->inherited;	/* a copy: actor_new() may move it */
+	}
 	if (entry_get(record, "pid") != NULL) {
 		self = actor_find(t, entry_text(record, "pid"));
-		if (self == NULL)
+		if (self == NULL) {
 			self = actor_new(t);
+			/* new to the story: a fork's child holds what its parent held
+			 * (the frame it is compared with is its forker's or parent's) */
+			self->inherited = held_before;
+		}
 		actor_play(self, record);
 		self->exited = strcmp(event, "parent-exit") == 0 || strcmp(event, "exit") == 0;
 	}
@@ -178,10 +185,11 @@ tell_frame(struct story *story, size_t index)
 		orphan->adopter = adopter;
 	/* from the first step program on, or from a traced program's exec: what
 	 * it holds then above 2 is its caller's (daemon-trace's own are gone) */
-	if (step_is_chain(entry_text(record, "step")) || strcmp(event, "exec") == 0)
-		track_inheritance(t, record);
+	if (self != NULL && (step_is_chain(entry_text(record, "step")) || strcmp(event, "exec") == 0))
+		track_inheritance(&self->inherited, record);
 	for (int check = 0; check < CHECK_COUNT; check++) {
-		enum check_judgment judged = evaluate(story, t, record, check);
+		enum check_judgment judged = evaluate(story, self ? &self->inherited : NULL, record,
+						      check);
 		/* the demo's "met", which the lesson's words and marks speak of */
 		t->met[check] = judged == CHECK_MET;
 		t->otherwise[check] = judged == CHECK_MET_OTHERWISE;

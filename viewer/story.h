@@ -14,6 +14,18 @@
 #include "model.h"
 #include "recipe.h"	/* a traced run: the steps its daemon did */
 
+enum { STORY_ACTORS_MAX = 16, STORY_FDS_MAX = 64 };
+
+/* The descriptors above 2 a process holds of those open where the chain began
+ * (the first step program's, or a traced program's first exec), as its
+ * records show them: a fork's child starts with its parent's. */
+struct inheritance {
+	int tracked;			/* the chain has begun for it */
+	int unknown;			/* a list was cut: cannot tell */
+	int fds[STORY_FDS_MAX];
+	size_t count;
+};
+
 /* A process on stage: its newest record up to the frame shown. */
 struct actor {
 	const struct entry *record;	/* pid, prog, pgid, sid, tty come from here */
@@ -24,18 +36,13 @@ struct actor {
 	const char *adopter;		/* who adopted its child, once known */
 	int starter;			/* not in the log: the first record's parent */
 	unsigned char met[CHECK_COUNT];	/* the checklist at its newest record */
+	struct inheritance inherited;
 };
-
-enum { STORY_ACTORS_MAX = 16, STORY_FDS_MAX = 64 };
 
 /* The story of one thread (the daemon's, or the pop quiz's). */
 struct thread_story {
 	struct actor actors[STORY_ACTORS_MAX];	/* in order of appearance */
 	size_t actor_count;
-	int chain_started;	/* a step program has run: inheritance is tracked */
-	int inherited[STORY_FDS_MAX];	/* descriptors above 2 open since the chain began */
-	size_t inherited_count;
-	int inherited_unknown;	/* the list was cut: cannot tell */
 	unsigned char met[CHECK_COUNT];		/* the checklist at its newest frame */
 	unsigned char otherwise[CHECK_COUNT];	/* and the items a traced program met its own way */
 	unsigned char met_before[CHECK_COUNT];	/* and at the frame it is compared with */

@@ -8,8 +8,10 @@
 # For each frame: the timeline, the headline (its frame number left out),
 # the state and the checklist (the state left of the column `half`, the
 # checklist right of it), and the explanation on one line. Left out: the
-# diagram (every process on stage at that moment) and the PPID's value, which
-# is 1 or the parent's PID depending on whether the parent exited yet.
+# diagram (every process on stage at that moment), the PPID's value, which
+# is 1 or the parent's PID depending on whether the parent exited yet, and a
+# SIGCHLD's frame, which a parent gets only if it is still there when its
+# child exits.
 #
 # Usage: awk -v half=COLUMNS/2 -f per-process.awk DUMP
 
@@ -20,6 +22,10 @@ function flush(   p, headline, last_border, i, text, out, left) {
 		return
 	headline = lines[2]
 	sub(/ +frame [0-9]+\/[0-9]+$/, "", headline)
+	if (headline ~ /: got SIGCHLD/) {
+		n = 0
+		return
+	}
 	p = headline
 	sub(/^[^ ]+ /, "", p)
 	sub(/:.*/, "", p)
