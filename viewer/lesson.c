@@ -372,8 +372,8 @@ static const struct sentence table[] = {
 	{ "trace", "after", "call", NULL, PART_WHAT, NULL, { 0 },
 	  "{prog} called {called}, which is none of the recipe's steps." },
 	{ "trace", "after", "landed_on", NULL, PART_WHAT, NULL, { 0 },
-	  "The file it opened took descriptor {landed_on} because that was the "
-	  "lowest free number, not on purpose: 0, 1 and 2 are {stdio}." },
+	  "Its new descriptor is {landed_on} only because that was the lowest free "
+	  "number, not on purpose: 0, 1 and 2 are {stdio}." },
 	{ "trace", "after", "landed_on", NULL, PART_WHY, NULL, { 0 },
 	  "A printf() to 1, or an error written to 2, then goes into that file." },
 	{ "trace", "after", "pid_file", NULL, PART_WHAT, NULL, { 0 },
