@@ -12,6 +12,8 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +29,7 @@
 
 enum { DEFAULT_SETTLE_MS = 1000 };
 
-enum { OPT_JOB_CONTROL, OPT_SETTLE, OPT_SECONDS, OPT_PID, OPT_COUNT };
+enum { OPT_JOB_CONTROL, OPT_SETTLE, OPT_SECONDS, OPT_PID, OPT_VIEW, OPT_COUNT };
 
 static const struct step_option options[] = {
 	[OPT_JOB_CONTROL] = { "job-control", "yes|no",
@@ -36,13 +38,16 @@ static const struct step_option options[] = {
 					 "with no recorded call (default: 1000)" },
 	[OPT_SECONDS] = { "seconds", "N", "stop following after N seconds in any case" },
 	[OPT_PID] = { "pid", "PID", "check a running process from /proc alone, no tracing" },
+	[OPT_VIEW] = { "view", NULL, "after the verdict, replay the run in daemon-viewer (on a "
+				     "terminal; the exit status stays the verdict's)" },
 	[OPT_COUNT] = { NULL, NULL, NULL },
 };
 
 static const struct program program = {
 	.name = "daemon-trace",
 	.step = "trace",
-	.synopsis = "[--job-control=yes|no] [--settle MS] [--seconds N] -- PROGRAM [ARGS...]\n"
+	.synopsis = "[--job-control=yes|no] [--settle MS] [--seconds N] [--view]\n"
+		    "                    -- PROGRAM [ARGS...]\n"
 		    "       daemon-trace --pid PID",
 	.purpose = "Starts PROGRAM as your shell would, follows every process it makes with\n"
 		   "ptrace while it daemonizes, records each step in the transition log (replay\n"
@@ -159,6 +164,44 @@ ever_executed(pid_t first)
 	return 0;
 }
 
+/*
+ * --view: daemon-viewer on the run, found as daemon-demo finds it (beside
+ * this program, installed or in the build folder, else on the PATH), in a
+ * child, so that the exit status stays the verdict's. Only on a terminal
+ * whose foreground daemon-trace is: else it says so.
+ */
+static void
+view_run(void)
+{
+	char viewer[PATH_MAX];
+	char *argv[] = { "daemon-viewer", "--run", (char *)calls_run(), (char *)log_path(), NULL };
+	sigset_t none;
+	pid_t child;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
+	    tcgetpgrp(STDOUT_FILENO) != getpgrp()) {
+		printf("daemon-trace: --view needs a terminal in the foreground: replay it with "
+		       "daemon-viewer --run %s %s\n", calls_run(), log_path());
+		return;
+	}
+	fflush(stdout);
+	if ((child = fork()) == -1) {
+		report_failure("fork (for daemon-viewer)", errno, NULL);
+		return;
+	}
+	if (child == 0) {
+		sigemptyset(&none);	/* the tracer's mask is not the viewer's */
+		sigprocmask(SIG_SETMASK, &none, NULL);
+		snprintf(viewer, sizeof viewer, "%s/daemon-viewer", program_directory());
+		execv(viewer, argv);
+		execvp(argv[0], argv);
+		report_failure("cannot open daemon-viewer", errno, NULL);
+		_exit(127);
+	}
+	while (waitpid(child, NULL, 0) == -1 && errno == EINTR)
+		;	/* the viewer's own status is not the verdict's */
+}
+
 /* The command line, as the start record shows it. */
 static void
 join_words(char **words, char *out, size_t size)
@@ -203,6 +246,8 @@ main(int argc, char **argv)
 		pid_t pid = (pid_t)number_option("pid", values[OPT_PID], 1, 1 << 22);
 		if (argv[next])
 			usage_error("--pid checks a running process: no PROGRAM with it");
+		if (values[OPT_VIEW])
+			usage_error("--pid traces nothing: there is no run to --view");
 		if (!verdict_alive(pid)) {
 			char what[64];
 			snprintf(what, sizeof what, "reading /proc/%d", (int)pid);
@@ -253,5 +298,7 @@ main(int argc, char **argv)
 	/* a program that stayed in the foreground: wait for it, as a shell would */
 	if (!in.first_exited && follow_wait_foreground() == -1)
 		report_failure("waiting for the program", errno, NULL);
+	if (values[OPT_VIEW])
+		view_run();	/* once the terminal is daemon-trace's again */
 	return verdict;
 }

@@ -240,7 +240,7 @@ static const struct sentence table[] = {
 	/*** a step's result ***/
 	/* a real program's call, as daemon-trace recorded it (call=) */
 	{ "step", "after", NULL, NULL, PART_WHAT, NULL, { F(TRACED_CALL) },
-	  "{prog} called {call}(), which stands for step {step} of the recipe." },
+	  "{prog} called {called}, which stands for step {step} of the recipe." },
 	{ "4", "after", NULL, NULL, PART_WHAT, NULL, { F(TRACED_CALL), F(CWD_CHANGED) },
 	  "Its working directory is now {cwd}; it was {old.cwd}." },
 	{ "5", "after", NULL, NULL, PART_WHAT, NULL, { F(TRACED_CALL), F(UMASK_CHANGED) },
@@ -315,10 +315,15 @@ static const struct sentence table[] = {
 	  "A file the daemon creates 0660 for its group comes out 0640 under a "
 	  "user's umask of 0027." },
 
-	{ "6", "after", NULL, NULL, PART_WHAT, NULL, { F(NOTHING_OPEN), F(FDS_CHANGED) },
+	{ "6", "after", NULL, NULL, PART_WHAT, NULL,
+	  { F(NOTHING_OPEN), F(FDS_CHANGED), N(TRACED_CALL) },
 	  "Every descriptor is closed, 0, 1 and 2 included: it held {old.fds}, now "
 	  "none (method= tells how: close_range, /proc/self/fd, or the classic "
 	  "loop)." },
+	{ "6", "after", "closed", NULL, PART_WHAT, NULL, { F(TRACED_CALL) },
+	  "Closed: {closed}, of {tried} tried (calls: {calls}, failed: {failed})." },
+	{ "6", "after", NULL, NULL, PART_WHAT, NULL, { F(TRACED_CALL), F(NOTHING_OPEN) },
+	  "No descriptor is open now; it held {old.fds}." },
 	{ "6", "after", NULL, NULL, PART_WHAT, NULL, { F(NOTHING_OPEN), N(FDS_CHANGED) },
 	  "No descriptor is open, as none was before." },
 	{ "6", "after", NULL, NULL, PART_WHY, NULL, { 0 },
@@ -550,8 +555,47 @@ static const struct sentence table[] = {
 	  "session, with its directory, umask and descriptors." },
 	{ "trace", "exit", "status", NULL, PART_WHAT, NULL, { 0 },
 	  "{prog}, PID {pid}, exits: {status}." },
-	{ "trace", "verdict", NULL, NULL, PART_WHAT, NULL, { 0 },
+	/* a real program's call that is none of the recipe's steps */
+	{ "trace", "after", "call", NULL, PART_WHAT, NULL, { 0 },
+	  "{prog} called {called}, which is none of the recipe's steps." },
+	{ "trace", "after", "landed_on", NULL, PART_WHAT, NULL, { 0 },
+	  "Its new descriptor is {landed_on} only because that was the lowest free "
+	  "number, not on purpose: 0, 1 and 2 are {stdio}." },
+	{ "trace", "after", "landed_on", NULL, PART_WHY, NULL, { 0 },
+	  "A printf() to 1, or an error written to 2, then goes into that file." },
+	{ "trace", "after", "pid_file", NULL, PART_WHAT, NULL, { 0 },
+	  "It wrote {holds}, a PID daemon-trace follows, into {pid_file}: a pid file." },
+	{ "trace", "after", "pid_file", NULL, PART_WHY, NULL, { 0 },
+	  "A pid file tells a script or a service manager which process to signal; "
+	  "the verdict says whether it names the daemon." },
+	{ "trace", "after", "uids", NULL, PART_WHAT, NULL, { 0 },
+	  "The calling thread's user IDs are now {uids} and its group IDs {gids} "
+	  "(real, effective, saved, file system)." },
+	{ "trace", "after", "uids", NULL, PART_WHY, NULL, { 0 },
+	  "A daemon started by root often drops to a user of its own, so that a flaw "
+	  "in it gives that user's rights away, not root's." },
+	{ "trace", "after", "tried_tty", NULL, PART_WHAT, NULL,
+	  { F(TTY_TAKEN), F(LEADS_SESSION), F(HAS_TTY) },
+	  "It opened the terminal {tried_tty} (O_NOCTTY: {noctty}) and, leading its "
+	  "session, took it as its controlling terminal: TTY is now {tty}." },
+	{ "trace", "after", "tried_tty", NULL, PART_WHAT, NULL, { F(TTY_NOT_TAKEN) },
+	  "It opened the terminal {tried_tty} (O_NOCTTY: {noctty}), and it did not "
+	  "become its controlling terminal." },
+	{ "trace", "signal", "handled", "caught", PART_WHAT, NULL, { 0 },
+	  "It catches it (SigCgt in /proc): a handler of its own runs." },
+	{ "trace", "signal", "handled", "ignored", PART_WHAT, NULL, { 0 },
+	  "It ignores it (SigIgn in /proc): the kernel discards it." },
+	{ "trace", "signal", "handled", "default", PART_WHAT, NULL, { 0 },
+	  "It neither catches nor ignores it (/proc's SigCgt and SigIgn): the "
+	  "signal's default action is taken." },
+	{ "trace", "verdict", NULL, NULL, PART_WHAT, NULL, { N(RECIPE_KNOWN) },
 	  "daemon-trace's verdict: {verdict}. Failed: {failed}. The trace ended: {ended}." },
+	{ "trace", "verdict", "daemon", NULL, PART_WHAT, NULL, { F(RECIPE_KNOWN) },
+	  "daemon-trace's verdict: {verdict}. Failed: {failing}. The trace ended: {ended}." },
+	{ "trace", "verdict", "daemon", NULL, PART_WHAT, NULL, { F(RECIPE_KNOWN) },
+	  "The daemon, PID {daemon}, and the processes before it did {recipe}." },
+	{ "trace", "verdict", "daemon", NULL, PART_WITHOUT, "Timeline", { F(RECIPE_KNOWN) },
+	  "^4 out of order, 4* differently, 4! failing, (4) never done." },
 
 	/*** the pop quiz ***/
 	{ "quiz", "start", NULL, NULL, PART_WHAT, NULL, { 0 },
@@ -746,6 +790,7 @@ frame_facts_of(const struct story *story, struct frame_facts *facts)
 	f[FACT_SKIPS_0B] = skips(now, "0b");
 	f[FACT_SKIPS_8] = skips(now, "8");
 	f[FACT_TRACED_CALL] = entry_get(now, "call") != NULL && has(now, "event", "after");
+	f[FACT_RECIPE_KNOWN] = story->recipe.known && now == story->recipe.verdict;
 	f[FACT_STOPS_AT_2] = skips(now, "1") && !skips(now, "2");
 	f[FACT_SIGNALS_IGNORED] = names_signal(now, "sigign", 0);
 	f[FACT_SIGHUP_IGNORED] = names_signal(now, "sigign", SIGHUP);
@@ -795,6 +840,22 @@ check_list(const struct story *story, const char *which, char *out, size_t size)
 		if (used >= size)
 			return;
 	}
+}
+
+/* The items a traced daemon fails, as the verdict judges them (its failed=,
+ * with each item's step): "not a group leader (1), umask 0 (5)", or "none". */
+static void
+failing_words(const struct recipe *recipe, char *out, size_t size)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (int check = 0; check < CHECK_COUNT && used < size; check++)
+		if (recipe->judged[check] == CHECK_FAILS)
+			used += (size_t)snprintf(out + used, size - used, "%s%s (%s)", used ? ", " : "",
+						 check_label(check), check_step(check));
+	if (used == 0)
+		snprintf(out, size, "none");
 }
 
 /* 0, 1 and 2 in a few words: "all /dev/null", "/dev/null, closed, closed". */
@@ -853,6 +914,19 @@ placeholder(const struct story *story, const struct names *names, const char *na
 	}
 	if (strcmp(name, "skipped") == 0) {
 		skipped_words(entry_text(record, "skip"), out, size);
+		return out;
+	}
+	if (strcmp(name, "recipe") == 0) {
+		recipe_words(&story->recipe, out, size);
+		return out;
+	}
+	if (strcmp(name, "called") == 0) {	/* the call as C writes it: "chdir()" */
+		value = entry_text(record, "call");
+		snprintf(out, size, strpbrk(value, ", ") ? "%s" : "%s()", value);
+		return out;
+	}
+	if (strcmp(name, "failing") == 0) {
+		failing_words(&story->recipe, out, size);
 		return out;
 	}
 	if (strcmp(name, "stdio") == 0) {

@@ -72,6 +72,7 @@ enum fact {
 	FACT_ENV_KEPT,		/* nenv no fewer than then */
 	FACT_STARTED_ROOT,	/* the effective user then was 0 */
 	FACT_ROOT_LEFT,		/* uid, gid or groups hold a 0 now */
+	FACT_RECIPE_KNOWN,	/* a traced run whose verdict names its daemon (recipe.h) */
 	FACT_COUNT
 };
 
@@ -88,8 +89,9 @@ enum lesson_part { PART_WHAT, PART_WHY, PART_WITHOUT, PART_COUNT };
  * with), {origin.sid}, {first.nenv} (the record its lineage began with),
  * {won}, {lost} (both groups), {unmet} (the seven's), {stdio} (0 1 2 in
  * words), {skipped} (the skip list in words), {kept_ignored} and
- * {kept_blocked} (the signals kept since the lineage began), and any field
- * of the record. */
+ * {kept_blocked} (the signals kept since the lineage began), {recipe} (a
+ * traced daemon's steps in words, recipe.h), {failing} (the items its
+ * verdict fails), and any field of the record. */
 struct sentence {
 	const char *step, *event;	/* as entry_matches() reads them (model.h) */
 	const char *key, *value;	/* when key is set: the record has key=value */

@@ -61,6 +61,38 @@ skip_list_names(const char *list, const char *step)
 	return 0;
 }
 
+size_t
+descriptors_above_stdio(const char *list, int *out, size_t max)
+{
+	size_t count = 0;
+	char *end;
+
+	for (const char *p = list; *p && count < max; p = *end ? end + 1 : end) {
+		long fd = strtol(p, &end, 10);
+		if (end == p)
+			break;		/* not a number: the rest cannot be read */
+		if (fd > 2 && fd <= 1 << 30)
+			out[count++] = (int)fd;
+	}
+	return count;
+}
+
+size_t
+descriptors_still_open(int *held, size_t count, const char *list)
+{
+	int open_now[320];	/* a list keeps at most about 600 bytes: fewer numbers */
+	size_t now = descriptors_above_stdio(list, open_now, sizeof open_now / sizeof open_now[0]);
+	size_t kept = 0;
+
+	for (size_t i = 0; i < count; i++)
+		for (size_t j = 0; j < now; j++)
+			if (held[i] == open_now[j]) {
+				held[kept++] = held[i];
+				break;
+			}
+	return kept;
+}
+
 int
 step_is_chain(const char *step)
 {

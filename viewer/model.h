@@ -41,6 +41,15 @@ const char *entry_get(const struct entry *entry, const char *key);
 /* The value of key, or "" when the record lacks it (old or cut records). */
 const char *entry_text(const struct entry *entry, const char *key);
 
+/* The descriptors above 2 of a record's fds list ("0,1,2,5"), at most max of
+ * them, into out; returns how many. */
+size_t descriptors_above_stdio(const char *list, int *out, size_t max);
+
+/* Keeps, of the count descriptors in held, those list (a later fds list)
+ * still has open: one closed once is no longer what it was, even when its
+ * number comes back. Returns how many are kept. */
+size_t descriptors_still_open(int *held, size_t count, const char *list);
+
 /* Whether a step field is a step program's: "1".."7", and daemon(7)'s
  * "0a", "0b" and "8". */
 int step_is_program(const char *step);

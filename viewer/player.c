@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "recipe.h"
+
 /* From slow, for a class to discuss each step, to fast, to skim. */
 static const long intervals_ms[PLAYER_SPEEDS] = { 4000, 2000, 1000, 500, 250, 100 };
 
@@ -29,8 +31,9 @@ go_to(struct player *player, size_t frame)
 }
 
 /* Why run has no frame of step (1-7), as its records show: the step left
- * out (daemon-demo's skip=), the chain stopped by an error before it, the
- * chain gone on without it, or no record of it yet. */
+ * out (daemon-demo's skip=), never done by a traced daemon's lineage, the
+ * chain stopped by an error before it, the chain gone on without it, or no
+ * record of it yet. */
 static void
 say_why_no_step(const struct run *run, int step, char *out, size_t size)
 {
@@ -52,6 +55,15 @@ say_why_no_step(const struct run *run, int step, char *out, size_t size)
 		if (number > last_step)
 			last_step = number;
 		later |= number > step || strcmp(at, "daemon") == 0;
+	}
+	if (run) {
+		struct recipe recipe;	/* a traced run: the daemon's lineage never did it */
+		recipe_of(run, &recipe);
+		if (recipe.known) {
+			snprintf(out, size, "step %d was never done: not by the daemon, PID %s, nor by "
+				 "the processes before it", step, entry_text(recipe.verdict, "daemon"));
+			return;
+		}
 	}
 	if (skip && strchr(skip, '0' + step))
 		snprintf(out, size, "step %d was left out in this run (--skip %s)", step, skip);

@@ -88,11 +88,42 @@ is_daemon7_stop(int stop)
 	return strcmp(step, "0a") == 0 || strcmp(step, "0b") == 0 || strcmp(step, "8") == 0;
 }
 
+/* The recipe's step (1..7) a stop stands for, 0 for the others. */
+static int
+recipe_step_at(int stop)
+{
+	const char *step = timeline[stop].step;
+	return step[0] >= '1' && step[0] <= '7' && step[1] == '\0' ? step[0] - '0' : 0;
+}
+
+/* A traced run's marks of a step's stop (recipe.h): before it, '^' when it
+ * was done before an earlier step of the recipe; after it, '*' when its
+ * items are met otherwise than the recipe does it, '!' when one fails. */
+static char
+opening_mark(const struct recipe *r, int stop)
+{
+	int n = recipe_step_at(stop);
+	return n && r->known && r->done_before[n] ? '^' : ' ';
+}
+
+static char
+closing_mark(const struct recipe *r, int stop)
+{
+	int n = recipe_step_at(stop);
+
+	if (!n || !r->known)
+		return ' ';
+	return r->marks[n] == STEP_DIFFERENTLY ? '*' : r->marks[n] == STEP_FAILS ? '!' : ' ';
+}
+
 static void
 draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 {
 	const struct run *run = view->run;
-	int current = timeline_stop_of(entry_text(current_frame(view)->record, "step"));
+	const struct recipe *r = &view->story->recipe;
+	int daemon = timeline_stop_of("daemon");
+	int current = r->known && current_frame(view)->record == r->verdict ? daemon :
+		      timeline_stop_of(entry_text(current_frame(view)->record, "step"));
 	int quiz = timeline_stop_of("quiz");
 	int present[TIMELINE_STOPS] = { [0] = 1 }, left_out[TIMELINE_STOPS] = { 0 };
 	int shown[TIMELINE_STOPS];
@@ -106,6 +137,10 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 		for (int i = 1; skip && i < TIMELINE_STOPS; i++)
 			left_out[i] |= skip_list_names(skip, timeline[i].step);
 	}
+	present[daemon] |= r->known;	/* a traced run's verdict is the daemon's stop */
+	for (int i = 1; r->known && i < TIMELINE_STOPS; i++)	/* a traced daemon's steps never done */
+		if (recipe_step_at(i))
+			left_out[i] = r->marks[recipe_step_at(i)] == STEP_MISSING;
 	/* the quiz and daemon(7)'s steps are stops only in a run that has them
 	 * (or leaves one out); the seven always are, so that a step left out
 	 * shows as left out, "(3 fork)", and one not reached (yet) dim, without
@@ -115,18 +150,25 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 	for (int i = 0; i < TIMELINE_STOPS; i++)
 		if (shown[i])
 			full += (int)strlen(timeline[i].label) + 2;
+	/* the current stop keeps its marks inside its brackets: "[^4 chdir*]" */
+	full += (opening_mark(r, current) != ' ') + (closing_mark(r, current) != ' ');
 
 	for (int i = 0; i < TIMELINE_STOPS; i++) {
 		char label[32];
 		const char *name = timeline[i].label;
 		size_t len = full <= canvas->cols ? strlen(name) : strcspn(name, " ");
-		enum role role = i == current ? ROLE_CURRENT : present[i] ? ROLE_NORMAL : ROLE_DIM;
+		enum role role = i == current ? ROLE_CURRENT :
+				 present[i] && !left_out[i] ? ROLE_NORMAL : ROLE_DIM;
 
 		if (!shown[i])
 			continue;
-		snprintf(label, sizeof label, "%c%.*s%c",
-			 i == current ? '[' : left_out[i] ? '(' : ' ', (int)len, name,
-			 i == current ? ']' : left_out[i] ? ')' : ' ');
+		if (i == current) {
+			char before[2] = { opening_mark(r, i), '\0' }, after[2] = { closing_mark(r, i), '\0' };
+			snprintf(label, sizeof label, "[%s%.*s%s]", before[0] == ' ' ? "" : before,
+				 (int)len, name, after[0] == ' ' ? "" : after);
+		} else
+			snprintf(label, sizeof label, "%c%.*s%c", left_out[i] ? '(' : opening_mark(r, i),
+				 (int)len, name, left_out[i] ? ')' : closing_mark(r, i));
 		col = canvas_put(canvas, row, col, role, label);
 		if (full > canvas->cols)	/* short labels have room to breathe */
 			col++;
@@ -144,6 +186,7 @@ event_phrase(const struct frame *frame, char *out, size_t size)
 	const char *step = entry_text(record, "step");
 	const char *call = step_call(step);
 	const char *quiz = entry_get(record, "quiz");
+	const char *traced = entry_get(record, "call");
 	int is_step = step_is_program(step);
 
 	if (strcmp(event, "error") == 0)
@@ -159,6 +202,9 @@ event_phrase(const struct frame *frame, char *out, size_t size)
 		snprintf(out, size, "%s", call ? call : "begins");
 	else if (strcmp(event, "after") == 0 && strcmp(step, "1") == 0 && entry_get(record, "ready_fd"))
 		snprintf(out, size, "done: fork(); the parent waits for the daemon");
+	else if (strcmp(event, "after") == 0 && traced)	/* a real program's: its call, not the steps' */
+		snprintf(out, size, is_step ? "step %s by %s%s" : "%.0scalled %s%s", step, traced,
+			 strpbrk(traced, ", ") ? "" : "()");
 	else if (strcmp(event, "after") == 0)
 		snprintf(out, size, "done: %s", call ? call : "a step");
 	else if (strcmp(event, "parent-exit") == 0 && entry_get(record, "ready"))
@@ -223,8 +269,9 @@ draw_headline(struct canvas *canvas, int row, const struct frame_view *view)
 					       ? ROLE_ERROR : ROLE_TITLE, phrase, right - col);
 	for (size_t i = 0; i < record->count; i++) {
 		const struct logfmt_field *field = &record->fields[i];
-		if (is_common_key(field->key) || strcmp(field->key, "beat") == 0)
-			continue;
+		if (is_common_key(field->key) || strcmp(field->key, "beat") == 0 ||
+		    (strcmp(field->key, "call") == 0 && strcmp(entry_text(record, "event"), "after") == 0))
+			continue;	/* a traced call is the phrase's */
 		extra_text(view->names, field, text, sizeof text);
 		col = canvas_put_max(canvas, row, col, ROLE_NORMAL, "  ", right - col);
 		/* cut by the frame counter: '~' says so */
@@ -406,12 +453,13 @@ draw_state(struct canvas *canvas, int top, int width, int rows, const struct fra
 
 /*** the checklist ***/
 
-/* [x] met, [ ] not, [-] not applicable, [?] not known. */
+/* [x] met, [*] met otherwise (a traced program's way), [ ] not, [-] not
+ * applicable, [?] not known. */
 static char
 judgment_mark(enum check_judgment judgment)
 {
-	return judgment == CHECK_MET ? 'x' : judgment == CHECK_NOT_APPLICABLE ? '-' :
-	       judgment == CHECK_NOT_KNOWN ? '?' : ' ';
+	return judgment == CHECK_MET ? 'x' : judgment == CHECK_MET_OTHERWISE ? '*' :
+	       judgment == CHECK_NOT_APPLICABLE ? '-' : judgment == CHECK_NOT_KNOWN ? '?' : ' ';
 }
 
 /* daemon(7)'s items in one row of short names across the screen (78

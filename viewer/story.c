@@ -1,7 +1,6 @@
 /* story.c - the processes on stage and the daemon checklist (see story.h). */
 #include "story.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "logread.h"
@@ -17,23 +16,6 @@ was_cut(const struct entry *record, const char *key)
 		if ((p == cut || p[-1] == ',') && (p[len] == ',' || p[len] == '\0'))
 			return 1;
 	return 0;
-}
-
-/* The descriptors above 2 in a list like "0,1,2,5"; returns how many. */
-static size_t
-descriptors_above_stdio(const char *list, int *out, size_t max)
-{
-	size_t count = 0;
-	char *end;
-
-	for (const char *p = list; *p && count < max; p = *end ? end + 1 : end) {
-		long fd = strtol(p, &end, 10);
-		if (end == p)
-			break;		/* not a number: the rest cannot be read */
-		if (fd > 2 && fd <= 1 << 30)
-			out[count++] = (int)fd;
-	}
-	return count;
 }
 
 /*** actors ***/
@@ -121,29 +103,18 @@ orphaned_parent(struct thread_story *t)
 }
 
 static void
-track_inheritance(struct inheritance *h, const struct entry *record)
+track_inheritance(struct inheritance *in, const struct entry *record)
 {
-	int open_now[STORY_FDS_MAX];
-	size_t count = descriptors_above_stdio(entry_text(record, "fds"), open_now,
-					       STORY_FDS_MAX);
-	size_t kept = 0;
+	const char *fds = entry_text(record, "fds");
 
 	if (was_cut(record, "fds"))
-		h->unknown = 1;
-	if (!h->started) {
-		h->started = 1;
-		memcpy(h->fds, open_now, count * sizeof open_now[0]);
-		h->count = count;
+		in->unknown = 1;
+	if (!in->tracked) {
+		in->tracked = 1;
+		in->count = descriptors_above_stdio(fds, in->fds, STORY_FDS_MAX);
 		return;
 	}
-	/* a descriptor closed once is no longer inherited, even if its number returns */
-	for (size_t i = 0; i < h->count; i++)
-		for (size_t j = 0; j < count; j++)
-			if (h->fds[i] == open_now[j]) {
-				h->fds[kept++] = h->fds[i];
-				break;
-			}
-	h->count = kept;
+	in->count = descriptors_still_open(in->fds, in->count, fds);
 }
 
 /*** what daemon(7) also asks ***/
@@ -235,11 +206,12 @@ daemon7_facts(const struct thread_story *t, const struct entry *now,
 		facts->pid_file = PID_FILE_BY_ANOTHER;
 }
 
-/* How the process of record is judged on check as the demo does it, with
- * what it inherited and as its thread stands: the seven met or not,
- * daemon(7)'s also not applicable or not known. */
+/* How the process of record meets check (what it inherited: in, NULL when
+ * not known; daemon(7)'s items as its thread t stands): as the demo does it,
+ * or (a traced program, against its caller's directory and umask)
+ * otherwise; daemon(7)'s also not applicable or not known. */
 static enum check_judgment
-evaluate(const struct story *story, const struct thread_story *t, const struct inheritance *h,
+evaluate(const struct story *story, const struct thread_story *t, const struct inheritance *in,
 	 const struct entry *now, enum check check)
 {
 	int fds[STORY_FDS_MAX];
@@ -256,18 +228,20 @@ evaluate(const struct story *story, const struct thread_story *t, const struct i
 		.inherited = -1,
 	};
 
-	enum check_judgment judgment;
-
-	if (entry_get(now, "fds") && !h->unknown)
-		facts.inherited = h->started ? (int)h->count
+	if (entry_get(now, "fds") && in && !in->unknown)
+		facts.inherited = in->tracked ? (int)in->count
 			: (int)descriptors_above_stdio(entry_text(now, "fds"), fds, STORY_FDS_MAX);
 	if (check >= CHECK_COUNT) {
 		daemon7_facts(t, now, &facts);
 		return check_judge(check, &facts);
 	}
-	/* the viewer ticks the seven only as the demo does them */
-	judgment = check_judge(check, &facts);
-	return judgment == CHECK_MET ? CHECK_MET : CHECK_FAILS;
+	if (story->recipe.known) {
+		if (now == story->recipe.verdict)
+			return story->recipe.judged[check];
+		facts.origin_cwd = entry_get(story->origin, "cwd");	/* daemon-trace's caller's */
+		facts.origin_umask = entry_get(story->origin, "umask");
+	}
+	return check_judge(check, &facts);
 }
 
 static void
@@ -279,7 +253,7 @@ tell_frame(struct story *story, size_t index)
 	const char *event = entry_text(record, "event");
 	const char *adopter = entry_get(record, "adopter");
 	struct actor *self = NULL, *compared, *orphan;
-	struct inheritance from = t->lineage;	/* a new process's, unless its forker is on stage */
+	struct inheritance held_before = { 0 };	/* by the frame compared with's process */
 
 	if (t->actor_count == 0)
 		cast_origin(story, t, record);
@@ -290,37 +264,42 @@ tell_frame(struct story *story, size_t index)
 	    (compared = actor_find(t, entry_text(story->run->frames[frame->previous].record,
 						 "pid"))) != NULL) {
 		memcpy(t->judged_before, compared->judged, sizeof compared->judged);
-		if (compared->inheritance.started)
-			from = compared->inheritance;
+		held_before = compared->inherited;	/* a copy: actor_new() may move it */
 	}
 	if (entry_get(record, "pid") != NULL) {
 		self = actor_find(t, entry_text(record, "pid"));
-		if (self == NULL)
+		if (self == NULL) {
 			self = actor_new(t);
+			/* new to the story: a fork's child holds what its parent held
+			 * (the frame it is compared with is its forker's or parent's) */
+			self->inherited = held_before;
+		}
 		actor_play(self, record);
 		self->exited = strcmp(event, "parent-exit") == 0 || strcmp(event, "exit") == 0;
 	}
 	if (adopter != NULL && (orphan = orphaned_parent(t)) != NULL)
 		orphan->adopter = adopter;
-	if (step_is_chain(entry_text(record, "step"))) {
-		track_inheritance(&t->lineage, record);
-		if (self != NULL && !self->inheritance.started)
-			self->inheritance = from;
-		if (self != NULL)
-			track_inheritance(&self->inheritance, record);
-	}
+	/* from the first step program on, or from a traced program's exec: what
+	 * it holds then above 2 is its caller's (daemon-trace's own are gone) */
+	if (self != NULL && (step_is_chain(entry_text(record, "step")) || strcmp(event, "exec") == 0))
+		track_inheritance(&self->inherited, record);
 	if (shows_lineage(record)) {
-		if (t->lineage_start == NULL)
+		if (t->lineage_start == NULL) {
 			t->lineage_start = record;
+			t->lineage_frame = index;
+		}
 		track_signals(t, record);
 	}
 	track_readiness(t, record);
-	const struct inheritance *h = self != NULL && self->inheritance.started ? &self->inheritance
-									      : &t->lineage;
 	for (int check = 0; check < CHECK_ALL_COUNT; check++)
-		t->judged[check] = (unsigned char)evaluate(story, t, h, record, check);
+		t->judged[check] = (unsigned char)evaluate(story, t, self ? &self->inherited : NULL,
+							   record, check);
 	if (frame->previous == NO_FRAME)
 		memcpy(t->judged_before, t->judged, sizeof t->judged);	/* nothing to compare */
+	else if (t->lineage_start == NULL || frame->previous < t->lineage_frame)
+		/* daemon(7)'s items are not judged before the lineage began */
+		memcpy(t->judged_before + CHECK_COUNT, t->judged + CHECK_COUNT,
+		       CHECK_ALL_COUNT - CHECK_COUNT);
 	if (self != NULL)
 		memcpy(self->judged, t->judged, sizeof t->judged);
 }
@@ -342,6 +321,7 @@ story_start(struct story *story, const struct run *run)
 	} else if (run->count > 0) {
 		story->origin = run->frames[0].record;
 	}
+	recipe_of(run, &story->recipe);
 }
 
 void
@@ -382,10 +362,17 @@ story_origin_tty(const struct story *story)
 }
 
 
+/* The demo's "met", which the lesson's words and marks speak of. */
 int
 story_check(const struct story *story, enum check check)
 {
 	return story_thread(story)->judged[check] == CHECK_MET;
+}
+
+int
+story_check_otherwise(const struct story *story, enum check check)
+{
+	return story_thread(story)->judged[check] == CHECK_MET_OTHERWISE;
 }
 
 int

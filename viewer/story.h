@@ -12,16 +12,18 @@
 
 #include "checklist.h"	/* the items, which both the viewer and daemon-trace judge */
 #include "model.h"
+#include "recipe.h"	/* a traced run: the steps its daemon did */
 
 enum { STORY_ACTORS_MAX = 16, STORY_FDS_MAX = 64 };
 
-/* The descriptors above 2 open since the chain began, as one process, or the
- * chain's lineage, still holds them. */
+/* The descriptors above 2 a process holds of those open where the chain began
+ * (the first step program's, or a traced program's first exec), as its
+ * records show them: a fork's child starts with its parent's. */
 struct inheritance {
-	int started;		/* a step program has run: inheritance is tracked */
+	int tracked;			/* the chain has begun for it */
+	int unknown;			/* a list was cut: cannot tell */
 	int fds[STORY_FDS_MAX];
 	size_t count;
-	int unknown;		/* a list was cut: cannot tell */
 };
 
 /* A process on stage: its newest record up to the frame shown. */
@@ -34,27 +36,27 @@ struct actor {
 	const char *adopter;		/* who adopted its child, once known */
 	int starter;			/* not in the log: the first record's parent */
 	unsigned char judged[CHECK_ALL_COUNT];	/* the checklist at its newest record */
-	struct inheritance inheritance;	/* from the process it was forked by, then its own */
+	struct inheritance inherited;
 };
 
 /* The story of one thread (the daemon's, or the pop quiz's). */
 struct thread_story {
 	struct actor actors[STORY_ACTORS_MAX];	/* in order of appearance */
 	size_t actor_count;
-	/* the newest chain process's, for a process whose forker left the stage
-	 * (a process that stays, such as a first process that waits for the
-	 * daemon, keeps its own: what its children closed is still open in it) */
-	struct inheritance lineage;
 	/* daemon(7)'s facts, since the lineage began: its first record (what
 	 * its caller gave), the signals ignored (blocked) in every record since,
 	 * whether its readiness was told, who wrote its pid file and what it holds */
 	const struct entry *lineage_start;
+	size_t lineage_frame;	/* its frame */
 	int signals_known;
 	unsigned long long kept_ignored, kept_blocked;
 	enum check_ready ready;
 	const char *pid_file_writer, *pid_file_holds;
-	unsigned char judged[CHECK_ALL_COUNT];		/* the checklist at its newest frame */
-	unsigned char judged_before[CHECK_ALL_COUNT];	/* and at the frame it is compared with */
+	/* the checklist at its newest frame (enum check_judgment: met as the
+	 * demo does it, a traced program's met otherwise, daemon(7)'s also not
+	 * applicable or not known), and at the frame it is compared with */
+	unsigned char judged[CHECK_ALL_COUNT];
+	unsigned char judged_before[CHECK_ALL_COUNT];
 };
 
 struct story {
@@ -62,6 +64,7 @@ struct story {
 	size_t frame;		/* the frame told so far; NO_FRAME before the first */
 	const struct entry *origin;	/* the shell's record, or the first record */
 	int origin_is_shell;
+	struct recipe recipe;	/* a traced run's, from its whole log (known: 0 for others) */
 	struct thread_story threads[2];
 };
 
@@ -79,6 +82,11 @@ const struct thread_story *story_thread(const struct story *story);
 
 /* Whether the process of the frame told last meets check. */
 int story_check(const struct story *story, enum check check);
+
+/* Whether a traced program's process meets check otherwise than the demo
+ * does it (a directory of its own, 1 on a log file), as the verdict passes
+ * it; the verdict's frame shows the verdict's own judgment (recipe.h). */
+int story_check_otherwise(const struct story *story, enum check check);
 
 /* Whether it met check at the frame it is compared with (frame.previous). */
 int story_check_before(const struct story *story, enum check check);

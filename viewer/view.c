@@ -278,10 +278,12 @@ static const struct {
 } marks[] = {
 	{ "*  old -> new", "a field this transition changed" },
 	{ "[x] [ ] [-] [?]", "an item met, not, not applicable, not known" },
+	{ "[*]", "met otherwise (a traced program's own way)" },
 	{ "<- now  <- lost", "this transition met the item, or undid it" },
 	{ ">  x", "the frame's process; one that exited (a ghost)" },
 	{ "SL  GL", "a session leader, a group leader" },
 	{ "group 5075, or 5075", "a process group's box: its PGID (alone if narrow)" },
+	{ "^4  4*  4!  (4)", "traced: out of order, differently, item fails, never" },
 };
 
 static void
@@ -305,9 +307,11 @@ draw_help(const struct screen *screen)
 	if (!screen->game)
 		row++;
 	mvaddstr(row++, 2, "On each frame:");
-	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+	/* the last row is the way back: a mark that does not fit above it (the
+	 * traced steps', with --predict's keys at 80x24) is left out */
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0] && row < LINES - 1; i++)
 		mvprintw(row++, 4, "%-22s %s", marks[i].mark, marks[i].what);
-	if (!screen->game)
+	if (!screen->game && row < LINES - 1)
 		row++;
 	mvaddstr(row, 2, "Press any key to go back (q quits).");
 }

@@ -144,3 +144,15 @@ check_against_proc() {
 	done
 	agree "no descriptor of its caller" $ok
 }
+
+# python_daemon_command ARGS...: command is python3-daemon's DaemonContext,
+# executing ARGS inside it (the test is skipped without python3-daemon).
+python_daemon_command() {
+	/usr/bin/python3 -c 'import daemon' 2>/dev/null ||
+		skip "python3-daemon not installed (sudo apt-get install python3-daemon)"
+	command=(/usr/bin/python3 -c '
+import daemon, os, sys
+with daemon.DaemonContext():
+    os.execv(sys.argv[1], sys.argv[1:])
+' "$@")
+}

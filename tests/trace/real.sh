@@ -23,13 +23,7 @@ pid-file-too-early)
 	need setsid
 	command=(/bin/sh -c 'echo $$ >"$1" && exec setsid -f "$2" "$3"' sh "$WORK/pid" "$TICKER" "$ticks") ;;
 python-daemon)
-	/usr/bin/python3 -c 'import daemon' 2>/dev/null ||
-		skip "python3-daemon not installed (sudo apt-get install python3-daemon)"
-	command=(/usr/bin/python3 -c '
-import daemon, os, sys, time
-with daemon.DaemonContext():
-    os.execv(sys.argv[1], sys.argv[1:])
-' "$TICKER" "$ticks") ;;
+	python_daemon_command "$TICKER" "$ticks" ;;
 *) fail "no such program: $1" ;;
 esac
 

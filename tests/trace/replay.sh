@@ -13,7 +13,7 @@ records=$(count run="$run")
 "$DS_BIN/daemon-viewer" --dump --run "$run" "$LOG" >"$WORK/out" 2>&1 || fail "daemon-viewer --dump exited $?"
 says "run $run: $records records in $records frames"
 says "frame $records/$records"
-says "trace-ticker $daemon: done: setsid(): a session of its own  call=setsid"
+says "trace-ticker $daemon: step 2 by setsid()  result=$daemon"
 says "exits: exited 0"
 says "now runs trace-ticker"
 says "fork() by PID"
@@ -21,6 +21,6 @@ says "daemon-trace's verdict: fails some items."
 says "[x] own session"
 "$DS_BIN/daemon-viewer" --dump --normalize --run "$run" "$LOG" >"$WORK/out" 2>&1 ||
 	fail "daemon-viewer --dump --normalize exited $?"
-says "done: setsid(): a session of its own"
+says "step 2 by setsid()  result=P"
 if grep -qw "$daemon" "$WORK/out"; then fail "--normalize left the daemon's PID"; fi
 pass "--normalize names the daemon's PID"

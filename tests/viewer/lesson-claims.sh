@@ -5,9 +5,10 @@
 # The runs are real: the demo, every --skip and --single-fork; the chain typed
 # by hand from a script; the demo from an interactive shell that leads its
 # session, and from one that does not (bash inside bash); the demo below a
-# subreaper; a traced program (daemon-trace); skips that stop the chain early
-# or go together; the demo with --wait-ready, and a chain whose step 6 closes
-# the readiness descriptor anyway; a chain started
+# subreaper; traced programs (daemon-trace: the chain, daemonize, setsid -f,
+# set*id calls, signals, the pop quiz, /bin/true); skips that stop the chain
+# early or go together; the demo with --wait-ready, and a chain whose step 6
+# closes the readiness descriptor anyway; a chain started
 # where its steps have nothing to change (in /, umask 0, step 6 and 7 twice,
 # step 7 with --log); heartbeatd alone, sent SIGINT; a heartbeatd refused
 # the pid file another holds; daemon(7)'s steps: the demo --daemon7 and its
@@ -149,6 +150,26 @@ if [ "$(id -u)" = 0 ]; then
 		"$DS_BIN/step1-fork" step2-setsid step3-fork-again step4-chdir step5-umask \
 		step6-close-fds step7-reopen-stdio heartbeatd --seconds 1 >"$WORK/nobody.out" 2>&1) &
 fi
+# real programs traced, whose timeline marks steps done out of order,
+# differently, yet failing, or never (the recipe checked against the verdict)
+if command -v daemonize >/dev/null; then
+	mkdir -p "$WORK/elsewhere"
+	start_variant "traced daemonize" "$DS_BIN/daemon-trace" -- daemonize -c "$WORK/elsewhere" \
+		-o "$WORK/elsewhere/out" /bin/sleep 2
+fi
+start_variant "traced setsid -f" "$DS_BIN/daemon-trace" -- setsid -f /bin/sleep 2
+# a shell that ignores a signal it sends itself and catches another, then
+# drops to its own user and group (set*id calls) and starts a daemon; the pop
+# quiz, whose terminals the kernel gives or not
+start_variant "traced signal and set*id" "$DS_BIN/daemon-trace" -- /bin/sh -c \
+	'trap "" USR1; trap : USR2; kill -USR1 $$; kill -USR2 $$; exec setpriv --reuid="$0" --regid="$1" --keep-groups setsid -f /bin/sleep 2' \
+	"$(id -u)" "$(id -g)"
+# (popquiz exits while traced: under the asan-ubsan preset, LeakSanitizer,
+# which cannot work under ptrace, is off for it)
+start_variant "traced pop quiz" env ${ASAN_OPTIONS+"ASAN_OPTIONS=$ASAN_OPTIONS:detect_leaks=0"} \
+	"$DS_BIN/daemon-trace" -- "$DS_BIN/popquiz"
+# and one that stays in the foreground and exits: no daemon, no recipe
+start_variant "traced foreground" "$DS_BIN/daemon-trace" -- /bin/true
 # heartbeatd alone, sent SIGINT (by kill: it has no terminal); SIGINT is set
 # back to its default, which a background job of a script would ignore
 start_variant "a signal" env --default-signal=INT setsid "$DS_BIN/heartbeatd" --seconds 20

@@ -61,6 +61,7 @@ static const char *const fact_names[FACT_COUNT] = {
 	[FACT_WAITED_READY] = "waited for readiness",
 	[FACT_SIGNALS_KEPT] = "signals kept from the caller", [FACT_ENV_KEPT] = "the caller's environment",
 	[FACT_STARTED_ROOT] = "started as root", [FACT_ROOT_LEFT] = "a root ID left",
+	[FACT_RECIPE_KNOWN] = "a traced daemon's verdict",
 };
 
 static size_t problems;
@@ -271,6 +272,10 @@ oracle(const struct run *run, size_t f, enum fact fact)
 	checklist_of(run, f, met);
 	if (compared != NO_FRAME)
 		checklist_of(run, compared, before);
+	/* daemon(7)'s items change only within the lineage: before it began,
+	 * nothing was judged */
+	if (compared != NO_FRAME && lineage_start(run, compared) == NO_FRAME)
+		memcpy(before + CHECK_COUNT, met + CHECK_COUNT, CHECK_ALL_COUNT - CHECK_COUNT);
 	for (int c = 0; c < CHECK_ALL_COUNT; c++) {
 		if (c < CHECK_COUNT)
 			all &= met[c];
@@ -353,6 +358,13 @@ oracle(const struct run *run, size_t f, enum fact fact)
 	case FACT_ROOT_LEFT:
 		return holds_zero(field(now, "uid")) == 1 || holds_zero(field(now, "gid")) == 1 ||
 		       holds_zero(field(now, "groups")) == 1;
+	case FACT_RECIPE_KNOWN:	/* a verdict that names a process of the traced run */
+		if (!equal(now, "event", "verdict") || !entry_get(now, "daemon"))
+			return 0;
+		for (size_t g = 0; g < f; g++)
+			if (equal(run->frames[g].record, "pid", field(now, "daemon")))
+				return 1;
+		return 0;
 	case FACT_NONE: case FACT_COUNT: break;
 	}
 	return 0;
@@ -384,8 +396,42 @@ check_comparison(const char *log, const struct run *run, size_t f)
 		problem(log, run, f, "compared with a frame of an unrelated process");
 	shown_checklist(run, f, met, before);
 	shown_checklist(run, compared, there, unused);
+	if (lineage_start(run, compared) == NO_FRAME)	/* daemon(7)'s: not judged there yet */
+		memcpy(there + CHECK_COUNT, met + CHECK_COUNT, CHECK_ALL_COUNT - CHECK_COUNT);
 	if (memcmp(before, there, sizeof there) != 0)
 		problem(log, run, f, "the checklist's marks compare with another frame than the fields'");
+}
+
+static size_t recipes_checked;
+
+/*
+ * A traced run's recipe (the timeline's marks, the verdict frame's words)
+ * agrees with daemon-trace's own verdict: the same steps in the same order
+ * as its path=, and the items it judges failing are those of failed=.
+ */
+static void
+check_recipe(const char *log, const struct run *run, size_t f, const struct recipe *recipe)
+{
+	const struct entry *now = run->frames[f].record;
+	char path[16] = "", failed[256] = "";
+	size_t used = 0;
+
+	if (!recipe->known || now != recipe->verdict)
+		return;
+	for (const char *p = field(now, "path"); *p && used + 1 < sizeof path; p++)
+		if (*p != ',')
+			path[used++] = *p;
+	if (strcmp(path, recipe->path) != 0 && !(strcmp(field(now, "path"), "none") == 0 &&
+						 recipe->path[0] == '\0'))
+		problem(log, run, f, "the timeline's steps are not the verdict's path=");
+	used = 0;
+	for (int c = 0; c < CHECK_COUNT; c++)
+		if (recipe->judged[c] == CHECK_FAILS)
+			used += (size_t)snprintf(failed + used, sizeof failed - used, "%s%s",
+						 used ? "," : "", check_label(c));
+	if (strcmp(failed[0] ? failed : "none", field(now, "failed")) != 0)
+		problem(log, run, f, "the items the timeline judges failing are not the verdict's failed=");
+	recipes_checked++;
 }
 
 static size_t frames_checked, sentences_checked, claims_checked;
@@ -405,6 +451,7 @@ check_run(const char *log, const struct run *run)
 		story_advance(&story, f);
 		lesson_tell(&story, &names, &lesson);
 		check_comparison(log, run, f);
+		check_recipe(log, run, f, &story.recipe);
 		frames_checked++;
 		if (lesson.said_count == LESSON_SENTENCES_MAX)
 			problem(log, run, f, "more sentences said than the lesson keeps: some go unchecked");
@@ -453,7 +500,9 @@ static const struct {
 	{ "a child of", { FACT_CHILD_OF_COMPARED } },
 	{ "step 2 runs", { FACT_STOPS_AT_2 } },
 	{ "This process", { FACT_LEADS_GROUP, FACT_LEADS_SESSION, FACT_HAS_TTY, FACT_ALL_MET } },
-	{ "ignores", { FACT_SIGNALS_IGNORED, FACT_SIGHUP_IGNORED, FACT_SIGIGN_CHANGED, FACT_SIGNALS_KEPT } },
+	{ "ignores {", { FACT_SIGNALS_IGNORED, FACT_SIGHUP_IGNORED, FACT_SIGIGN_CHANGED, FACT_SIGNALS_KEPT } },
+	{ "ignores SIGHUP", { FACT_SIGHUP_IGNORED, FACT_SIGIGN_CHANGED, FACT_SIGNALS_KEPT } },
+	{ "ignores no", { FACT_SIGNALS_IGNORED, FACT_SIGIGN_CHANGED } },
 	{ "blocks", { FACT_SIGNALS_BLOCKED, FACT_SIGBLK_CHANGED, FACT_SIGNALS_KEPT } },
 	{ "blocked", { FACT_SIGNALS_BLOCKED, FACT_SIGBLK_CHANGED, FACT_SIGNALS_KEPT } },
 	{ "environment holds", { FACT_NENV_CHANGED, FACT_NENV_UNREADABLE } },
@@ -578,8 +627,9 @@ main(int argc, char **argv)
 	check_coverage(unsaid);
 	if (unsaid)
 		fclose(unsaid);
-	printf("checked %zu frames, %zu sentences said, %zu claims: %zu contradiction%s\n",
-	       frames_checked, sentences_checked, claims_checked, problems,
+	printf("checked %zu frames, %zu sentences said, %zu claims, %zu traced recipes: "
+	       "%zu contradiction%s\n", frames_checked, sentences_checked, claims_checked,
+	       recipes_checked, problems,
 	       problems == 1 ? "" : "s");
 	return problems ? 1 : 0;
 }

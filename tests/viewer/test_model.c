@@ -15,6 +15,7 @@
 #include "model.h"
 #include "names.h"
 #include "player.h"
+#include "recipe.h"
 #include "render.h"
 #include "runs.h"
 #include "story.h"
@@ -217,6 +218,39 @@ test_names(const struct model *model)
 /* On a desktop, systemd --user (here PID 3000) adopts the orphans, and it is
  * the shell's grandparent too: normalized, the run reads as it does where PID
  * 1 adopts them. */
+/* Reads a log from text into model; 0, or -1 (counted as a failure). */
+static int
+read_text_log(struct model *model, const char *text)
+{
+	FILE *log = fmemopen((void *)text, strlen(text), "r");
+	int read;
+
+	model_init(model);
+	CHECK(log != NULL);
+	if (log == NULL)
+		return -1;
+	read = model_read(model, log, LOG_READ_ALL);
+	CHECK(read == 0);
+	fclose(log);
+	return read;
+}
+
+/* The --dump of model's newest run, width columns wide; to be freed. */
+static char *
+dump_of(const struct model *model, int normalize, int width)
+{
+	char *dump = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&dump, &size);
+
+	CHECK(out != NULL);
+	if (out == NULL)
+		return NULL;
+	CHECK(render_dump(out, model, model_run(model, 0), "log", normalize, width, 0) == 0);
+	fclose(out);
+	return dump;
+}
+
 static void
 test_names_under_subreaper(void)
 {
@@ -231,18 +265,10 @@ test_names_under_subreaper(void)
 		" pid=3201 ppid=3000 parent=systemd pgid=3201 sid=3201 tty=?\n";
 	struct model model;
 	struct names names;
-	char text[128];
-	FILE *log = fmemopen((void *)log_text, sizeof log_text - 1, "r");
-	char *dump = NULL;
-	size_t dump_size = 0;
-	FILE *out = open_memstream(&dump, &dump_size);
+	char text[128], *dump;
 
-	CHECK(log && out);
-	if (!log || !out)
+	if (read_text_log(&model, log_text) == -1)
 		return;
-	model_init(&model);
-	CHECK(model_read(&model, log, LOG_READ_ALL) == 0);
-	fclose(log);
 	names_build(&names, model_run(&model, 0), 1);
 	CHECK(strcmp(names_pid(&names, "3000"), "<adopter>") == 0);
 	CHECK(strcmp(names_pid(&names, "3100"), "P1") == 0);
@@ -250,8 +276,8 @@ test_names_under_subreaper(void)
 	CHECK(strcmp(names_process(&names, "systemd"), "<adopter>") == 0);
 	CHECK(strcmp(names_text(&names, "adopted by 3000 after 1 s", text, sizeof text),
 		     "adopted by <adopter> after 1 s") == 0);
-	CHECK(render_dump(out, &model, model_run(&model, 0), "log", 1, 80, 0) == 0);
-	fclose(out);
+	if ((dump = dump_of(&model, 1, 80)) == NULL)
+		return;
 	CHECK(strstr(dump, "* PPID  P1 bash -> <adopter>  ") != NULL);
 	CHECK(strstr(dump, "3000") == NULL && strstr(dump, "systemd") == NULL);
 	free(dump);
@@ -264,13 +290,9 @@ step_message(const char *log_text, enum command key)
 {
 	static struct player player;
 	struct model model;
-	FILE *log = fmemopen((void *)log_text, strlen(log_text), "r");
 
 	player_init(&player, 0);
-	model_init(&model);
-	CHECK(log && model_read(&model, log, LOG_READ_ALL) == 0);
-	if (log)
-		fclose(log);
+	read_text_log(&model, log_text);
 	CHECK(player_apply(&player, key, model_run(&model, 0), 0) == OUTCOME_REDRAW);
 	CHECK(player.frame == 0);
 	model_free(&model);
@@ -343,6 +365,73 @@ test_step_messages(void)
 	/* the pop quiz's EPERM stops no chain */
 	CHECK(strcmp(step_message(quiz_alone, CMD_STEP_1),
 		     "step 1 not reached yet: no step has a record in this run") == 0);
+}
+
+/*
+ * A traced run's recipe (recipe.h): the daemon inherits the steps its parent
+ * did before the fork, not the chdir() it made after; a umask set and
+ * restored chose nothing (done, yet failing: '!'), and out of order ('^':
+ * before the fork); 1 on a log file is step 7 done differently ('*'); the
+ * verdict's frame is the daemon's stop, and says it in words.
+ */
+static void
+test_recipe(void)
+{
+#define TRACED(prog, step, event) RECORD(prog, step, event) " tty=? tpgid=-1 nfds=4 "
+#define NULLS " fd0=/dev/null fd1=/dev/null fd2=/dev/null "
+	static const char log_text[] =
+		TRACED("daemon-trace", "trace", "start") "traced=food pid=100 ppid=99 parent=sh"
+		" pgid=99 sid=99 umask=0022 fds=0,1,2,5" NULLS "cwd=/home/u\n"
+		TRACED("food", "trace", "exec") "call=execve pid=101 ppid=100 parent=daemon-trace"
+		" pgid=99 sid=99 umask=0022 fds=0,1,2,5" NULLS "cwd=/home/u\n"
+		TRACED("food", "5", "after") "call=umask old_umask=0022 pid=101 ppid=100"
+		" pgid=99 sid=99 umask=0077 fds=0,1,2,5" NULLS "cwd=/home/u\n"
+		TRACED("food", "1", "fork") "call=fork forked_by=101 pid=102 ppid=101"
+		" pgid=99 sid=99 umask=0077 fds=0,1,2,5" NULLS "cwd=/home/u\n"
+		TRACED("food", "4", "after") "call=chdir result=0 pid=101 ppid=100"
+		" pgid=99 sid=99 umask=0077 fds=0,1,2,5" NULLS "cwd=/\n"
+		TRACED("food", "2", "after") "call=setsid result=102 pid=102 ppid=101"
+		" pgid=102 sid=102 umask=0077 fds=0,1,2,5" NULLS "cwd=/home/u\n"
+		TRACED("food", "5", "after") "call=umask old_umask=0077 pid=102 ppid=101"
+		" pgid=102 sid=102 umask=0022 fds=0,1,2,5" NULLS "cwd=/home/u\n"
+		TRACED("food", "7", "after") "call=dup2 result=1 reopened=1 pid=102 ppid=101"
+		" pgid=102 sid=102 umask=0022 fds=0,1,2,5 fd0=/dev/null fd1=/var/log/food.log"
+		" fd2=/dev/null cwd=/home/u\n"
+		TRACED("food", "trace", "verdict") "verdict=\"fails some items\" daemon=102"
+		" failed=\"not a group leader,not a session leader,cwd /,umask 0,nothing else inherited\""
+		" path=5,1,2,7 pid=102 ppid=1 parent=init pgid=102 sid=102 umask=0022 fds=0,1,2,5"
+		" fd0=/dev/null fd1=/var/log/food.log fd2=/dev/null cwd=/home/u\n";
+#undef NULLS
+#undef TRACED
+	struct model model;
+	struct recipe recipe;
+	char words[512], *dump;
+
+	if (read_text_log(&model, log_text) == -1)
+		return;
+	recipe_of(model_run(&model, 0), &recipe);
+	CHECK(recipe.known);
+	CHECK(strcmp(recipe.path, "5127") == 0);	/* the verdict's path=5,1,2,7 */
+	CHECK(recipe.marks[4] == STEP_MISSING);		/* the parent's, after the fork */
+	CHECK(recipe.marks[5] == STEP_FAILS && recipe.done_before[5] == 1);
+	CHECK(recipe.marks[7] == STEP_DIFFERENTLY && recipe.done_before[7] == 0);
+	CHECK(recipe.marks[1] == STEP_DONE && recipe.marks[2] == STEP_DONE);
+	CHECK(recipe.judged[CHECK_CWD_ROOT] == CHECK_FAILS);	/* the caller's directory */
+	CHECK(recipe.judged[CHECK_NOTHING_INHERITED] == CHECK_FAILS);	/* 5, the caller's */
+	recipe_words(&recipe, words, sizeof words);
+	CHECK(strcmp(words, "steps 5, 1, 2 and 7, in that order; out of order: 5 (before 1); "
+		     "done differently: 7; failing at the verdict: 5 (umask 0); "
+		     "missing: 3, 4, 6") == 0);
+	if ((dump = dump_of(&model, 0, 200)) == NULL)
+		return;
+	CHECK(strstr(dump, "\n start  1 fork  2 setsid (3 fork)(4 chdir)^5 umask!(6 close) "
+		     "7 stdio*[daemon]\n") != NULL);
+	CHECK(strstr(dump, "[*] 0, 1, 2 on /dev/null    (7)") != NULL);
+	CHECK(strstr(dump, "food 102: step 2 by setsid()  result=102") != NULL);
+	CHECK(strstr(dump, "Failed: not a group leader (1), not a session leader (3), cwd / (4), "
+		     "umask 0 (5), nothing else inherited (6).") != NULL);
+	free(dump);
+	model_free(&model);
 }
 
 static void
@@ -483,6 +572,7 @@ main(int argc, char **argv)
 	test_names_under_subreaper();
 	test_step_messages();
 	test_inheritance_per_process();
+	test_recipe();
 	test_canvas();
 	test_layout(&model);
 	test_player(&model);
