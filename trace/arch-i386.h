@@ -71,4 +71,29 @@
 /* The i386 numbers of I386_CALLS, in its order (arch-i386.c). */
 extern const unsigned arch_i386_numbers[];
 
+/* The calls of a 32-bit program that the detach's interrupt ends with EINTR,
+ * for restart.c, which sets them back (restart.h), by their own numbers: two
+ * of them are not x86-64's calls at all, and the time they take is laid out
+ * otherwise. X(i386 name, the value its first argument must have or
+ * ANY_CALL, the argument with the timeout, how the timeout is given):
+ *   MILLISECONDS        an int
+ *   TIMESPEC_POINTER    a struct __kernel_timespec, two 64-bit words (the
+ *                       *_time64 calls, and epoll_pwait2)
+ *   TIMESPEC32_POINTER  a struct old_timespec32, two 32-bit words (what
+ *                       glibc 2.36 uses for a 32-bit time_t)
+ * ipc() is glibc's semtimedop(): ipc(SEMTIMEDOP = 4, id, nsops, 0, sops,
+ * timeout).
+ */
+#define I386_TIMEOUT_CALLS(X)                                  \
+	X(epoll_wait, ANY_CALL, 3, MILLISECONDS)               \
+	X(epoll_pwait, ANY_CALL, 3, MILLISECONDS)              \
+	X(epoll_pwait2, ANY_CALL, 3, TIMESPEC_POINTER)         \
+	X(rt_sigtimedwait, ANY_CALL, 2, TIMESPEC32_POINTER)    \
+	X(rt_sigtimedwait_time64, ANY_CALL, 2, TIMESPEC_POINTER) \
+	X(semtimedop_time64, ANY_CALL, 3, TIMESPEC_POINTER)    \
+	X(ipc, 4, 5, TIMESPEC32_POINTER)
+
+/* The i386 numbers of I386_TIMEOUT_CALLS, in its order (arch-i386.c). */
+extern const unsigned arch_i386_timeout_numbers[];
+
 #endif
