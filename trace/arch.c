@@ -83,12 +83,25 @@ i386_to_native(pid_t tid, struct syscall_call *call)
 }
 #endif
 
+/* An x32 program's calls are x86-64's with __X32_SYSCALL_BIT set, but not
+ * all of them under the same numbers (its own from 512 on), and with 32-bit
+ * pointers: not native, and not decoded. */
+static int
+is_native(const struct syscall_call *call)
+{
+#ifdef __X32_SYSCALL_BIT
+	if (call->nr & __X32_SYSCALL_BIT)
+		return 0;
+#endif
+	return call->arch == NATIVE_ARCH;
+}
+
 void
 arch_to_native(pid_t tid, struct syscall_call *call)
 {
-	(void)tid;
+	(void)tid;	/* read from only for a 32-bit program's socketcall() */
 	call->decoded = 1;
-	if (call->arch == NATIVE_ARCH)
+	if (is_native(call))
 		return;
 #if defined(__x86_64__)
 	if (call->arch == AUDIT_ARCH_I386) {
