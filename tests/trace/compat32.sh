@@ -9,7 +9,8 @@
 #   classic              the ticker daemonizing the classic way: fork, setsid,
 #                        fork, chdir /, umask 022, close every descriptor above
 #                        2, 0-2 on /dev/null, a pid file; as root also
-#                        setgroups, setgid, setuid to root (the *32 calls)
+#                        setgroups, setgid, setuid to root (the *32 calls),
+#                        and setresgid, setresuid by number (the 16-bit ones)
 #   second-fork-skipped  the same without the second fork: it leads its session
 #   readyd               readyd (daemon(7)): a readiness pipe, listen(), a pid
 #                        file written under a temporary name and renamed
@@ -22,7 +23,7 @@ without_leak_check	# the programs' first processes exit while traced
 
 source_dir=$(dirname "$0")
 classic=(fork setsid fork chdir=/ umask=022 close-all null-stdio)
-if [ "$(id -u)" = 0 ]; then classic+=(user=0); fi	# changes nothing, but is recorded
+if [ "$(id -u)" = 0 ]; then classic+=(user=0 ids-by-number=0); fi	# changes nothing, but is recorded
 # the program's arguments, @DIR@ for the folder of the run
 case $1 in
 classic) source=ticker.c expected=0 args=("${classic[@]}" pid-file=@DIR@/pid @DIR@/ticks) ;;
@@ -189,8 +190,12 @@ fi
 grep -qF -- "$told" "$WORK/32/out" || fail "the 32-bit verdict does not say: $told"
 pass "the 32-bit verdict says: $told"
 case $1 in
-classic) [ "$(id -u)" != 0 ] || expect "the 32-bit setuid(0) recorded (setuid32)" \
-	"$("$DS_LOGQ" --count "$WORK/32/log" call=setuid)" 1 ;;
+classic) if [ "$(id -u)" = 0 ]; then
+		expect "the 32-bit setuid(0) recorded (setuid32)" \
+			"$("$DS_LOGQ" --count "$WORK/32/log" call=setuid)" 1
+		expect "the 32-bit setresuid(-1, 0, -1) recorded (the 16-bit call)" \
+			"$("$DS_LOGQ" "$WORK/32/log" call=setresuid -- args)" "-1, 0, -1"
+	fi ;;
 readyd | socketcall) expect "the 32-bit listen() recorded" "$("$DS_LOGQ" --count "$WORK/32/log" call=listen)" 1 ;;
 openat2) expect "the 32-bit terminal opened without O_NOCTTY recorded" \
 	"$("$DS_LOGQ" --count "$WORK/32/log" noctty=no)" 1 ;;
