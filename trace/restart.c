@@ -129,17 +129,19 @@ static const struct {
 static const struct timeout_call timeouts_32[] = { I386_TIMEOUT_CALLS(I386_TIMEOUT) };
 #endif
 
-/* The timeout call nr of arch is, or NULL when it is none. */
+/* Call nr of architecture arch as one of the calls above, or NULL. */
 static const struct timeout_call *
 timeout_call(uint32_t arch, uint64_t nr)
 {
-	for (size_t i = 0; arch == ARCH_TRACED && i < sizeof timeouts / sizeof timeouts[0]; i++)
-		if ((uint64_t)timeouts[i].nr == nr)
-			return &timeouts[i].call;
+	if (arch == ARCH_TRACED)
+		for (size_t i = 0; i < sizeof timeouts / sizeof timeouts[0]; i++)
+			if ((uint64_t)timeouts[i].nr == nr)
+				return &timeouts[i].call;
 #ifdef ARCH_TRACED_32
-	for (size_t i = 0; arch == ARCH_TRACED_32 && i < sizeof timeouts_32 / sizeof timeouts_32[0]; i++)
-		if (arch_i386_timeout_numbers[i] == nr)
-			return &timeouts_32[i];
+	if (arch == ARCH_TRACED_32)
+		for (size_t i = 0; i < sizeof timeouts_32 / sizeof timeouts_32[0]; i++)
+			if (arch_i386_timeout_numbers[i] == nr)
+				return &timeouts_32[i];
 #endif
 	return NULL;
 }
@@ -172,9 +174,11 @@ peek_timespec(pid_t tid, uint64_t address, enum timeout_kind kind)
 	if (kind == TIMESPEC32_POINTER) {
 		int32_t halves[2];
 		memcpy(halves, &words[0], sizeof halves);
-		sec = halves[0], nsec = halves[1];
+		sec = halves[0];
+		nsec = halves[1];
 	} else {
-		sec = words[0], nsec = words[1];
+		sec = words[0];
+		nsec = words[1];
 	}
 	return sec < 0 ? -1 : sec * 1000000000LL + nsec;
 }
@@ -263,8 +267,9 @@ restart_interrupted(pid_t tid, const struct syscall_call *call, const struct tim
 	/* rt_sigreturn "returns" the registers it restores: an EINTR there is the
 	 * handled call's, already told to the program; doing it again would
 	 * return through a signal frame that is gone (seen: SIGABRT in python's
-	 * setuid(), which glibc makes every thread repeat from a handler) */
-	if ((call->arch != ARCH_TRACED && call->arch != ARCH_TRACED_32) ||
+	 * setuid(), which glibc makes every thread repeat from a handler); nor a
+	 * call arch.c could not decode (an x32 program's), which may be one */
+	if ((call->arch != ARCH_TRACED && call->arch != ARCH_TRACED_32) || !call->decoded ||
 	    call->nr == SYS_rt_sigreturn || caught_signal_pending(tid) || arch_get(tid, &regs) == -1)
 		return 0;
 	arch_rewind(&regs);
