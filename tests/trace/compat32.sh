@@ -54,10 +54,10 @@ traced() {
 		>"$dir/out" 2>&1 </dev/null || status=$?
 	echo "--- $1-bit:"
 	cat "$dir/out"
-	expect "daemon-trace's exit status, $1-bit" "$status" "$expected"
 	wait_until 5 "the $1-bit daemon's pid file" test -s "$dir/pid"
 	daemon=$(tr -d ' \n' <"$dir/pid")
 	DAEMONS="$DAEMONS $daemon"
+	expect "daemon-trace's exit status, $1-bit" "$status" "$expected"
 	expect "the verdict names the $1-bit daemon, whose PID the pid file holds" \
 		"$("$DS_LOGQ" "$dir/log" event=verdict -- daemon | head -n 1)" "$daemon"
 	untraced "$daemon"
