@@ -1,7 +1,8 @@
 /* calls-parts.h - what the parts of daemon-trace's recorder share.
  *
- * calls.c takes each system call's end from follow.c and hands it to the
- * part that knows it:
+ * calls.c takes each system call's end from follow.c, in daemon-trace's own
+ * numbering whatever the program's architecture (arch.h: a 32-bit program's
+ * open() is SYS_open too), and hands it to the part that knows it:
  *   processes.c    fork, exec, exit, signals, setsid, umask (the process and its session)
  *   descriptors.c  runs of closes (step 6), 0, 1, 2 reopened (step 7), terminals opened
  *   credentials.c  setuid() and its relatives

@@ -12,30 +12,18 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <linux/audit.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
-#include <sys/syscall.h>
 
-#if defined(__x86_64__)
-#define NATIVE_ARCH AUDIT_ARCH_X86_64
-#elif defined(__aarch64__)
-#define NATIVE_ARCH AUDIT_ARCH_AARCH64
-#else
-#error "daemon-trace knows the system call numbers of x86-64 and AArch64 only"
-#endif
-
-#ifndef SYS_openat2
-#define SYS_openat2 437		/* Linux 5.6; the same number on x86-64 and AArch64 */
-#endif
+#include "arch.h"
 
 static struct {
 	struct record_log log;
 	char run[64];
 	unsigned long recorded;		/* records of recipe steps: what settling watches */
 	int recording_step;		/* the record being made stands for a step */
-	unsigned long foreign_calls;	/* of another architecture: not decoded */
+	unsigned long foreign_calls;	/* of an architecture arch.c has no table for */
 } rec;
 
 struct logfmt_writer call_writer;
@@ -106,7 +94,7 @@ calls_exit(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t rval,
 	int readable;
 	long nr = (long)call->nr;
 
-	if (call->arch != NATIVE_ARCH) {
+	if (!call->decoded) {
 		rec.foreign_calls++;
 		return;
 	}

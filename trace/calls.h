@@ -18,6 +18,7 @@ struct syscall_call {
 	uint64_t nr;
 	uint64_t args[6];
 	uint32_t arch;		/* AUDIT_ARCH_*: another architecture numbers its calls otherwise */
+	int decoded;		/* nr and args are in daemon-trace's own numbering (arch.h) */
 };
 
 /* Starts recording: the log, the run id, and the caller's state. */
@@ -76,7 +77,8 @@ const struct readiness_wait *calls_readiness_of(pid_t pid);
  * first listen(), after the first process had exited. */
 int calls_late_after_first_exit(void);
 
-/* How many calls were of another architecture (a 32-bit program's), not decoded. */
+/* How many calls were of an architecture daemon-trace has no table for
+ * (arch.c: on AArch64, a 32-bit ARM program's), not decoded. */
 unsigned long calls_foreign(void);
 
 /* A wait status in words: "exited 0", "killed by TERM". */

@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "arch.h"
 #include "calls.h"
 #include "job.h"
 #include "record.h"
@@ -271,6 +272,7 @@ syscall_stop(struct task *task)
 		task->call.nr = info.entry.nr;
 		memcpy(task->call.args, info.entry.args, sizeof task->call.args);
 		task->call.arch = info.arch;
+		arch_to_native(task->tid, &task->call);	/* a 32-bit program's call too */
 		clock_gettime(CLOCK_MONOTONIC, &task->call_began);
 		if (!tracer.detaching)
 			calls_entry(task->tgid, &task->call);

@@ -26,11 +26,19 @@
 #if defined(__x86_64__)
 #include <sys/user.h>
 
+#include "arch-i386.h"
+
 /* x86-64 (struct user_regs_struct, asm/ptrace.h): the arguments in rdi, rsi,
  * rdx, r10, r8, r9; rax holds the result at the call's exit and orig_rax its
  * number; the syscall instruction is 2 bytes long; the 128 bytes below rsp
- * are the red zone, which a leaf function may use without moving rsp. */
+ * are the red zone, which a leaf function may use without moving rsp.
+ * A 32-bit (i386) task's registers are read the same way, its arguments in
+ * rbx, rcx, rdx, rsi, rdi, rbp (its ebx ... ebp); int $0x80 is 2 bytes too,
+ * and sysenter returns through the vDSO's int $0x80 (the kernel's own
+ * restart steps back 2 bytes for all three); i386 has no red zone, so the
+ * 128 bytes are only kept free. */
 #define ARCH_TRACED AUDIT_ARCH_X86_64
+#define ARCH_TRACED_32 AUDIT_ARCH_I386
 typedef struct user_regs_struct arch_regs;
 enum { RED_ZONE = 128 };
 
@@ -53,12 +61,20 @@ arch_rewind(arch_regs *regs)
 	regs->rip -= 2;
 }
 
+static uint64_t
+arch_number(const arch_regs *regs)
+{
+	return regs->orig_rax;
+}
+
 static unsigned long long *
-arch_arg(arch_regs *regs, int n)
+arch_arg(arch_regs *regs, uint32_t arch, int n)
 {
 	unsigned long long *args[] = { &regs->rdi, &regs->rsi, &regs->rdx,
 				       &regs->r10, &regs->r8, &regs->r9 };
-	return args[n];
+	unsigned long long *args_32[] = { &regs->rbx, &regs->rcx, &regs->rdx,
+					  &regs->rsi, &regs->rdi, &regs->rbp };
+	return arch == ARCH_TRACED_32 ? args_32[n] : args[n];
 }
 
 static uint64_t
@@ -81,26 +97,54 @@ EINTR after the detach."
 
 #ifdef ARCH_TRACED
 
-enum timeout_kind { MILLISECONDS, TIMESPEC_POINTER };
+enum timeout_kind { MILLISECONDS, TIMESPEC_POINTER, TIMESPEC32_POINTER };
+enum { ANY_CALL = -1 };
 
-/* The calls that fail with EINTR rather than restart, and where their relative timeout is. */
-static const struct {
-	long nr;
+/* A call that fails with EINTR rather than restart: where its relative
+ * timeout is, when its first argument is when (ANY_CALL: always). */
+struct timeout_call {
+	long when;
 	int arg;
 	enum timeout_kind kind;
-} timeouts[] = {
-#ifdef SYS_epoll_wait
-	{ SYS_epoll_wait, 3, MILLISECONDS },
-#endif
-	{ SYS_epoll_pwait, 3, MILLISECONDS },
-#ifdef SYS_epoll_pwait2
-	{ SYS_epoll_pwait2, 3, TIMESPEC_POINTER },
-#endif
-	{ SYS_rt_sigtimedwait, 2, TIMESPEC_POINTER },
-	{ SYS_semtimedop, 3, TIMESPEC_POINTER },
 };
 
-_Static_assert(sizeof(struct timespec) == 2 * sizeof(long), "a timespec is two words");
+static const struct {
+	long nr;
+	struct timeout_call call;
+} timeouts[] = {
+#ifdef SYS_epoll_wait
+	{ SYS_epoll_wait, { ANY_CALL, 3, MILLISECONDS } },
+#endif
+	{ SYS_epoll_pwait, { ANY_CALL, 3, MILLISECONDS } },
+#ifdef SYS_epoll_pwait2
+	{ SYS_epoll_pwait2, { ANY_CALL, 3, TIMESPEC_POINTER } },
+#endif
+	{ SYS_rt_sigtimedwait, { ANY_CALL, 2, TIMESPEC_POINTER } },
+	{ SYS_semtimedop, { ANY_CALL, 3, TIMESPEC_POINTER } },
+};
+
+#ifdef ARCH_TRACED_32
+/* in the order of arch_i386_timeout_numbers */
+#define I386_TIMEOUT(i386, when, arg, kind) { when, arg, kind },
+static const struct timeout_call timeouts_32[] = { I386_TIMEOUT_CALLS(I386_TIMEOUT) };
+#endif
+
+/* Call nr of architecture arch as one of the calls above, or NULL. */
+static const struct timeout_call *
+timeout_call(uint32_t arch, uint64_t nr)
+{
+	if (arch == ARCH_TRACED)
+		for (size_t i = 0; i < sizeof timeouts / sizeof timeouts[0]; i++)
+			if ((uint64_t)timeouts[i].nr == nr)
+				return &timeouts[i].call;
+#ifdef ARCH_TRACED_32
+	if (arch == ARCH_TRACED_32)
+		for (size_t i = 0; i < sizeof timeouts_32 / sizeof timeouts_32[0]; i++)
+			if (arch_i386_timeout_numbers[i] == nr)
+				return &timeouts_32[i];
+#endif
+	return NULL;
+}
 
 static long long
 ns_since(const struct timespec *then)
@@ -111,72 +155,83 @@ ns_since(const struct timespec *then)
 	return (now.tv_sec - then->tv_sec) * 1000000000LL + (now.tv_nsec - then->tv_nsec);
 }
 
-static int
-peek_timespec(pid_t tid, uint64_t address, struct timespec *ts)
+_Static_assert(sizeof(long) == 8, "a tracee's word is 64 bits");
+
+/* The timespec at address, in nanoseconds; -1 when it cannot be read or
+ * is negative (not a time left). */
+static long long
+peek_timespec(pid_t tid, uint64_t address, enum timeout_kind kind)
 {
 	long words[2];
+	long long sec, nsec;
 
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < (kind == TIMESPEC32_POINTER ? 1 : 2); i++) {
 		errno = 0;
 		words[i] = ptrace(PTRACE_PEEKDATA, tid, address + i * sizeof(long), 0);
 		if (errno)
 			return -1;
 	}
-	memcpy(ts, words, sizeof *ts);
-	return 0;
+	if (kind == TIMESPEC32_POINTER) {
+		int32_t halves[2];
+		memcpy(halves, &words[0], sizeof halves);
+		sec = halves[0];
+		nsec = halves[1];
+	} else {
+		sec = words[0];
+		nsec = words[1];
+	}
+	return sec < 0 ? -1 : sec * 1000000000LL + nsec;
 }
 
 static int
-poke_timespec(pid_t tid, uint64_t address, const struct timespec *ts)
+poke_timespec(pid_t tid, uint64_t address, enum timeout_kind kind, long long ns)
 {
-	long words[2];
+	long words[2] = { (long)(ns / 1000000000), (long)(ns % 1000000000) };
 
-	memcpy(words, ts, sizeof words);
-	for (int i = 0; i < 2; i++)
+	if (kind == TIMESPEC32_POINTER) {
+		int32_t halves[2] = { (int32_t)words[0], (int32_t)words[1] };
+		memcpy(&words[0], halves, sizeof halves);
+	}
+	for (int i = 0; i < (kind == TIMESPEC32_POINTER ? 1 : 2); i++)
 		if (ptrace(PTRACE_POKEDATA, tid, address + i * sizeof(long), words[i]) == -1)
 			return -1;
 	return 0;
 }
 
-/* The relative timeout of the call in regs, lowered by the time spent since
- * began; the argument register it changes is kept in note. */
+/* The relative timeout of call, whose registers are regs, lowered by the
+ * time spent since began; the argument register it changes is kept in note. */
 static void
 shorten_timeout(pid_t tid, const struct syscall_call *call, const struct timespec *began,
 		arch_regs *regs, struct restart_note *note)
 {
-	for (size_t i = 0; i < sizeof timeouts / sizeof timeouts[0]; i++) {
-		unsigned long long *arg;
-		long long spent, left;
+	uint32_t arch = call->arch;
+	const struct timeout_call *timeout = timeout_call(arch, arch_number(regs));
+	unsigned long long *arg;
+	long long spent, left;
 
-		if (timeouts[i].nr != (long)call->nr)
-			continue;
-		arg = arch_arg(regs, timeouts[i].arg);
-		spent = ns_since(began);
-		if (timeouts[i].kind == MILLISECONDS) {
-			int ms = (int)*arg;
-			if (ms <= 0)
-				return;		/* -1 waits for ever; 0 never sleeps */
-			left = ms - spent / 1000000;
-			if (!note->changed)
-				*note = (struct restart_note){ 1, timeouts[i].arg, *arg };
-			*arg = (unsigned long long)(left > 0 ? left : 0);
-		} else {
-			struct timespec ts;
-			uint64_t copy = (arch_stack(regs) - RED_ZONE - sizeof ts) & ~(uint64_t)15;
-			if (*arg == 0 || peek_timespec(tid, *arg, &ts) == -1 || ts.tv_sec < 0)
-				return;		/* none (waits for ever), or not ours to read */
-			left = ts.tv_sec * 1000000000LL + ts.tv_nsec - spent;
-			if (left < 0)
-				left = 0;
-			ts.tv_sec = (time_t)(left / 1000000000);
-			ts.tv_nsec = (long)(left % 1000000000);
-			if (poke_timespec(tid, copy, &ts) == -1)
-				return;		/* the stack ends there: the whole timeout again */
-			if (!note->changed)
-				*note = (struct restart_note){ 1, timeouts[i].arg, *arg };
-			*arg = copy;
-		}
+	if (timeout == NULL || (timeout->when != ANY_CALL && call->args[0] != (uint64_t)timeout->when))
 		return;
+	arg = arch_arg(regs, arch, timeout->arg);
+	spent = ns_since(began);
+	if (timeout->kind == MILLISECONDS) {
+		int ms = (int)*arg;
+		if (ms <= 0)
+			return;		/* -1 waits for ever; 0 never sleeps */
+		left = ms - spent / 1000000;
+		if (!note->changed)
+			*note = (struct restart_note){ 1, arch, timeout->arg, *arg };
+		*arg = (unsigned long long)(left > 0 ? left : 0);
+	} else {
+		uint64_t copy = (arch_stack(regs) - RED_ZONE - 16) & ~(uint64_t)15;
+		long long ns;
+		if (*arg == 0 || (ns = peek_timespec(tid, *arg, timeout->kind)) == -1)
+			return;		/* none (waits for ever), or not ours to read */
+		left = ns - spent;
+		if (poke_timespec(tid, copy, timeout->kind, left > 0 ? left : 0) == -1)
+			return;		/* the stack ends there: the whole timeout again */
+		if (!note->changed)
+			*note = (struct restart_note){ 1, arch, timeout->arg, *arg };
+		*arg = copy;
 	}
 }
 
@@ -212,9 +267,10 @@ restart_interrupted(pid_t tid, const struct syscall_call *call, const struct tim
 	/* rt_sigreturn "returns" the registers it restores: an EINTR there is the
 	 * handled call's, already told to the program; doing it again would
 	 * return through a signal frame that is gone (seen: SIGABRT in python's
-	 * setuid(), which glibc makes every thread repeat from a handler) */
-	if (call->arch != ARCH_TRACED || call->nr == SYS_rt_sigreturn ||
-	    caught_signal_pending(tid) || arch_get(tid, &regs) == -1)
+	 * setuid(), which glibc makes every thread repeat from a handler); nor a
+	 * call arch.c could not decode (an x32 program's), which may be one */
+	if ((call->arch != ARCH_TRACED && call->arch != ARCH_TRACED_32) || !call->decoded ||
+	    call->nr == SYS_rt_sigreturn || caught_signal_pending(tid) || arch_get(tid, &regs) == -1)
 		return 0;
 	arch_rewind(&regs);
 	shorten_timeout(tid, call, began, &regs, note);
@@ -227,7 +283,7 @@ restart_done(pid_t tid, struct restart_note *note)
 	arch_regs regs;
 
 	if (note->changed && arch_get(tid, &regs) == 0) {
-		*arch_arg(&regs, note->arg) = note->original;
+		*arch_arg(&regs, note->arch, note->arg) = note->original;
 		(void)arch_set(tid, &regs);
 	}
 	note->changed = 0;

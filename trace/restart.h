@@ -24,6 +24,7 @@
  * end while the task is still traced. */
 struct restart_note {
 	int changed;		/* 0: nothing to put back */
+	uint32_t arch;		/* the task's (AUDIT_ARCH_*): which registers are its arguments */
 	int arg;		/* the argument register changed */
 	uint64_t original;	/* what the program had there */
 };

@@ -156,3 +156,27 @@ with daemon.DaemonContext():
     os.execv(sys.argv[1], sys.argv[1:])
 ' "$@")
 }
+
+# --- 32-bit programs (i386 on x86-64) ----------------------------------------
+
+# build_32bit SOURCE OUTPUT [GCC_OPTION...]: SOURCE built with gcc -m32 into
+# OUTPUT; the test is skipped where gcc cannot build 32-bit programs at all
+# (Debian's gcc-multilib missing, or not x86-64), and fails where only
+# SOURCE does not build.
+build_32bit() {
+	local source=$1 output=$2
+	shift 2
+	[ "$(uname -m)" = x86_64 ] || skip "not x86-64: no i386 programs to trace"
+	need gcc
+	echo 'int main(void) { return 0; }' >"$WORK/empty-32bit.c"
+	gcc -m32 -o "$WORK/empty-32bit" "$WORK/empty-32bit.c" 2>/dev/null ||
+		skip "gcc -m32 cannot build a 32-bit program here (sudo apt-get install gcc-multilib)"
+	gcc -m32 -std=c17 -O2 "$@" -o "$output" "$source" || fail "gcc -m32 cannot build $source"
+	file_is_i386 "$output" || fail "$output is not an i386 program"
+}
+
+# file_is_i386 PROGRAM: its ELF header says 32-bit (class 1), Intel 80386 (machine 3).
+file_is_i386() {
+	[ "$(od -An -tx1 -j4 -N1 "$1" | tr -d ' ')" = 01 ] &&
+		[ "$(od -An -tx2 -j18 -N2 "$1" | tr -d ' ')" = 0003 ]
+}

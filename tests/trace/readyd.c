@@ -6,7 +6,8 @@
  * answers every connection with "readyd PID\n", and ends by itself after 60 s
  * without one.
  *
- *     readyd [--openat2] [--ready write|close|none] [--delay MS] PIDFILE REPORT
+ *     readyd [--openat2] [--socketcall] [--ready write|close|none] [--delay MS]
+ *            PIDFILE REPORT
  *
  * --ready write: the daemon writes a byte to the pipe (the default); close:
  *   it closes its end, and end-of-file says "ready"; none: no pipe, the first
@@ -15,6 +16,9 @@
  *   pseudo-terminal's slave opened with it, with O_NOCTTY and without; the pid
  *   file renamed with renameat2() relative to a directory descriptor.
  * --delay MS: the daemon waits MS before it says it is ready (default 200).
+ * --socketcall: built 32-bit for x86, listen() goes through socketcall(2),
+ *   as C libraries did before i386 numbered listen() itself (Linux 4.3); on
+ *   an architecture without socketcall it is listen().
  * REPORT gets what it did, one line each: "port N", "pty /dev/pts/N" (the
  * daemon), "waited N ms" (the first process, its own clock around read()).
  * Exit status: 0 ready, 1 a call failed (said on stderr while there is one),
@@ -24,6 +28,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/net.h>
 #include <linux/openat2.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -38,6 +43,7 @@
 #include <unistd.h>
 
 static const char *report_path;
+static int via_socketcall;	/* --socketcall */
 
 static noreturn void
 die(const char *what)
@@ -146,6 +152,18 @@ write_pid_file(const char *path, int use_renameat2)
 	close(dir);
 }
 
+static int
+listen_as_asked(int sock, int backlog)
+{
+#ifdef SYS_socketcall
+	if (via_socketcall) {
+		unsigned long args[] = { (unsigned long)sock, (unsigned long)backlog };
+		return (int)syscall(SYS_socketcall, SYS_LISTEN, args);
+	}
+#endif
+	return listen(sock, backlog);
+}
+
 /* A socket listening on 127.0.0.1, on the port the kernel chooses free. */
 static int
 listen_on_loopback(void)
@@ -155,7 +173,7 @@ listen_on_loopback(void)
 	int sock = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
 
 	if (sock == -1 || bind(sock, (struct sockaddr *)&addr, sizeof addr) == -1 ||
-	    listen(sock, 16) == -1 || getsockname(sock, (struct sockaddr *)&addr, &len) == -1)
+	    listen_as_asked(sock, 16) == -1 || getsockname(sock, (struct sockaddr *)&addr, &len) == -1)
 		die("listen on 127.0.0.1");
 	report("port %ld\n", ntohs(addr.sin_port), NULL);
 	return sock;
@@ -240,6 +258,8 @@ main(int argc, char **argv)
 	for (; arg < argc && strncmp(argv[arg], "--", 2) == 0; arg++)
 		if (strcmp(argv[arg], "--openat2") == 0)
 			use_openat2 = 1;
+		else if (strcmp(argv[arg], "--socketcall") == 0)
+			via_socketcall = 1;
 		else if (strcmp(argv[arg], "--ready") == 0 && arg + 1 < argc)
 			mode = argv[++arg];
 		else if (strcmp(argv[arg], "--delay") == 0 && arg + 1 < argc)
@@ -247,8 +267,8 @@ main(int argc, char **argv)
 		else
 			break;
 	if (argc - arg != 2 || (strcmp(mode, "write") && strcmp(mode, "close") && strcmp(mode, "none"))) {
-		fprintf(stderr, "usage: readyd [--openat2] [--ready write|close|none] [--delay MS] "
-			"PIDFILE REPORT\n");
+		fprintf(stderr, "usage: readyd [--openat2] [--socketcall] [--ready write|close|none] "
+			"[--delay MS] PIDFILE REPORT\n");
 		return 2;
 	}
 	report_path = argv[arg + 1];

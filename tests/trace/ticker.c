@@ -16,6 +16,10 @@
  *     open=PATH          opens PATH (made if need be) and keeps it open
  *     pid-file=PATH      writes its PID into PATH
  *     user=ID            setgroups(0), setgid(ID), setuid(ID): a privilege drop
+ *     ids-by-number=ID   setresgid(-1, ID, -1), setresuid(-1, ID, -1) by their
+ *                        system call numbers: built 32-bit for x86, the 16-bit
+ *                        calls of C libraries older than Linux 2.4's *32 ones
+ *                        (which glibc calls); elsewhere the only ones
  *
  * It ends by itself after 60 s, so a failed test cannot leave it for long.
  *
@@ -28,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -96,6 +101,10 @@ act(const char *action)
 		unsigned id = (unsigned)strtoul(value, NULL, 10);
 		if (setgroups(0, NULL) == -1 || setgid(id) == -1 || setuid(id) == -1)
 			return perror("ticker: user"), -1;
+	} else if ((value = value_of(action, "ids-by-number"))) {
+		long id = strtol(value, NULL, 10);
+		if (syscall(SYS_setresgid, -1, id, -1) == -1 || syscall(SYS_setresuid, -1, id, -1) == -1)
+			return perror("ticker: ids-by-number"), -1;
 	} else {
 		fprintf(stderr, "ticker: no such action: %s\n", action);
 		return -1;

@@ -8,14 +8,23 @@
 # epoll_wait's timeout are passed by pointer); the others the kernel
 # restarts itself, with the time left. A real EINTR stays: a signal the
 # program catches, sent while traced, ends its epoll_wait at once.
+# Usage: timeouts.sh [compat32]: with compat32, the same of trace-timeout's
+# source built 32-bit (gcc -m32), whose calls, registers and timespecs are
+# i386's, plus its calls with a 64-bit timespec (skipped without gcc-multilib).
 . "$(dirname "$0")/lib.sh"
 without_leak_check	# trace-timeout is traced as it exits
 
+timeout_program=$DS_TEST_BIN/trace-timeout
 calls="sigtimedwait epoll_wait epoll_pwait2 semtimedop select pselect ppoll poll nanosleep clock_nanosleep"
+if [ "${1:-}" = compat32 ]; then
+	timeout_program=$WORK/timeout-32bit
+	build_32bit "$(dirname "$0")/timeout.c" "$timeout_program"
+	calls="$calls sigtimedwait_time64 semtimedop_time64"
+fi
 tracers=""
 for call in $calls; do
 	DAEMON_STEPS_LOG=$LOG "$DS_BIN/daemon-trace" --seconds 1 -- \
-		"$DS_TEST_BIN/trace-timeout" "$call" "$WORK/report" >"$WORK/out.$call" 2>&1 </dev/null &
+		"$timeout_program" "$call" "$WORK/report" >"$WORK/out.$call" 2>&1 </dev/null &
 	tracers="$tracers $!"
 done
 returned() { [ "$(grep -c -E '^[a-z_0-9]+ [0-9]+ ' "$WORK/report" 2>/dev/null)" = "$(echo $calls | wc -w)" ]; }
@@ -37,10 +46,10 @@ for tracer in $tracers; do
 	expect "daemon-trace's exit status (the program stayed in the foreground, then exited)" "$status" 4
 done
 
-DAEMON_STEPS_LOG=$LOG "$DS_TEST_BIN/trace-timeout" epoll_wait_caught "$WORK/untraced" &
+DAEMON_STEPS_LOG=$LOG "$timeout_program" epoll_wait_caught "$WORK/untraced" &
 untraced=$!
 DAEMON_STEPS_LOG=$LOG "$DS_BIN/daemon-trace" --seconds 5 -- \
-	"$DS_TEST_BIN/trace-timeout" epoll_wait_caught "$WORK/traced" >"$WORK/out.traced" 2>&1 </dev/null &
+	"$timeout_program" epoll_wait_caught "$WORK/traced" >"$WORK/out.traced" 2>&1 </dev/null &
 tracer=$!
 for way in untraced traced; do
 	waiting() { grep -q "^epoll_wait_caught waiting " "$WORK/$way" 2>/dev/null; }
