@@ -58,7 +58,12 @@ if grep -q "warning:" "$WORK/make.out"; then cat "$WORK/make.out" >&2; fail "the
 pass "make builds mydaemon with the exercise's Makefile, without a warning"
 
 # --- graded ---------------------------------------------------------------
-# as the README says: with the caller's file open on descriptor 7, and
+# as the README says, and its Makefile's check target does
+grep -qxF '    daemon-trace -- ./mydaemon 7<mydaemon.c' "$exercise/README.md" ||
+	fail "the README does not say to check it with: daemon-trace -- ./mydaemon 7<mydaemon.c"
+grep -qxF '	$(DAEMON_TRACE) --seconds 5 -- ./mydaemon 7<mydaemon.c' "$exercise/Makefile" ||
+	fail "make check does not run: daemon-trace --seconds 5 -- ./mydaemon 7<mydaemon.c"
+# with the caller's file open on descriptor 7, and
 # --seconds 3 to end the trace of a program that stays in the foreground (a
 # daemon's trace ends earlier, 1 s after its first process exits)
 (cd "$student" && umask 0027 && exec 7<mydaemon.c &&
