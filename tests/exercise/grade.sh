@@ -66,7 +66,9 @@ grep -qxF '	$(DAEMON_TRACE) --seconds 5 -- ./mydaemon 7<mydaemon.c' "$exercise/M
 # with the caller's file open on descriptor 7, and
 # --seconds 3 to end the trace of a program that stays in the foreground (a
 # daemon's trace ends earlier, 1 s after its first process exits)
-(cd "$student" && umask 0027 && exec 7<mydaemon.c &&
+# a desktop's limit of 1024 descriptors, so that the close loop of step 6 is
+# as long on every machine (a container's can be a million)
+(cd "$student" && umask 0027 && ulimit -n 1024 && exec 7<mydaemon.c &&
 	DAEMON_STEPS_LOG=$LOG exec "$DS_BIN/daemon-trace" --seconds 3 -- ./mydaemon) \
 	>"$WORK/out" 2>&1 </dev/null &
 tracer=$!
