@@ -11,7 +11,9 @@ cmake --install "$DS_BUILD_DIR" --prefix "$prefix" >"$WORK/install.out" || fail 
 for file in bin/step1-fork bin/step7-reopen-stdio bin/heartbeatd bin/popquiz bin/daemon-demo \
 	bin/daemon-viewer bin/daemon-trace share/man/man1/daemon-demo.1 share/man/man1/daemon-viewer.1 \
 	share/man/man1/daemon-trace.1 share/doc/daemon-steps/trace.md \
-	share/man/man1/popquiz.1 share/man/man7/daemon-steps.7 share/doc/daemon-steps/log-format.md; do
+	share/man/man1/popquiz.1 share/man/man7/daemon-steps.7 share/doc/daemon-steps/log-format.md \
+	share/doc/daemon-steps/exercise/README.md share/doc/daemon-steps/exercise/mydaemon.c \
+	share/doc/daemon-steps/exercise/Makefile; do
 	[ -e "$prefix/$file" ] || fail "not installed: $file"
 done
 pass "programs, manual pages and docs are installed"
