@@ -514,8 +514,9 @@ verdict_give(const struct verdict_input *in, FILE *out)
 			"so this trace differs from an untraced run; trace it as root\n",
 			calls_setid_ignored());
 	if (calls_foreign())
-		fprintf(out, "daemon-trace: %lu calls of another architecture (a 32-bit program?) "
-			"were not decoded: what they did is missing here\n", calls_foreign());
+		fprintf(out, "daemon-trace: %lu calls of an architecture it does not decode (x32, "
+			"32-bit ARM) were not followed: what they did is missing here\n",
+			calls_foreign());
 	if (daemon == NULL) {
 		fprintf(out, "daemon-trace: verdict: no process stayed: it ran in the foreground "
 			"and exited\n");
@@ -525,6 +526,9 @@ verdict_give(const struct verdict_input *in, FILE *out)
 	judge(&j, daemon->pid, daemon, in->origin);
 	if (daemon->pid == in->first && !in->first_exited &&
 	    j.result[CHECK_OWN_SESSION] == CHECK_FAILS) {
+		fprintf(out, "  the first process still runs in its caller's session: a shell "
+			"waits for it, and its prompt does not come back (step 1, fork and let the "
+			"parent exit, is missing)\n");
 		fprintf(out, "daemon-trace: verdict: it stayed in the foreground (PID %d, %s)\n",
 			(int)daemon->pid, j.now.comm);
 		record_verdict(&j, NULL, "stayed in the foreground", "", NULL, in->ended);

@@ -89,6 +89,7 @@ pass "mydaemon $daemon writes mydaemon.out once a second ($before beats, then $(
 
 if [ "$case" = skeleton ]; then
 	# daemon-trace waits for a program in the foreground, as a shell would
+	says "the first process still runs in its caller's session: a shell waits for it, and its prompt does not come back (step 1, fork and let the parent exit, is missing)"
 	says "daemon-trace: verdict: it stayed in the foreground (PID $daemon, mydaemon)"
 	stop_pid "$daemon"
 fi
