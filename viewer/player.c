@@ -31,7 +31,7 @@ go_to(struct player *player, size_t frame)
 /* Why run has no frame of step (1-7), as its records show: the step left
  * out (daemon-demo's skip=), the chain stopped by an error before it, the
  * chain gone on without it, or no record of it yet. */
-static void
+void
 say_why_no_step(const struct run *run, int step, char *out, size_t size)
 {
 	const char *skip = NULL;
