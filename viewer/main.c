@@ -68,7 +68,8 @@ print_help(void)
 	       "Lines of the log that are not records are skipped and counted.\n\n"
 	       "Exit status:\n"
 	       "  0  success\n"
-	       "  1  the log cannot be read (missing, unreadable, not a file)\n"
+	       "  1  the log cannot be read (missing, unreadable, not a file), or\n"
+	       "     --html's page cannot be written\n"
 	       "  2  bad usage: unknown option, bad value\n"
 	       "  3  nothing to show: the log holds no record, or no run ID\n", program);
 }

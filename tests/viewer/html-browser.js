@@ -29,7 +29,11 @@ let failed = 0;
 const ok = (message) => console.log(`ok: ${message}`);
 const check = (condition, message, seen) => {
 	if (condition) ok(message);
-	else { console.log(`FAIL: ${message}${seen === undefined ? '' : ` (seen: ${JSON.stringify(seen)})`}`); failed++; }
+	else {
+		const shown = Array.isArray(seen) && seen.length > 3 ? seen.slice(0, 3).concat([`and ${seen.length - 3} more`]) : seen;
+		console.log(`FAIL: ${message}${seen === undefined ? '' : ` (seen: ${JSON.stringify(shown)})`}`);
+		failed++;
+	}
 };
 
 // What the page shows now: the frames displayed, the address, the position,
