@@ -19,29 +19,7 @@ modules=$SRC/tests/slides/node_modules
 [ -d "$modules/puppeteer-core" ] ||
 	skip "puppeteer-core not installed (cd tests/slides && PUPPETEER_SKIP_DOWNLOAD=1 npm ci)"
 
-# The browser never outlives the test: puppeteer starts it as the leader of
-# a process group of its own, killed whole by that PID; its helpers name
-# $WORK (the profile, HOME) on their command lines: wait until none is left.
-browser_processes() {
-	local cmdline pid
-	{ grep -l -s -a -F -- "$WORK/" /proc/[0-9]*/cmdline || true; } | while read -r cmdline; do
-		pid=${cmdline#/proc/}
-		pid=${pid%/cmdline}
-		[ "$pid" = $$ ] || ! is_alive "$pid" || echo "$pid"
-	done
-}
-browser_gone() {
-	[ -z "$(browser_processes)" ]
-}
-stop_browser() {
-	local pid
-	[ -s "$WORK/browser.pid" ] && pid=$(cat "$WORK/browser.pid") && kill -KILL -- "-$pid" 2>/dev/null
-	poll_until 10 browser_gone && return 0
-	echo "FAIL: chromium's processes still running: $(browser_processes)" >&2
-	# shellcheck disable=SC2046 # one PID a word
-	kill -KILL $(browser_processes) 2>/dev/null
-	return 0
-}
+# The browser never outlives the test (tests/lib.sh's stop_browser).
 CLEANUPS="stop_browser $CLEANUPS"
 
 make_pages
