@@ -282,6 +282,7 @@ put_legend(FILE *out)
 	      "<dt>Right, l, Space / Left, h, Backspace</dt><dd>next / previous frame</dd>"
 	      "<dt>Home, g / End, G</dt><dd>first / last frame</dd>"
 	      "<dt>1 ... 7</dt><dd>the frame of that step</dd><dt>p</dt><dd>play or pause</dd>"
+	      "<dt>?</dt><dd>this list</dd>"
 	      "<dt>[2 setsid]</dt><dd>the step of this frame; (3 fork): left out</dd>"
 	      "<dt>* old -&gt; new</dt><dd>a field this transition changed</dd>"
 	      "<dt>[x]</dt><dd>a checklist item met; &lt;- now, &lt;- lost: this transition "
@@ -312,7 +313,7 @@ render_html(FILE *out, const struct model *model, const struct run *run,
 	fputs("<style>\n", out);
 	put_lines(out, html_style);
 	fputs("</style>\n</head>\n<body>\n<header class=\"page\">\n", out);
-	put_element(out, "<h1>How a program became a daemon: run ", run_name, "</h1>\n");
+	put_element(out, "<h1>daemon-viewer: the replay of run ", run_name, "</h1>\n");
 	fprintf(out, "<p>%zu records in %zu frames, from ", run->records, run->count);
 	put_text(out, normalize ? "the log" : log_name);
 	put_element(out, " (", summary, ").</p>\n");

@@ -122,6 +122,11 @@ async function keys(browser) {
 		now = await press(page, key);
 		check(now.current === `[${key} ${key === '4' ? 'chdir' : 'stdio'}]`, `key ${key} jumps to step ${key}`, now);
 	}
+	const legend = async () => page.evaluate(() => document.querySelector('details.legend').open);
+	await page.keyboard.press('?');
+	const opened = await legend();
+	await page.keyboard.press('?');
+	check(opened && !(await legend()), '? opens the keys and marks, and closes them');
 	// the buttons, as a mouse or a finger uses them
 	await page.click('[data-go=first]');
 	await page.click('[data-go=next]');

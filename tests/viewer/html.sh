@@ -86,7 +86,7 @@ grep -q 'class="process current">&gt; [0-9]* heartbeatd' "$WORK/demo.html" ||
 	fail "no frame marks heartbeatd as its process"
 pass "ghosts and the frame's process are marked in the boxes"
 
-grep -q "<h1>How a program became a daemon: run $TRACED_RUN</h1>" "$WORK/traced.html" ||
+grep -q "<h1>daemon-viewer: the replay of run $TRACED_RUN</h1>" "$WORK/traced.html" ||
 	fail "the page without --run is not the newest run's, $TRACED_RUN"
 grep -q '<span class="who">sleep [0-9]*:</span>' "$WORK/traced.html" ||
 	fail "the traced run's page does not show the sleep"
