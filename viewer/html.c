@@ -318,8 +318,9 @@ render_html(FILE *out, const struct model *model, const struct run *run,
 	put_text(out, normalize ? "the log" : log_name);
 	put_element(out, " (", summary, ").</p>\n");
 	put_legend(out);
-	put_controls(out, run);
-	fputs("</header>\n<main>\n", out);
+	fputs("</header>\n", out);
+	put_controls(out, run);	/* out of the header, so that it sticks to the window's top */
+	fputs("<main>\n", out);
 
 	story_start(&story, run);
 	for (size_t f = 0; f < run->count; f++) {

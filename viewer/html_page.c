@@ -15,6 +15,9 @@ const char *const html_style[] = {
 	":root { --ink: #1b1b1b; --paper: #fff; --dim: #666; --line: #8a8a8a;\n",
 	"  --current: #b8ecf5; --changed: #fff1b3; --old: #8a1c7c; --met: #11632b;\n",
 	"  --unmet: #a11; --button: #eee; }\n",
+	"@media screen and (prefers-color-scheme: dark) { :root { --ink: #e6e6e6; --paper: #181818;\n",
+	"  --dim: #a8a8a8; --line: #7a7a7a; --current: #0f4f5e; --changed: #4d4100; --old: #f0a8ea;\n",
+	"  --met: #7ee29a; --unmet: #ff8f8f; --button: #2c2c2c; } }\n",
 	"* { box-sizing: border-box; }\n",
 	"body { margin: 0 auto; padding: 0 1rem 2rem; max-width: 80rem; color: var(--ink);\n",
 	"  background: var(--paper); font: 16px/1.45 system-ui, 'DejaVu Sans', sans-serif; }\n",
@@ -124,6 +127,14 @@ const char *const html_script[] = {
 	"    if (location.hash !== name) {\n",
 	"      try { history.replaceState(null, '', name); } catch (e) { location.hash = name; }\n",
 	"    }\n",
+	"    keepInView();\n",
+	"  }\n",
+	/* the frame's top below the buttons where they stick: the browser
+	 * scrolls a frame named in the address to the window's very top */
+	"  function keepInView() {\n",
+	"    var covered = getComputedStyle(nav).position === 'sticky' ? nav.offsetHeight : 0;\n",
+	"    var top = frames[shown].getBoundingClientRect().top;\n",
+	"    if (top < covered) window.scrollBy(0, top - covered);\n",
 	"  }\n",
 	"  function frameOfAddress() {\n",
 	"    var asked = /^#frame-([0-9]+)$/.exec(location.hash);\n",
@@ -180,6 +191,7 @@ const char *const html_script[] = {
 	"    event.preventDefault();\n",
 	"  });\n",
 	"  window.addEventListener('hashchange', frameOfAddress);\n",
+	"  window.addEventListener('load', keepInView);\n",
 	"  frameOfAddress();\n",
 	"})();\n",
 	NULL
