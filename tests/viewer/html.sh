@@ -7,7 +7,8 @@
 # of a log with markup and script in its values: nothing is loaded from
 # elsewhere (no URL, no src= or href=, no <link>), the page's one script is
 # its own, the log's markup is text; each frame's headline, timeline and
-# changed fields are --dump's; bad uses of --html are refused.
+# changed fields are --dump's; --normalize hides the run's IDs; bad uses of
+# --html are refused.
 set -u
 BIN=$1
 SRC=$2
@@ -107,3 +108,13 @@ grep -q "cannot write $WORK/no/such/folder/x.html: No such file or directory" "$
 expect "--html --run of a missing run: exit status" "$?" 3
 "$BIN/daemon-viewer" --help | grep -q -- "--html FILE" || fail "--help does not name --html"
 pass "--html's bad uses are refused, and --help names it"
+
+# --normalize: the page names processes and times as --dump --normalize does
+"$BIN/daemon-viewer" --html "$WORK/normalized.html" --normalize --run "$DEMO_RUN" "$LOG" ||
+	fail "--html --normalize exited $?"
+if grep -qw -e "$DEMO_RUN" -e "$STEP2_SID_NEW" "$WORK/normalized.html"; then
+	fail "--html --normalize left the run's id or the daemon's session id in the page"
+fi
+grep -q '<span class="who">step2-setsid P[0-9]*:</span>' "$WORK/normalized.html" ||
+	fail "--html --normalize does not name step2-setsid's process P<n>"
+pass "--html --normalize names processes P<n> and hides the run's id"
