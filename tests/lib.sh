@@ -250,6 +250,35 @@ left_running() {
 # Hooks a test adds, run first on exit (names of functions).
 CLEANUPS=""
 
+# A browser a test starts (chromium, through puppeteer, with its profile and
+# HOME in $WORK; the script writes its PID to $WORK/browser.pid at once):
+# `CLEANUPS="stop_browser $CLEANUPS"` kills it on exit, however the test
+# ends. puppeteer starts it as the leader of a process group of its own: the
+# whole group is killed by that PID. Its crash handlers
+# (chrome_crashpad_handler) make sessions of their own and end when the
+# browser does; like every process of this browser they name a path in
+# $WORK: browser_gone waits for them all to be gone.
+browser_processes() {
+	local cmdline pid
+	{ grep -l -s -a -F -- "$WORK/" /proc/[0-9]*/cmdline || true; } | while read -r cmdline; do
+		pid=${cmdline#/proc/}
+		pid=${pid%/cmdline}
+		[ "$pid" = $$ ] || ! is_alive "$pid" || echo "$pid"
+	done
+}
+browser_gone() {
+	[ -z "$(browser_processes)" ]
+}
+stop_browser() {
+	local browser_pid=
+	[ -s "$WORK/browser.pid" ] && browser_pid=$(cat "$WORK/browser.pid")
+	[ -z "$browser_pid" ] || kill -KILL -- "-$browser_pid" 2>/dev/null || true
+	poll_until 10 browser_gone && return 0
+	echo "FAIL: chromium's processes still running: $(browser_processes)" >&2
+	# shellcheck disable=SC2046 # one PID a word
+	kill -KILL $(browser_processes) 2>/dev/null || true
+}
+
 # log_is_whole LOG: every line of LOG is a record (logq exits 3 on a bad line).
 log_is_whole() {
 	"$DS_LOGQ" --count "$1" >/dev/null

@@ -61,7 +61,7 @@ set_stage(struct stage *stage, const struct story *story)
 		place_actor(stage, &t->actors[i]);
 }
 
-static void
+void
 actor_label(const struct frame_view *view, const struct actor *actor, char *out, size_t size)
 {
 	const char *pid = names_pid(view->names, actor->pid);
@@ -87,7 +87,7 @@ actor_label(const struct frame_view *view, const struct actor *actor, char *out,
 /* "group 5075", or the PGID alone where the groups do not fit side by side
  * otherwise (at 80 columns, the shell's session with three groups and the
  * new session beside it). */
-static void
+void
 group_title(const struct frame_view *view, const struct group_box *group, int short_titles,
 	    char *out, size_t size)
 {
@@ -119,7 +119,7 @@ draw_group(struct canvas *canvas, int top, int left, int height,
 	}
 }
 
-static void
+void
 session_title(const struct frame_view *view, const struct session_box *session, int is_origin,
 	      char *out, size_t size)
 {

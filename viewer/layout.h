@@ -3,6 +3,7 @@
 #ifndef DAEMON_STEPS_VIEWER_LAYOUT_H
 #define DAEMON_STEPS_VIEWER_LAYOUT_H
 
+#include "explain.h"
 #include "render.h"
 
 enum { TEXT_MAX = 512 };	/* one value or line of text, as shown */
@@ -50,6 +51,50 @@ field_or_unknown(const struct entry *record, const char *key)
 	return value ? value : "?";
 }
 
+/*** what render.c lays out, and the web page (html.c) writes as well ***/
+
+/* Where the timeline stands: the stop of the current frame, and of each
+ * stop (explain.h's timeline) whether it is shown, reached, left out. */
+struct timeline_plan {
+	int current;
+	int shown[TIMELINE_STOPS], present[TIMELINE_STOPS], left_out[TIMELINE_STOPS];
+	/* a traced run's marks around a step (recipe.h): '^' before it, done out
+	 * of order; '*' after it, done differently, or '!', its item fails; ' ' */
+	char opening[TIMELINE_STOPS], closing[TIMELINE_STOPS];
+};
+
+void timeline_plan(const struct frame_view *view, struct timeline_plan *plan);
+
+/* A checklist item's box: 'x' met, '*' met otherwise (a traced program's
+ * way), ' ' not, '-' not applicable, '?' not known. */
+char judgment_mark(enum check_judgment judgment);
+
+/* What happened, in a few words: "heartbeat 1..86400", "got SIGHUP". */
+void event_phrase(const struct frame *frame, char *out, size_t size);
+
+/* The fields every record has; the others are its event's extras. */
+int is_common_key(const char *key);
+
+/* An extra field as shown: key=value, quoted when it holds a space. */
+void extra_text(const struct names *names, const struct logfmt_field *field, char *out,
+		size_t size);
+
+/* The state panel's rows. */
+enum state_row { ROW_PID, ROW_PPID, ROW_PGID, ROW_SID, ROW_TTY, ROW_CWD, ROW_UMASK,
+		 ROW_FDS, ROW_STDIO,
+		 /* beside daemon(7)'s group, when drawn in full */
+		 ROW_SIGIGN, ROW_SIGBLK, ROW_UID, ROW_GID, ROW_ENV, ROW_COUNT };
+
+const char *state_row_label(enum state_row row);
+
+/* A row's value in record, in width columns at most. */
+void state_text(const struct names *names, const struct entry *record, enum state_row row,
+		int width, char *out, size_t size);
+
+/* The record the frame is compared with, or NULL; whether the row changed since. */
+const struct entry *state_before(const struct frame_view *view);
+int state_row_changed(const struct frame_view *view, enum state_row row);
+
 /*** the diagram (diagram.c): sessions, process groups, processes ***/
 
 struct group_box {
@@ -81,6 +126,15 @@ void set_stage(struct stage *stage, const struct story *story);
 
 /* The rows the diagram needs, with its legend line or without. */
 int diagram_rows(const struct stage *stage, int legend);
+
+/* The words of a process ("> 5075 step1-fork GL exited"), of a group's
+ * box ("group 5075", or "5075" with short_titles), of a session's ("origin
+ * session 900, tty pts/1"). */
+void actor_label(const struct frame_view *view, const struct actor *actor, char *out, size_t size);
+void group_title(const struct frame_view *view, const struct group_box *group, int short_titles,
+		 char *out, size_t size);
+void session_title(const struct frame_view *view, const struct session_box *session, int is_origin,
+		   char *out, size_t size);
 
 void draw_diagram(struct canvas *canvas, int top, int height, int legend, struct stage *stage,
 		  const struct frame_view *view);

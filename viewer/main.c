@@ -3,7 +3,8 @@
  * Reads the transition log that the step programs write (lib/logfmt.h) and
  * shows it full-screen (view.c), or, with --dump or when stdout is not a
  * terminal, prints the same frames as text (render.c), as ls and git adapt
- * to a pipe. It only reads the log: it records nothing.
+ * to a pipe; with --html, writes them as one web page (html.c). It only
+ * reads the log: it records nothing but the page it is asked for.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
@@ -15,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "html.h"
 #include "model.h"
 #include "render.h"
 #include "steplib.h"
@@ -48,6 +50,8 @@ print_help(void)
 	       "  --normalize     name processes P1, P2... and give times as seconds from\n"
 	       "                  the run's start, so two runs of one story read the same\n"
 	       "  --width N       columns of --dump's frames, 80 to 400 (default 80)\n"
+	       "  --html FILE     write the run as one web page to FILE (- for stdout):\n"
+	       "                  every frame, self-contained; keys as below, or buttons\n"
 	       "  --code          each frame with the lines of code that made its change\n"
 	       "                  (on the terminal: start with them shown; c toggles)\n"
 	       "  --follow        keep reading records as they arrive (like tail -f); with\n"
@@ -64,7 +68,8 @@ print_help(void)
 	       "Lines of the log that are not records are skipped and counted.\n\n"
 	       "Exit status:\n"
 	       "  0  success\n"
-	       "  1  the log cannot be read (missing, unreadable, not a file)\n"
+	       "  1  the log cannot be read (missing, unreadable, not a file), or\n"
+	       "     --html's page cannot be written\n"
 	       "  2  bad usage: unknown option, bad value\n"
 	       "  3  nothing to show: the log holds no record, or no run ID\n", program);
 }
@@ -94,6 +99,7 @@ log_of_the_demo(char *out, size_t size)
 struct options {
 	int dump, normalize, follow, list, width, code, predict;
 	const char *run_id;
+	const char *html;	/* --html's file */
 	const char *log;
 };
 
@@ -108,6 +114,7 @@ parse_options(int argc, char **argv, struct options *o)
 		{ "follow", no_argument, NULL, 'f' },
 		{ "run", required_argument, NULL, 'r' },
 		{ "list", no_argument, NULL, 'l' },
+		{ "html", required_argument, NULL, 'H' },
 		{ "predict", no_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -126,6 +133,7 @@ parse_options(int argc, char **argv, struct options *o)
 		case 'l': o->list = 1; break;
 		case 'p': o->predict = 1; break;
 		case 'r': o->run_id = optarg; break;
+		case 'H': o->html = optarg; break;
 		case 'w':
 			errno = 0;
 			long width = strtol(optarg, &end, 10);
@@ -151,6 +159,29 @@ parse_options(int argc, char **argv, struct options *o)
 		o->log = argv[optind++];
 	if (optind < argc)
 		usage("one log at a time, not also '%s'", argv[optind]);
+	if (o->html && (o->dump || o->list || o->follow || o->predict || o->code))
+		usage("--html %s", "writes every frame of one run: not with --dump, --list, --follow, "
+		      "--predict or --code");
+}
+
+/* --html: the page of run, into path ("-": stdout). */
+static int
+write_html(const char *path, const struct model *model, const struct run *run,
+	   const char *log_name, int normalize)
+{
+	int to_stdout = strcmp(path, "-") == 0;
+	FILE *page = to_stdout ? stdout : fopen(path, "we");
+
+	if (page == NULL) {
+		fprintf(stderr, "%s: cannot write %s: %s\n", program, path, strerror(errno));
+		return EXIT_SYSCALL_FAILED;
+	}
+	if (render_html(page, model, run, log_name, normalize) == -1 ||
+	    (!to_stdout && fclose(page) == EOF)) {
+		fprintf(stderr, "%s: writing %s: %s\n", program, path, strerror(errno));
+		return EXIT_SYSCALL_FAILED;
+	}
+	return 0;
 }
 
 /* --follow before any demo ran: like tail -F, wait for the log to appear. */
@@ -181,7 +212,7 @@ main(int argc, char **argv)
 	parse_options(argc, argv, &o);
 	if (o.log == NULL)
 		o.log = log_of_the_demo(default_path, sizeof default_path);
-	screen = !o.dump && !o.list && isatty(STDOUT_FILENO);
+	screen = !o.dump && !o.list && !o.html && isatty(STDOUT_FILENO);
 	if (o.predict && o.follow)
 		usage("--predict %s", "asks about a run that has ended: not with --follow");
 	if (o.follow && !screen)
@@ -230,6 +261,8 @@ main(int argc, char **argv)
 	if (o.list) {
 		if (render_list(stdout, &model) == -1)
 			status = EXIT_CANNOT_READ;
+	} else if (o.html) {
+		status = write_html(o.html, &model, model_run(&model, (size_t)run), o.log, o.normalize);
 	} else if (!screen) {
 		if (render_dump(stdout, &model, model_run(&model, (size_t)run), o.log, o.normalize,
 				o.width, o.code) == -1) {

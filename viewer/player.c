@@ -34,7 +34,7 @@ go_to(struct player *player, size_t frame)
  * out (daemon-demo's skip=), never done by a traced daemon's lineage, the
  * chain stopped by an error before it, the chain gone on without it, or no
  * record of it yet. */
-static void
+void
 say_why_no_step(const struct run *run, int step, char *out, size_t size)
 {
 	const char *skip = NULL;

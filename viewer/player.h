@@ -53,6 +53,10 @@ enum outcome player_tick(struct player *player, const struct run *run, long long
 /* The run grew from old_count frames: a follower at the end moves with it. */
 enum outcome player_grew(struct player *player, size_t old_count, const struct run *run);
 
+/* Why run has no frame of step (1-7), in the words of its records: the
+ * message a step's key leaves (the web page's step buttons say it too). */
+void say_why_no_step(const struct run *run, int step, char *out, size_t size);
+
 /* Milliseconds between frames at the current speed, and as words ("1 s"). */
 long player_interval_ms(const struct player *player);
 

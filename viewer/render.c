@@ -15,8 +15,7 @@ enum {
 
 /*** small helpers ***/
 
-/* The fields every record has; the others are its event's extras. */
-static int
+int
 is_common_key(const char *key)
 {
 	/* forked_by: the PID row shows it as the old value, the explanation names it */
@@ -116,59 +115,73 @@ closing_mark(const struct recipe *r, int stop)
 	return r->marks[n] == STEP_DIFFERENTLY ? '*' : r->marks[n] == STEP_FAILS ? '!' : ' ';
 }
 
-static void
-draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
+void
+timeline_plan(const struct frame_view *view, struct timeline_plan *plan)
 {
 	const struct run *run = view->run;
 	const struct recipe *r = &view->story->recipe;
 	int daemon = timeline_stop_of("daemon");
-	int current = r->known && current_frame(view)->record == r->verdict ? daemon :
-		      timeline_stop_of(entry_text(current_frame(view)->record, "step"));
 	int quiz = timeline_stop_of("quiz");
-	int present[TIMELINE_STOPS] = { [0] = 1 }, left_out[TIMELINE_STOPS] = { 0 };
-	int shown[TIMELINE_STOPS];
-	int full = 0, col = 0;
 
+	memset(plan, 0, sizeof *plan);
+	plan->current = r->known && current_frame(view)->record == r->verdict ? daemon :
+			timeline_stop_of(entry_text(current_frame(view)->record, "step"));
+	plan->present[0] = 1;
 	for (size_t f = 0; f < run->count; f++) {
 		const struct entry *record = run->frames[f].record;
 		const char *skip = entry_get(record, "skip");	/* daemon-demo's: "3" or "0a,6" */
 
-		present[timeline_stop_of(entry_text(record, "step"))] = 1;
+		plan->present[timeline_stop_of(entry_text(record, "step"))] = 1;
 		for (int i = 1; skip && i < TIMELINE_STOPS; i++)
-			left_out[i] |= skip_list_names(skip, timeline[i].step);
+			plan->left_out[i] |= skip_list_names(skip, timeline[i].step);
 	}
-	present[daemon] |= r->known;	/* a traced run's verdict is the daemon's stop */
-	for (int i = 1; r->known && i < TIMELINE_STOPS; i++)	/* a traced daemon's steps never done */
-		if (recipe_step_at(i))
-			left_out[i] = r->marks[recipe_step_at(i)] == STEP_MISSING;
+	plan->present[daemon] |= r->known;	/* a traced run's verdict is the daemon's stop */
+	for (int i = 0; i < TIMELINE_STOPS; i++) {
+		if (r->known && recipe_step_at(i))	/* a traced daemon's steps never done */
+			plan->left_out[i] = r->marks[recipe_step_at(i)] == STEP_MISSING;
+		plan->opening[i] = opening_mark(r, i);
+		plan->closing[i] = closing_mark(r, i);
+	}
 	/* the quiz and daemon(7)'s steps are stops only in a run that has them
 	 * (or leaves one out); the seven always are, so that a step left out
 	 * shows as left out, "(3 fork)", and one not reached (yet) dim, without
 	 * parentheses */
 	for (int i = 0; i < TIMELINE_STOPS; i++)
-		shown[i] = (i != quiz && !is_daemon7_stop(i)) || present[i] || left_out[i];
+		plan->shown[i] = (i != quiz && !is_daemon7_stop(i)) || plan->present[i] ||
+				 plan->left_out[i];
+}
+
+static void
+draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
+{
+	struct timeline_plan plan;
+	int full = 0, col = 0;
+
+	timeline_plan(view, &plan);
 	for (int i = 0; i < TIMELINE_STOPS; i++)
-		if (shown[i])
+		if (plan.shown[i])
 			full += (int)strlen(timeline[i].label) + 2;
 	/* the current stop keeps its marks inside its brackets: "[^4 chdir*]" */
-	full += (opening_mark(r, current) != ' ') + (closing_mark(r, current) != ' ');
+	full += (plan.opening[plan.current] != ' ') + (plan.closing[plan.current] != ' ');
 
 	for (int i = 0; i < TIMELINE_STOPS; i++) {
 		char label[32];
 		const char *name = timeline[i].label;
 		size_t len = full <= canvas->cols ? strlen(name) : strcspn(name, " ");
-		enum role role = i == current ? ROLE_CURRENT :
-				 present[i] && !left_out[i] ? ROLE_NORMAL : ROLE_DIM;
+		int current = i == plan.current;
+		enum role role = current ? ROLE_CURRENT :
+				 plan.present[i] && !plan.left_out[i] ? ROLE_NORMAL : ROLE_DIM;
 
-		if (!shown[i])
+		if (!plan.shown[i])
 			continue;
-		if (i == current) {
-			char before[2] = { opening_mark(r, i), '\0' }, after[2] = { closing_mark(r, i), '\0' };
+		if (current) {
+			char before[2] = { plan.opening[i], '\0' }, after[2] = { plan.closing[i], '\0' };
 			snprintf(label, sizeof label, "[%s%.*s%s]", before[0] == ' ' ? "" : before,
 				 (int)len, name, after[0] == ' ' ? "" : after);
 		} else
-			snprintf(label, sizeof label, "%c%.*s%c", left_out[i] ? '(' : opening_mark(r, i),
-				 (int)len, name, left_out[i] ? ')' : closing_mark(r, i));
+			snprintf(label, sizeof label, "%c%.*s%c",
+				 plan.left_out[i] ? '(' : plan.opening[i], (int)len, name,
+				 plan.left_out[i] ? ')' : plan.closing[i]);
 		col = canvas_put(canvas, row, col, role, label);
 		if (full > canvas->cols)	/* short labels have room to breathe */
 			col++;
@@ -177,8 +190,7 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 
 /*** the headline ***/
 
-/* What happened, in a few words: "heartbeat 1..86400", "got SIGHUP". */
-static void
+void
 event_phrase(const struct frame *frame, char *out, size_t size)
 {
 	const struct entry *record = frame->record;
@@ -232,8 +244,7 @@ event_phrase(const struct frame *frame, char *out, size_t size)
 		snprintf(out, size, "%s", event);
 }
 
-/* An extra field as shown: key=value, quoted when it holds a space. */
-static void
+void
 extra_text(const struct names *names, const struct logfmt_field *field, char *out,
 	   size_t size)
 {
@@ -280,11 +291,6 @@ draw_headline(struct canvas *canvas, int row, const struct frame_view *view)
 }
 
 /*** the process's state ***/
-
-enum state_row { ROW_PID, ROW_PPID, ROW_PGID, ROW_SID, ROW_TTY, ROW_CWD, ROW_UMASK,
-		 ROW_FDS, ROW_STDIO,
-		 /* beside daemon(7)'s group, when drawn in full */
-		 ROW_SIGIGN, ROW_SIGBLK, ROW_UID, ROW_GID, ROW_ENV, ROW_COUNT };
 
 static const struct {
 	const char *label;
@@ -343,7 +349,7 @@ stdio_text(const struct names *names, const struct entry *record, int width, cha
 	snprintf(out, size, "%s, %s, %s", shown[0], shown[1], shown[2]);
 }
 
-static void
+void
 state_text(const struct names *names, const struct entry *record, enum state_row row,
 	   int width, char *out, size_t size)
 {
@@ -411,16 +417,34 @@ state_text(const struct names *names, const struct entry *record, enum state_row
 	}
 }
 
+const char *
+state_row_label(enum state_row row)
+{
+	return state_rows[row].label;
+}
+
+const struct entry *
+state_before(const struct frame_view *view)
+{
+	const struct frame *frame = current_frame(view);
+	return frame->previous != NO_FRAME ? view->run->frames[frame->previous].record : NULL;
+}
+
+int
+state_row_changed(const struct frame_view *view, enum state_row row)
+{
+	return state_before(view) && (current_frame(view)->changed & state_rows[row].fields);
+}
+
 static void
 draw_state(struct canvas *canvas, int top, int width, int rows, const struct frame_view *view)
 {
 	const struct frame *frame = current_frame(view);
-	const struct entry *before = frame->previous != NO_FRAME
-				     ? view->run->frames[frame->previous].record : NULL;
+	const struct entry *before = state_before(view);
 	int room = width - LABEL_WIDTH;
 
 	for (int row = 0; row < rows; row++) {
-		int changed = before && (frame->changed & state_rows[row].fields);
+		int changed = state_row_changed(view, row);
 		char now[TEXT_MAX], old[TEXT_MAX], cut[TEXT_MAX];
 		int col, shares[2];
 
@@ -455,7 +479,7 @@ draw_state(struct canvas *canvas, int top, int width, int rows, const struct fra
 
 /* [x] met, [*] met otherwise (a traced program's way), [ ] not, [-] not
  * applicable, [?] not known. */
-static char
+char
 judgment_mark(enum check_judgment judgment)
 {
 	return judgment == CHECK_MET ? 'x' : judgment == CHECK_MET_OTHERWISE ? '*' :

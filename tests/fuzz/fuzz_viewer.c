@@ -5,15 +5,20 @@
  * normalized, with the code pane and without (below the state, and beside the
  * frame on a wide canvas), so the story, the names and the layout see what the
  * parser let through; and --predict's questions of every run are asked and
- * revealed. Built with clang -fsanitize=fuzzer,address,undefined when
+ * revealed; and each run is written as a web page (--html), whose every tag
+ * must be one the page writer writes, and whose one script its own: a value
+ * of the log that came through as markup aborts. Built with clang -fsanitize=fuzzer,address,undefined when
  * DAEMON_STEPS_FUZZ=ON; tests/fuzz/run-fuzz.sh runs it.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "canvas.h"
+#include "html.h"
 #include "model.h"
 #include "names.h"
 #include "predict.h"
@@ -67,6 +72,55 @@ predict_every_frame(const struct model *model, struct canvas *canvas)
 	}
 }
 
+/* The tags html.c writes: any other in a page came from the log. */
+static int
+is_page_tag(const char *name, size_t len)
+{
+	static const char *const tags[] = {
+		"!DOCTYPE", "html", "head", "meta", "title", "style", "body", "header", "h1", "h2",
+		"h3", "p", "details", "summary", "dl", "dt", "dd", "nav", "div", "button", "output",
+		"main", "section", "span", "code", "ol", "ul", "li", "table", "caption", "tr", "td",
+		"th", "del", "ins", "strong", "script",
+	};
+
+	for (size_t i = 0; i < sizeof tags / sizeof tags[0]; i++)
+		if (strlen(tags[i]) == len && strncmp(tags[i], name, len) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+write_every_page(const struct model *model, int normalize)
+{
+	for (size_t r = 0; r < model->count; r++) {
+		char *page = NULL;
+		size_t size = 0, scripts = 0;
+		FILE *out = open_memstream(&page, &size);
+
+		if (out == NULL)
+			return;
+		(void)render_html(out, model, model_run(model, r), "fuzz.log", normalize);
+		fclose(out);
+		for (const char *tag = strchr(page, '<'); tag; tag = strchr(tag + 1, '<')) {
+			const char *name = tag + 1 + (tag[1] == '/');
+			size_t len = strspn(name, "!ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+
+			if (len == 0)
+				continue;	/* the script's "n < 1": not a tag */
+			if (!is_page_tag(name, len)) {
+				fprintf(stderr, "fuzz-viewer: a tag the page does not write: %.40s\n", tag);
+				abort();
+			}
+			scripts += tag[1] != '/' && len == 6 && strncmp(name, "script", 6) == 0;
+		}
+		if (scripts != 1) {
+			fprintf(stderr, "fuzz-viewer: %zu scripts in a page\n", scripts);
+			abort();
+		}
+		free(page);
+	}
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -90,6 +144,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		lay_out_every_frame(&model, &dump, 1);
 		lay_out_every_frame(&model, &wide, 0);
 		predict_every_frame(&model, &screen);
+		write_every_page(&model, 0);
+		write_every_page(&model, 1);
 	}
 	canvas_free(&screen);
 	canvas_free(&dump);

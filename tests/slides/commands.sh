@@ -24,7 +24,8 @@
 #  - daemon-demo (unless --stop): --no-viewer and --seconds 2, unless given,
 #    and a --pause of 0.05 s for any number of seconds the text says (a
 #    value that is not a number is kept, so that it fails as it should);
-#  - daemon-viewer: --dump (it must print, not draw), and --follow and
+#  - daemon-viewer: --dump (it must print, not draw; not with --html, which
+#    writes its page into the command's folder), and --follow and
 #    --predict are dropped (they need a terminal; --follow never ends, and
 #    viewer.predict-terminal runs --predict in one); it reads a log that a short
 #    daemon-demo run made first, so it has something to show;
@@ -145,7 +146,8 @@ run_quoted() {
 		for arg in "${args[@]}"; do
 			[ "$arg" = --follow ] || [ "$arg" = --predict ] || kept+=("$arg")
 		done
-		args=("${kept[@]}" --dump)
+		[[ " ${kept[*]} " == *" --html "* ]] || kept+=(--dump)
+		args=("${kept[@]}")
 		cp "$WORK/viewer.log" "$dir/log"
 		;;
 	heartbeatd)

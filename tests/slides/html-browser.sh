@@ -20,33 +20,7 @@ tests=$SOURCE_DIR/tests/slides
 out=$WORK/deck.html
 bash "$SLIDES/html.sh" "$DECK" "$out" || fail "slides/html.sh failed"
 
-# The browser never outlives the test. puppeteer starts it as the leader of a
-# process group of its own: the whole group is killed by that PID. Its crash
-# handlers (chrome_crashpad_handler) make sessions of their own and end when
-# the browser does; like every process of this browser they name a path in
-# $WORK (the profile, and the crash folder under HOME, which is in $WORK too,
-# so that nothing is written outside it): wait for them all to be gone.
-browser_pid=
-browser_processes() {
-	local cmdline pid
-	{ grep -l -s -a -F -- "$WORK/" /proc/[0-9]*/cmdline || true; } | while read -r cmdline; do
-		pid=${cmdline#/proc/}
-		pid=${pid%/cmdline}
-		[ "$pid" = $$ ] || ! is_alive "$pid" || echo "$pid"
-	done
-}
-browser_gone() {
-	[ -z "$(browser_processes)" ]
-}
-# On the way out, however the test ends.
-stop_browser() {
-	[ -s "$WORK/browser.pid" ] && browser_pid=$(cat "$WORK/browser.pid")
-	[ -z "$browser_pid" ] || kill -KILL -- "-$browser_pid" 2>/dev/null || true
-	poll_until 10 browser_gone && return 0
-	echo "FAIL: chromium's processes still running: $(browser_processes)" >&2
-	# shellcheck disable=SC2046 # one PID a word
-	kill -KILL $(browser_processes) 2>/dev/null || true
-}
+# The browser never outlives the test (tests/lib.sh's stop_browser).
 CLEANUPS="stop_browser $CLEANUPS"
 
 shots=${DS_BUILD_DIR:?}/tests/slides/html-screens
