@@ -294,7 +294,7 @@ fi
 # the slide: a text table, as mdp has none (program, path, verdict)
 slide=$work/slide.txt
 {
-	printf '%-18s %-19s %s\n' program "path (missing)" verdict
+	printf '%-18s %-19s %s\n' program "steps as done" verdict
 	for row in "${rows[@]}"; do
 		IFS='|' read -r path _ _ _ _ _ _ _ _ _ _ verdict <<<"$(cells "$(field 1 "$row")")"
 		verdict=${verdict# }
@@ -304,15 +304,16 @@ slide=$work/slide.txt
 	done
 } >"$slide"
 
-# fill FILE KEY CONTENT-FILE FENCE: the block after <!-- gallery: KEY -->, up
-# to <!-- end of gallery -->, becomes CONTENT-FILE (in a FENCE block if FENCE)
+# fill FILE KEY CONTENT-FILE INDENT: the block after <!-- gallery: KEY -->, up
+# to <!-- end of gallery -->, becomes CONTENT-FILE; with INDENT, each line
+# indented by it, between empty lines (the deck's code blocks are indented)
 fill() {
-	awk -v key="$2" -v content="$3" -v fence="$4" '
+	awk -v key="$2" -v content="$3" -v indent="$4" '
 		$0 == "<!-- gallery: " key " -->" {
 			print
-			if (fence != "") print fence
-			while ((getline l < content) > 0) print l
-			if (fence != "") print "```"
+			if (indent != "") print ""
+			while ((getline l < content) > 0) print indent l
+			if (indent != "") print ""
 			skipping = 1
 			next
 		}
@@ -323,7 +324,7 @@ fill() {
 
 stale=0
 fill "$docs/real-daemons.md" table "$table" "" >"$work/real-daemons.md"
-fill "$deck" slide "$slide" '```text' >"$work/daemon-steps.md"
+fill "$deck" slide "$slide" '    ' >"$work/daemon-steps.md"
 for document in "$docs/real-daemons.md" "$deck"; do
 	made=$work/$(basename "$document")
 	if [ "$mode" = --check ]; then
