@@ -24,7 +24,7 @@ set -euo pipefail
 build=$(cd "${1:?build folder}" && pwd)
 bin=$build/bin
 ticker=$build/tests/bin/trace-ticker
-mode=write
+mode='write'
 [ "${2:-}" = --check ] && mode=--check
 docs=$(cd "$(dirname "$0")" && pwd)
 deck=$docs/../slides/daemon-steps.md
@@ -116,10 +116,16 @@ trace() {
 		daemons+=("$daemon")
 		stop_daemon "$daemon"
 	fi
-	# its workers end with it; any other process it made is waited for
-	for pid in $(sed -n 's/.* pid=\([0-9]*\) .*/\1/p' "$work/$name.log" | sort -u); do
+	# its workers end with it (nginx's); one still there after 5 s, with the
+	# name the log gives it (not a process that took its PID since), is stopped
+	sed -n 's/.* prog=\([^ ]*\) .* pid=\([0-9]*\) .*/\2 \1/p' "$work/$name.log" | sort -u |
+	while read -r pid prog; do
 		local deadline=$((SECONDS + 5))
 		until gone "$pid" || [ "$SECONDS" -ge "$deadline" ]; do sleep 0.05; done
+		if ! gone "$pid" && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "${prog:0:15}" ]; then
+			echo "make-gallery: PID $pid ($prog) outlived the daemon: stopped" >&2
+			stop_daemon "$pid"
+		fi
 	done
 	if [ -n "$pages" ]; then
 		"$bin/daemon-viewer" --html "$pages/$name.html" \
@@ -144,7 +150,6 @@ rows=(
 	"rsyslog|rsyslogd (syslog daemon)|rsyslogd|rsyslogd -f CONF -i FILE, a configuration with a TCP input and a file"
 )
 
-ticks=$work/ticks
 for row in "${rows[@]}"; do
 	name=${row%%|*}
 	port=$(free_port)
