@@ -35,7 +35,10 @@ daemon3) command=("$TICKER" --daemon3 "$ticks") ;;
 *) fail "no such program: $1" ;;
 esac
 
-as_caller "$DS_BIN/daemon-trace" -- "${command[@]}" >"$WORK/out" 2>&1 </dev/null || true
+# in a session of its own, so that its caller's session is the same, whether
+# the suite runs from a terminal's shell or from CI's session leader
+need setsid
+as_caller setsid -w "$DS_BIN/daemon-trace" -- "${command[@]}" >"$WORK/out" 2>&1 </dev/null || true
 case $1 in
 chain) DAEMONS=$(q1 prog=heartbeatd event=exec -- pid) ;;
 python-daemon) DAEMONS=$(q1 event=verdict -- daemon) ;;
