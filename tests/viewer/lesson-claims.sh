@@ -12,7 +12,8 @@
 # where its steps have nothing to change (in /, umask 0, step 6 and 7 twice,
 # step 7 with --log); heartbeatd alone, sent SIGINT; a heartbeatd refused
 # the pid file another holds; daemon(7)'s steps: the demo --daemon7 and its
-# --skip 0a and 0b, a chain started with SIGHUP ignored and SIGTERM blocked,
+# --skip 0a, 0b and 8 (as root the demo --daemon7 drops to nobody: its runs
+# in a folder nobody can enter), a chain started with SIGHUP ignored and SIGTERM blocked,
 # one started clean, the seven under nohup, and as root a drop to nobody and
 # a drop refused to nobody (without root, those sentences may go unsaid; the
 # refusal is then the user's own); as root also the chain as nobody (never
@@ -25,7 +26,8 @@
 checker=$1 subreaper=$2
 
 variants=(plain "skip 1" "skip 2" "skip 3" "skip 4" "skip 5" "skip 6" "skip 7" "skip 6,7"
-	"skip 1,2" "skip 2,3" "skip 1,3" single-fork wait-ready daemon7 "daemon7 skip 0a" "daemon7 skip 0b")
+	"skip 1,2" "skip 2,3" "skip 1,3" single-fork wait-ready daemon7 "daemon7 skip 0a" "daemon7 skip 0b"
+	"daemon7 skip 8")
 logs=()
 
 # demo_options VARIANT: the demo's options for a variant's name.
@@ -49,9 +51,35 @@ start_variant() {
 	(cd "$dir" && DAEMON_STEPS_LOG=$dir/log "$@" >"$dir/out" 2>&1) &
 }
 
+# As root, step 8 drops the demo --daemon7's heartbeatd to nobody, who
+# cannot enter $WORK (mode 700): those runs' folders are in one nobody can
+# enter, and the demo moves each run to a folder of nobody's own beside its
+# log's (LOGDIR-nobody). The sanitizers' reports could not be written there:
+# under asan-ubsan they go to stderr, the .out files.
+drop_root=
+if [ "$(id -u)" = 0 ]; then
+	drop_root=$(mktemp -d /tmp/ds-lesson-drop-XXXXXX)
+	remove_drop_root() { rm -rf "$drop_root"; }
+	CLEANUPS="remove_drop_root $CLEANUPS"
+	chmod 755 "$drop_root"
+fi
 for variant in "${variants[@]}"; do
-	# shellcheck disable=SC2046 # the options are words
-	start_variant "demo $variant" "$DS_BIN/daemon-demo" --no-viewer --seconds 1 $(demo_options "$variant")
+	case $drop_root/$variant in
+	/*/daemon7 | /*/"daemon7 skip 0"?)
+		dir=$drop_root/${variant// /-}
+		mkdir -m 700 "$dir"
+		logs+=("$dir-nobody/transitions.log")
+		# shellcheck disable=SC2046 # the options are words
+		(cd "$dir" && env -u ASAN_OPTIONS -u UBSAN_OPTIONS DAEMON_STEPS_LOG=$dir/log \
+			"$DS_BIN/daemon-demo" --no-viewer --seconds 1 $(demo_options "$variant") \
+			>"$dir/out" 2>&1) &
+		;;
+	*)
+		# shellcheck disable=SC2046 # the options are words
+		start_variant "demo $variant" "$DS_BIN/daemon-demo" --no-viewer --seconds 1 \
+			$(demo_options "$variant")
+		;;
+	esac
 done
 start_variant "below a subreaper" "$subreaper" "$DS_BIN/daemon-demo" --no-viewer --seconds 1
 # a script, not a job-control shell: the chain stays in the script's group
@@ -199,7 +227,8 @@ tmux_kill
 # every daemon has ended (--seconds 1) before the logs are read
 nothing_runs() {
 	[ -z "$(processes_with_log "$WORK/")" ] &&
-		{ [ -z "$nobody_dir" ] || [ -z "$(processes_with_log "$nobody_dir/")" ]; }
+		{ [ -z "$nobody_dir" ] || [ -z "$(processes_with_log "$nobody_dir/")" ]; } &&
+		{ [ -z "$drop_root" ] || [ -z "$(processes_with_log "$drop_root/")" ]; }
 }
 wait_until 20 "every run's heartbeatd to exit" nothing_runs
 expect "demo runs in the terminal's log" "$("$DS_LOGQ" "$LOG" step=demo event=start | wc -l)" 3
