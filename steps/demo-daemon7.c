@@ -6,7 +6,7 @@
  * enter it, and its permissions are not ours to loosen: the run moves to a
  * folder of nobody's own beside it, as a service manager makes /run/NAME for
  * a service's user (systemd's RuntimeDirectory=). The folder's parent must be
- * one nobody can enter: /tmp is, for the usual log; step 8 checks it.
+ * one nobody can enter: /tmp is, for the usual log; else step 8 is left out.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -40,16 +40,6 @@ stage_inherited_signals(void)
 		fail("sigprocmask", errno, NULL, EXIT_SYSCALL_FAILED);
 }
 
-int
-drop_possible(void)
-{
-	if (geteuid() == 0)
-		return 1;
-	printf("%s: step 8 (dropping privileges) left out: only root has privileges to drop, "
-	       "and this demo runs as uid %u.\n", program_name(), (unsigned)geteuid());
-	return 0;
-}
-
 void
 drop_folder(char *path, size_t size)
 {
@@ -58,6 +48,47 @@ drop_folder(char *path, size_t size)
 
 	if (snprintf(path, size, "%.*s-%s", dir_len, log, DROP_USER) >= (int)size)
 		fail("naming the folder for " DROP_USER, ENAMETOOLONG, log, EXIT_SYSCALL_FAILED);
+}
+
+/* Whether the user could enter the folder that holds dir: asked with the
+ * user's effective IDs only, which root takes back. */
+static int
+user_can_enter_parent(const struct passwd *pw, const char *dir, char *parent, size_t size)
+{
+	uid_t our_uid = geteuid();
+	gid_t our_gid = getegid();
+
+	snprintf(parent, size, "%s", dir);
+	*strrchr(parent, '/') = '\0';
+	if (parent[0] == '\0')
+		snprintf(parent, size, "/");
+	if (setegid(pw->pw_gid) == -1 || seteuid(pw->pw_uid) == -1)
+		fail("seteuid", errno, NULL, EXIT_SYSCALL_FAILED);
+	int can = faccessat(AT_FDCWD, parent, X_OK, AT_EACCESS) == 0;
+	if (seteuid(our_uid) == -1 || setegid(our_gid) == -1)
+		fail("seteuid", errno, NULL, EXIT_SYSCALL_FAILED);
+	return can;
+}
+
+int
+drop_possible(void)
+{
+	const char *name = program_name();
+	const struct passwd *pw = getpwnam(DROP_USER);
+	char dir[PATH_MAX], parent[PATH_MAX];
+
+	if (geteuid() != 0)
+		printf("%s: step 8 (dropping privileges) left out: only root has privileges to "
+		       "drop, and this demo runs as uid %u.\n", name, (unsigned)geteuid());
+	else if (pw == NULL)
+		printf("%s: step 8 (dropping privileges) left out: there is no user %s to drop "
+		       "to.\n", name, DROP_USER);
+	else if (drop_folder(dir, sizeof dir), !user_can_enter_parent(pw, dir, parent, sizeof parent))
+		printf("%s: step 8 (dropping privileges) left out: %s could not enter %s, where "
+		       "its folder would be.\n", name, DROP_USER, parent);
+	else
+		return 1;
+	return 0;
 }
 
 static const struct passwd *

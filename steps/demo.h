@@ -27,8 +27,9 @@ extern const char *const daemon7_programs[DAEMON7_STEPS];
  * failure. */
 void stage_inherited_signals(void);
 
-/* Whether step 8 can be in the chain: only root has privileges to drop. When
- * it cannot, says so in one line and returns 0. */
+/* Whether step 8 can be in the chain: only root has privileges to drop, to
+ * a DROP_USER there is, who can enter the folder its own would be made in.
+ * When it cannot, says why in one line and returns 0. */
 int drop_possible(void);
 
 /* Moves the run to a log that DROP_USER can write, with heartbeatd's pid file

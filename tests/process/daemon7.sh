@@ -17,7 +17,8 @@
 #                nobody (Uid, Gid, Groups in /proc), its log and pid file in a
 #                folder of nobody's own beside the log's, whose folder keeps
 #                its mode; --stop stops it; --skip 8 leaves heartbeatd root
-#                and says so; as nobody the demo says step 8 is left out
+#                and says so; as nobody, or with a log nobody could not
+#                reach, the demo says step 8 is left out
 . "$(dirname "$0")/../lib.sh"
 
 part=${1:?signals, environment, privileges or demo-privileges}
@@ -122,7 +123,7 @@ signals)
 	status=0
 	run_program daemon-demo --skip 0a --no-viewer >"$WORK/out" 2>&1 </dev/null || status=$?
 	expect "--skip 0a without --daemon7 is bad usage" "$status" 2
-	says "--skip wants step numbers from 1 to 7 (0a and 0b with --daemon7)"
+	says "--skip wants step numbers from 1 to 7 (0a, 0b and 8 with --daemon7)"
 	demo --daemon7
 	! in_mask "$daemon" SigIgn $HUP || fail "the demo's heartbeatd ignores SIGHUP with step 0a"
 	pass "daemon-demo --daemon7: heartbeatd's SigIgn $(status_line "$daemon" SigIgn)"
@@ -307,6 +308,15 @@ demo-privileges)
 	expect "without step 8, heartbeatd's /proc Uid" "$(status_line "$daemon" Uid)" "0 0 0 0"
 	says "without step 8, heartbeatd runs as root: uid=0,0,0,0. A bug in it is the whole"
 	says "machine's; as nobody it would be nobody's."
+	stop_pid "$daemon"
+
+	# a log whose folder is in one nobody cannot enter ($WORK's, mode 700):
+	# step 8 left out, said in one line, and no folder made for nobody
+	LOG=$WORK/log pid_file=$WORK/heartbeatd.pid
+	demo --daemon7
+	says "daemon-demo: step 8 (dropping privileges) left out: nobody could not enter $(dirname "$WORK"), where its folder would be."
+	[ ! -e "$WORK-nobody" ] || fail "the demo made $WORK-nobody all the same"
+	expect "heartbeatd runs as root then" "$(status_line "$daemon" Uid)" "0 0 0 0"
 	stop_pid "$daemon"
 
 	# as nobody there is nothing to drop: the demo says so in one line
