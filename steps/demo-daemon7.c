@@ -50,21 +50,17 @@ drop_folder(char *path, size_t size)
 		fail("naming the folder for " DROP_USER, ENAMETOOLONG, log, EXIT_SYSCALL_FAILED);
 }
 
-/* Whether the user could enter the folder that holds dir: asked with the
- * user's effective IDs only, which root takes back. */
+/* Whether the user could enter folder: asked with the user's effective IDs
+ * only, which root takes back. */
 static int
-user_can_enter_parent(const struct passwd *pw, const char *dir, char *parent, size_t size)
+user_can_enter(const struct passwd *pw, const char *folder)
 {
 	uid_t our_uid = geteuid();
 	gid_t our_gid = getegid();
 
-	snprintf(parent, size, "%s", dir);
-	*strrchr(parent, '/') = '\0';
-	if (parent[0] == '\0')
-		snprintf(parent, size, "/");
 	if (setegid(pw->pw_gid) == -1 || seteuid(pw->pw_uid) == -1)
 		fail("seteuid", errno, NULL, EXIT_SYSCALL_FAILED);
-	int can = faccessat(AT_FDCWD, parent, X_OK, AT_EACCESS) == 0;
+	int can = faccessat(AT_FDCWD, folder, X_OK, AT_EACCESS) == 0;
 	if (seteuid(our_uid) == -1 || setegid(our_gid) == -1)
 		fail("seteuid", errno, NULL, EXIT_SYSCALL_FAILED);
 	return can;
@@ -75,20 +71,26 @@ drop_possible(void)
 {
 	const char *name = program_name();
 	const struct passwd *pw = getpwnam(DROP_USER);
-	char dir[PATH_MAX], parent[PATH_MAX];
+	char folder[PATH_MAX];
 
-	if (geteuid() != 0)
+	if (geteuid() != 0) {
 		printf("%s: step 8 (dropping privileges) left out: only root has privileges to "
 		       "drop, and this demo runs as uid %u.\n", name, (unsigned)geteuid());
-	else if (pw == NULL)
+		return 0;
+	}
+	if (pw == NULL) {
 		printf("%s: step 8 (dropping privileges) left out: there is no user %s to drop "
 		       "to.\n", name, DROP_USER);
-	else if (drop_folder(dir, sizeof dir), !user_can_enter_parent(pw, dir, parent, sizeof parent))
+		return 0;
+	}
+	drop_folder(folder, sizeof folder);
+	*strrchr(folder, '/') = '\0';		/* where it would be made */
+	if (!user_can_enter(pw, folder[0] ? folder : "/")) {
 		printf("%s: step 8 (dropping privileges) left out: %s could not enter %s, where "
-		       "its folder would be.\n", name, DROP_USER, parent);
-	else
-		return 1;
-	return 0;
+		       "its folder would be.\n", name, DROP_USER, folder[0] ? folder : "/");
+		return 0;
+	}
+	return 1;
 }
 
 static const struct passwd *
@@ -115,7 +117,7 @@ check_only_users(int fd, const char *path, const struct passwd *pw, mode_t type)
 	snprintf(hint, sizeof hint, "%s is not %s's alone (uid %u, mode %04o): remove it", path,
 		 DROP_USER, (unsigned)st.st_uid, (unsigned)(st.st_mode & 07777));
 	if ((st.st_mode & S_IFMT) != type || st.st_uid != pw->pw_uid || (st.st_mode & 022))
-		fail("checking the folder for " DROP_USER, EPERM, hint, EXIT_SYSCALL_FAILED);
+		fail("checking what " DROP_USER " is given", EPERM, hint, EXIT_SYSCALL_FAILED);
 }
 
 /* Moves to the log path given: settles the log and pid file's paths anew. */

@@ -56,17 +56,18 @@ start_variant() {
 # enter, and the demo moves each run to a folder of nobody's own beside its
 # log's (LOGDIR-nobody). The sanitizers' reports could not be written there:
 # under asan-ubsan they go to stderr, the .out files.
-drop_root=
+# (step 8 by hand, below, uses the same folder)
+nobody_root=
 if [ "$(id -u)" = 0 ]; then
-	drop_root=$(mktemp -d /tmp/ds-lesson-drop-XXXXXX)
-	remove_drop_root() { rm -rf "$drop_root"; }
-	CLEANUPS="remove_drop_root $CLEANUPS"
-	chmod 755 "$drop_root"
+	nobody_root=$(mktemp -d /tmp/ds-lesson-nobody-XXXXXX)
+	remove_nobody_root() { rm -rf "$nobody_root"; }
+	CLEANUPS="remove_nobody_root $CLEANUPS"
+	chmod 755 "$nobody_root"
 fi
 for variant in "${variants[@]}"; do
-	case $drop_root/$variant in
+	case $nobody_root/$variant in
 	/*/daemon7 | /*/"daemon7 skip 0"?)
-		dir=$drop_root/${variant// /-}
+		dir=$nobody_root/${variant// /-}
 		mkdir -m 700 "$dir"
 		logs+=("$dir-nobody/transitions.log")
 		# shellcheck disable=SC2046 # the options are words
@@ -127,11 +128,7 @@ unsaid=$WORK/unsaid.txt
 cp "$(dirname "$0")/lesson-unsaid.txt" "$unsaid"
 if [ "$(id -u)" = 0 ]; then
 	# step 8 drops to nobody, who cannot enter $WORK (mode 700) and must own
-	# its log and the pid file's folder: folders of their own, removed on exit
-	nobody_root=$(mktemp -d /tmp/ds-lesson-nobody-XXXXXX)
-	remove_nobody_root() { rm -rf "$nobody_root"; }
-	CLEANUPS="remove_nobody_root $CLEANUPS"
-	chmod 755 "$nobody_root"
+	# its log and the pid file's folder: folders of their own
 	install -d -o nobody -g nogroup "$nobody_root/drop" "$nobody_root/refused"
 	install -o nobody -g nogroup -m 0600 /dev/null "$nobody_root/drop/log"
 	logs+=("$nobody_root/drop/log" "$nobody_root/refused/log")
@@ -228,7 +225,7 @@ tmux_kill
 nothing_runs() {
 	[ -z "$(processes_with_log "$WORK/")" ] &&
 		{ [ -z "$nobody_dir" ] || [ -z "$(processes_with_log "$nobody_dir/")" ]; } &&
-		{ [ -z "$drop_root" ] || [ -z "$(processes_with_log "$drop_root/")" ]; }
+		{ [ -z "$nobody_root" ] || [ -z "$(processes_with_log "$nobody_root/")" ]; }
 }
 wait_until 20 "every run's heartbeatd to exit" nothing_runs
 expect "demo runs in the terminal's log" "$("$DS_LOGQ" "$LOG" step=demo event=start | wc -l)" 3
