@@ -279,6 +279,7 @@ demo-privileges)
 	says "step 8 drops to nobody, who must still write the log and the pid file:"
 	says "this run's are in $shared/logs-nobody, a folder of nobody's own"
 	says "step7-reopen-stdio step8-drop-privileges heartbeatd"
+	! grep -qE "Sanitizer|runtime error" "$WORK/out" || fail "a sanitizer report: $(cat "$WORK/out")"
 	expect "heartbeatd's /proc Uid" "$(status_line "$daemon" Uid)" "$nobody_ids"
 	expect "its Gid" "$(status_line "$daemon" Gid)" "$nobody_ids"
 	expect "its Groups" "$(status_line "$daemon" Groups)" 65534
