@@ -688,13 +688,16 @@ stop_on_this_log(int *found)
 static int
 stop_what_a_demo_left(void)
 {
-	int found = 0, failed = stop_on_this_log(&found);
+	char usual[PATH_MAX];
+	int found = 0, failed = stop_on_this_log(&found), dropped = 0;
 
-	if (!failed && geteuid() == 0 && use_drop_log())
+	snprintf(usual, sizeof usual, "%s", pid_file_path());
+	if (!failed && geteuid() == 0 && (dropped = use_drop_log()))
 		failed = stop_on_this_log(&found);
 	if (!found)
-		printf("%s: no demo daemon is running (%s names none, and no chain on this log "
-		       "is on its way)\n", program_name(), pid_file_path());
+		printf("%s: no demo daemon is running (%s%s%s names none, and no chain on %s "
+		       "is on its way)\n", program_name(), usual, dropped ? " nor " : "",
+		       dropped ? pid_file_path() : "", dropped ? "these logs" : "this log");
 	return failed ? EXIT_SYSCALL_FAILED : 0;
 }
 
