@@ -16,6 +16,8 @@
  *   with --try-tty; without step 3 it takes it as its controlling terminal,
  *   and gets SIGHUP when the runner closes the master on its way out.
  *
+ * --daemon7 adds daemon(7)'s steps 0a and 0b and, as root, 8 (demo-daemon7.c).
+ *
  * --wait-ready makes step 1's parent wait until heartbeatd is ready; with or
  * without it, the demo says when the prompt came back against that moment.
  *
@@ -456,7 +458,7 @@ open_viewer(const char *run)
 
 /* The run the options ask for. */
 struct demo {
-	int skipped[SKIP_SLOTS];	/* skipped[N]: step N is left out; SKIP_0A, SKIP_0B */
+	int skipped[SKIP_SLOTS];	/* skipped[N]: step N is left out; SKIP_8, SKIP_0A, SKIP_0B */
 	int daemon7;			/* --daemon7: steps 0a and 0b first */
 	int drop;			/* step 8 after step 7: --daemon7, as root, no --skip 8 */
 	int wait_ready;			/* step1-fork --wait-ready */
@@ -464,7 +466,7 @@ struct demo {
 	double pause;			/* seconds each step waits, 0: none */
 	char slave[64];			/* the fresh terminal offered to heartbeatd */
 	char seconds_text[16];
-	char *chain[STEPS + 10];		/* the command line: steps, --wait-ready, heartbeatd, its options */
+	char *chain[STEPS + 10];	/* the command line: steps, --wait-ready, heartbeatd, its options */
 	char chain_text[512];
 	char skip_text[32];		/* "3" or "3,6"; "" with no step left out */
 };
