@@ -16,6 +16,8 @@
  *   with --try-tty; without step 3 it takes it as its controlling terminal,
  *   and gets SIGHUP when the runner closes the master on its way out.
  *
+ * --daemon7 adds daemon(7)'s steps 0a and 0b and, as root, 8 (demo-daemon7.c).
+ *
  * --wait-ready makes step 1's parent wait until heartbeatd is ready; with or
  * without it, the demo says when the prompt came back against that moment.
  *
@@ -48,9 +50,9 @@ enum { OPT_SKIP, OPT_SINGLE_FORK, OPT_DAEMON7, OPT_PAUSE, OPT_SECONDS, OPT_NO_VI
        OPT_WAIT_READY, OPT_COUNT };
 
 static const struct step_option options[] = {
-	[OPT_SKIP] = { "skip", "N[,N...]", "leave out step N (1-7; 0a, 0b with --daemon7)" },
+	[OPT_SKIP] = { "skip", "N[,N...]", "leave out step N (1-7; 0a, 0b, 8 with --daemon7)" },
 	[OPT_SINGLE_FORK] = { "single-fork", NULL, "the same as --skip 3" },
-	[OPT_DAEMON7] = { "daemon7", NULL, "daemon(7)'s steps 0a and 0b (signals, environment) first" },
+	[OPT_DAEMON7] = { "daemon7", NULL, "daemon(7)'s steps 0a, 0b first; as root 8 after 7" },
 	[OPT_PAUSE] = { "pause", "SECONDS", "each step waits this long after its record" },
 	[OPT_SECONDS] = { "seconds", "N", "heartbeatd runs N seconds (default: 30)" },
 	[OPT_NO_VIEWER] = { "no-viewer", NULL, "print the run as text, never open the viewer" },
@@ -75,7 +77,9 @@ static const struct program program = {
 		   "ends the demo by the signal, as the shell expects (status 130).\n"
 		   "--daemon7 starts the chain with step0a-reset-signals step0b-clean-env,\n"
 		   "and starts it as nohup and a careless starter would: SIGHUP ignored,\n"
-		   "SIGTERM blocked.",
+		   "SIGTERM blocked. As root it also puts step8-drop-privileges after step 7\n"
+		   "(to nobody), and the run's log in a folder of nobody's own beside the\n"
+		   "log's folder (LOGDIR-nobody), where heartbeatd can still write.",
 	.options = options,
 	.exits = "  0    the demo ran as intended, the failures it provokes on purpose\n"
 		 "       (such as --skip 1's EPERM) included; --stop: stopped, or none ran\n"
@@ -101,6 +105,7 @@ struct run_news {
 		char sid[16], tty[32], cwd[256], umask[8], fd0[256];
 		char fds_at_start[128];	/* before it opened anything itself */
 		char sigign[128], sigblk[128], nenv[32];	/* at its start: inherited */
+		char uid[64];
 	} daemon;
 	struct readiness_news readiness;	/* the prompt's return against the daemon's ready */
 };
@@ -204,6 +209,7 @@ note_record(const struct logfmt_record *r, size_t line, void *context)
 		copy_field(news->daemon.sigign, sizeof news->daemon.sigign, r, "sigign");
 		copy_field(news->daemon.sigblk, sizeof news->daemon.sigblk, r, "sigblk");
 		copy_field(news->daemon.nenv, sizeof news->daemon.nenv, r, "nenv");
+		copy_field(news->daemon.uid, sizeof news->daemon.uid, r, "uid");
 		copy_field(news->first_record_time, sizeof news->first_record_time, r, "time");
 	}
 	if (logfmt_get(r, "tty_taken") && strcmp(prog, "heartbeatd") == 0) {
@@ -334,10 +340,10 @@ leak_a_file(void)
 	return fd;
 }
 
-/* Where skipped[] keeps daemon(7)'s steps 0a and 0b, after the seven. */
-enum { SKIP_0A = STEPS + 1, SKIP_0B, SKIP_SLOTS };
+/* Where skipped[] keeps daemon(7)'s steps 8, 0a and 0b, after the seven. */
+enum { SKIP_8 = STEPS + 1, SKIP_0A, SKIP_0B, SKIP_SLOTS };
 
-/* Parses "3", "3,6" or, with --daemon7, "0a,6"; exits with a usage error otherwise. */
+/* Parses "3", "3,6" or, with --daemon7, "0a,6,8"; exits with a usage error otherwise. */
 static void
 parse_skips(const char *text, int daemon7, int skipped[SKIP_SLOTS])
 {
@@ -348,11 +354,11 @@ parse_skips(const char *text, int daemon7, int skipped[SKIP_SLOTS])
 		long step = strtol(p, &end, 10);
 		if (daemon7 && step == 0 && (*end == 'a' || *end == 'b'))
 			step = *end++ == 'a' ? SKIP_0A : SKIP_0B;
-		else if (step < 1 || step > STEPS)
+		else if ((step < 1 || step > STEPS) && !(daemon7 && step == SKIP_8))
 			end = (char *)p;
 		if (end == p || (*end && *end != ','))
-			usage_error("--skip wants step numbers from 1 to 7 (0a and 0b with --daemon7), "
-				    "like 3 or 3,6; not '%s'", text);
+			usage_error("--skip wants step numbers from 1 to 7 (0a, 0b and 8 with "
+				    "--daemon7), like 3 or 3,6; not '%s'", text);
 		skipped[step] = 1;
 		p = end;
 	} while (*p++ == ',');
@@ -452,14 +458,15 @@ open_viewer(const char *run)
 
 /* The run the options ask for. */
 struct demo {
-	int skipped[SKIP_SLOTS];	/* skipped[N]: step N is left out; SKIP_0A, SKIP_0B */
+	int skipped[SKIP_SLOTS];	/* skipped[N]: step N is left out; SKIP_8, SKIP_0A, SKIP_0B */
 	int daemon7;			/* --daemon7: steps 0a and 0b first */
+	int drop;			/* step 8 after step 7: --daemon7, as root, no --skip 8 */
 	int wait_ready;			/* step1-fork --wait-ready */
 	long seconds;			/* heartbeatd's --seconds */
 	double pause;			/* seconds each step waits, 0: none */
 	char slave[64];			/* the fresh terminal offered to heartbeatd */
 	char seconds_text[16];
-	char *chain[STEPS + 9];		/* the command line: steps, --wait-ready, heartbeatd, its options */
+	char *chain[STEPS + 10];	/* the command line: steps, --wait-ready, heartbeatd, its options */
 	char chain_text[512];
 	char skip_text[32];		/* "3" or "3,6"; "" with no step left out */
 };
@@ -520,6 +527,12 @@ build_chain(struct demo *demo)
 			 sizeof demo->skip_text - strlen(demo->skip_text), "%s%d",
 			 demo->skip_text[0] ? "," : "", step);
 	}
+	if (demo->drop)
+		demo->chain[n++] = (char *)daemon7_programs[2];
+	else if (demo->skipped[SKIP_8])
+		snprintf(demo->skip_text + strlen(demo->skip_text),
+			 sizeof demo->skip_text - strlen(demo->skip_text), "%s8",
+			 demo->skip_text[0] ? "," : "");
 	snprintf(demo->seconds_text, sizeof demo->seconds_text, "%ld", demo->seconds);
 	demo->chain[n++] = "heartbeatd";
 	demo->chain[n++] = "--seconds";
@@ -586,8 +599,9 @@ tell_what_is_missing(const struct demo *demo, const struct run_news *news)
 	if (demo->skipped[7])
 		printf("%s: without step 7, 0, 1 and 2 stay closed, and the next open() took "
 		       "descriptor 0:\n%s: fd0=%s.\n", name, name, news->daemon.fd0);
-	tell_daemon7_missing(demo->skipped[SKIP_0A], demo->skipped[SKIP_0B], news->daemon.sigign,
-			     news->daemon.sigblk, news->daemon.nenv);
+	tell_daemon7_missing(demo->skipped[SKIP_0A], demo->skipped[SKIP_0B], demo->skipped[SKIP_8],
+			     news->daemon.sigign, news->daemon.sigblk, news->daemon.nenv,
+			     news->daemon.uid);
 }
 
 /* The chain's first error, as its program recorded it: the call that failed,
@@ -658,19 +672,35 @@ hangup_went_as_intended(const struct demo *demo, int master, struct run_news *ne
 	return 0;
 }
 
-/* --stop: the daemon a demo left, and any chain on this log still on its way
- * to it (a demo killed before it could stop its chain leaves one). */
+/* --stop on the log in use: the daemon a demo left, and any chain on this log
+ * still on its way to it (a demo killed before it could stop its chain leaves
+ * one). Notes in *found whether there was any; returns 1 when one stayed. */
 static int
-stop_what_a_demo_left(void)
+stop_on_this_log(int *found)
 {
 	enum stop daemon = stop_daemon();
 	int chain = daemon == STOP_FAILED ? 0 : stop_chain(NULL);
 
-	if (daemon == STOP_NONE && chain == 0)
-		printf("%s: no demo daemon is running (%s names none, and no chain on this log "
-		       "is on its way)\n", program_name(), pid_file_path());
-	return daemon == STOP_FAILED || daemon == STOP_NOT_OURS || chain == -1 ? EXIT_SYSCALL_FAILED
-									       : 0;
+	*found |= daemon != STOP_NONE || chain != 0;
+	return daemon == STOP_FAILED || daemon == STOP_NOT_OURS || chain == -1;
+}
+
+/* --stop: on the log, then, as root, on the log of --daemon7's folder for
+ * nobody, if there is one. */
+static int
+stop_what_a_demo_left(void)
+{
+	char usual[PATH_MAX];
+	int found = 0, failed = stop_on_this_log(&found), dropped = 0;
+
+	snprintf(usual, sizeof usual, "%s", pid_file_path());
+	if (!failed && geteuid() == 0 && (dropped = use_drop_log()))
+		failed = stop_on_this_log(&found);
+	if (!found)
+		printf("%s: no demo daemon is running (%s%s%s names none, and no chain on %s "
+		       "is on its way)\n", program_name(), usual, dropped ? " nor " : "",
+		       dropped ? pid_file_path() : "", dropped ? "these logs" : "this log");
+	return failed ? EXIT_SYSCALL_FAILED : 0;
 }
 
 /* Whether the log has a record of run. */
@@ -699,6 +729,9 @@ main(int argc, char **argv)
 	if (values[OPT_STOP])
 		return stop_what_a_demo_left();
 	read_settings(values, &demo);
+	demo.drop = demo.daemon7 && !demo.skipped[SKIP_8] && drop_possible();
+	if (demo.drop)
+		prepare_drop();		/* the run moves to a log nobody can write */
 	if (run_given && run_given[0] && run_in_log(run_given))
 		usage_error("run '%s' (DAEMON_STEPS_RUN) is already in the log %s: the demo tells "
 			    "its records by their run, so it needs a new one; unset "
@@ -707,6 +740,8 @@ main(int argc, char **argv)
 		return EXIT_SYSCALL_FAILED;
 
 	int master = open_fresh_pty(demo.slave, sizeof demo.slave);
+	if (demo.drop)
+		give_terminal_to_drop_user(demo.slave);
 	build_chain(&demo);
 	if (demo.skip_text[0])
 		record_start("chain", demo.chain_text, "skip", demo.skip_text, (char *)NULL);

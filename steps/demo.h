@@ -3,19 +3,23 @@
 #ifndef DAEMON_STEPS_DEMO_H
 #define DAEMON_STEPS_DEMO_H
 
+#include <stddef.h>
+
 enum { STEPS = 7 };
 
 /* The step programs, in the chain's order (defined in daemon-demo.c). */
 extern const char *const step_programs[STEPS];
 
 /*** daemon(7)'s steps (demo-daemon7.c): --daemon7 puts 0a and 0b before
- * step 1; step 8 (privileges) needs root and a log its user can write, so it
- * is not in the demo. ***/
+ * step 1 and, as root, step 8 (privileges) after step 7 ***/
 
 enum { DAEMON7_STEPS = 3 };
 
 /* step0a-reset-signals, step0b-clean-env, step8-drop-privileges */
 extern const char *const daemon7_programs[DAEMON7_STEPS];
+
+/* The user step 8 drops to in the demo: nobody, as every Unix has it. */
+#define DROP_USER "nobody"
 
 /* In the chain's first process, before its exec: SIGHUP ignored, as nohup
  * leaves it, and SIGTERM blocked, as a careless starter leaves it, so that
@@ -23,9 +27,31 @@ extern const char *const daemon7_programs[DAEMON7_STEPS];
  * failure. */
 void stage_inherited_signals(void);
 
-/* What a skipped 0a or 0b left, as heartbeatd's first record shows it. */
-void tell_daemon7_missing(int skipped_0a, int skipped_0b, const char *sigign,
-			  const char *sigblk, const char *nenv);
+/* Whether step 8 can be in the chain: only root has privileges to drop, to
+ * a DROP_USER there is, who can enter the folder its own would be made in.
+ * When it cannot, says why in one line and returns 0. */
+int drop_possible(void);
+
+/* Moves the run to a log that DROP_USER can write, with heartbeatd's pid file
+ * beside it: a folder of that user's own beside the log's folder (made here,
+ * or one made before and still only that user's), the log in it. Exits on
+ * failure. */
+void prepare_drop(void);
+
+/* Gives the terminal heartbeatd is offered to DROP_USER, as login(1) gives a
+ * user theirs: else the daemon could not open it after step 8. */
+void give_terminal_to_drop_user(const char *slave);
+
+/* The folder prepare_drop() uses for the log in use. Exits when too long. */
+void drop_folder(char *path, size_t size);
+
+/* For --stop: moves to the log of that folder, when there is one, and
+ * returns 1; else 0. */
+int use_drop_log(void);
+
+/* What a skipped 0a, 0b or 8 left, as heartbeatd's first record shows it. */
+void tell_daemon7_missing(int skipped_0a, int skipped_0b, int skipped_8, const char *sigign,
+			  const char *sigblk, const char *nenv, const char *uid);
 
 /*** stopping (demo-stop.c): the daemon, named by the pid file, and a chain
  * still on its way there, found by the log and the run its environment names ***/

@@ -348,7 +348,7 @@ settle_default_directory(char *dir, size_t size)
  * The log's path is made absolute before any step changes directory, without
  * resolving a symbolic link in its last component: the open must refuse that.
  */
-static int
+int
 settle_log_path(void)
 {
 	const char *given = getenv(ENV_LOG);

@@ -153,6 +153,11 @@ int default_log_path(char *path, size_t size);
 /* The log's absolute path, settled by program_start(). */
 const char *log_path(void);
 
+/* Settles the log's path (and the pid file's beside it) from DAEMON_STEPS_LOG
+ * again, as program_setup() did: for a runner that moves its run to another
+ * log. Returns 0, or -1 after saying why. */
+int settle_log_path(void);
+
 /* name, in the folder of the log; -1 when too long. */
 int path_beside_log(const char *name, char *path, size_t size);
 

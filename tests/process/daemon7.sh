@@ -13,9 +13,15 @@
 #                list in /proc, a pid file nobody owns and removes; without
 #                step 8 the daemon is root; refused as nobody, and refused
 #                when nobody could not write the log
+#   demo-privileges  as root, daemon-demo --daemon7 drops heartbeatd to
+#                nobody (Uid, Gid, Groups in /proc), its log and pid file in a
+#                folder of nobody's own beside the log's, whose folder keeps
+#                its mode; --stop stops it; --skip 8 leaves heartbeatd root
+#                and says so; as nobody, or with a log nobody could not
+#                reach, the demo says step 8 is left out
 . "$(dirname "$0")/../lib.sh"
 
-part=${1:?signals, environment or privileges}
+part=${1:?signals, environment, privileges or demo-privileges}
 seven=(step1-fork step2-setsid step3-fork-again step4-chdir step5-umask step6-close-fds
 	step7-reopen-stdio)
 pid_file=$WORK/heartbeatd.pid
@@ -117,7 +123,7 @@ signals)
 	status=0
 	run_program daemon-demo --skip 0a --no-viewer >"$WORK/out" 2>&1 </dev/null || status=$?
 	expect "--skip 0a without --daemon7 is bad usage" "$status" 2
-	says "--skip wants step numbers from 1 to 7 (0a and 0b with --daemon7)"
+	says "--skip wants step numbers from 1 to 7 (0a, 0b and 8 with --daemon7)"
 	demo --daemon7
 	! in_mask "$daemon" SigIgn $HUP || fail "the demo's heartbeatd ignores SIGHUP with step 0a"
 	pass "daemon-demo --daemon7: heartbeatd's SigIgn $(status_line "$daemon" SigIgn)"
@@ -246,6 +252,89 @@ privileges)
 	chain / run_program step1-fork "${seven[@]:1}" heartbeatd --seconds 30
 	expect "without step 8, heartbeatd's /proc Uid" "$(status_line "$daemon" Uid)" "0 0 0 0"
 	stop_pid "$daemon"
+	;;
+demo-privileges)
+	[ "$(id -u)" = 0 ] || skip "not root: daemon-demo --daemon7 leaves step 8 out (dropping" \
+		"privileges needs root); run this test as root to see it in"
+	# the log's folder private (0700), as the usual one is, in a folder
+	# nobody can enter (not $WORK, mode 700): the demo makes nobody's own
+	# beside it; all removed on exit
+	shared=$(mktemp -d /tmp/ds-demo8-XXXXXX)
+	remove_shared() { rm -rf "$shared"; }
+	CLEANUPS="remove_shared $CLEANUPS"
+	chmod 755 "$shared"
+	install -d -m 0700 "$shared/logs"
+	LOG=$shared/logs-nobody/transitions.log pid_file=$shared/logs-nobody/heartbeatd.pid
+	nobody_ids="65534 65534 65534 65534"
+	# demo_as_root ARGS...: the demo on the private log (the sanitizers'
+	# reports could not be written in the test root by nobody: stderr)
+	demo_as_root() {
+		chain / env -u ASAN_OPTIONS -u UBSAN_OPTIONS DAEMON_STEPS_LOG="$shared/logs/log" \
+			"$DS_BIN/daemon-demo" --no-viewer --seconds 30 "$@"
+	}
+	stop_left() { if [ -n "${daemon:-}" ]; then stop_pid "$daemon"; fi; }
+	CLEANUPS="stop_left $CLEANUPS"
+
+	demo_as_root --daemon7
+	says "step 8 drops to nobody, who must still write the log and the pid file:"
+	says "this run's are in $shared/logs-nobody, a folder of nobody's own"
+	says "step7-reopen-stdio step8-drop-privileges heartbeatd"
+	! grep -qE "Sanitizer|runtime error" "$WORK/out" || fail "a sanitizer report: $(cat "$WORK/out")"
+	expect "heartbeatd's /proc Uid" "$(status_line "$daemon" Uid)" "$nobody_ids"
+	expect "its Gid" "$(status_line "$daemon" Gid)" "$nobody_ids"
+	expect "its Groups" "$(status_line "$daemon" Groups)" 65534
+	expect "step 8 recorded its drop" \
+		"$(q1 run="$run" prog=step8-drop-privileges event=after -- user uid)" \
+		"nobody	65534,65534,65534,65534"
+	expect "the run's folder is nobody's alone" "$(stat -c '%U %a' "$shared/logs-nobody")" \
+		"nobody 700"
+	expect "and so is its log" "$(stat -c '%U %a' "$LOG")" "nobody 600"
+	expect "the log's own folder keeps its mode" "$(stat -c '%U %a' "$shared/logs")" "root 700"
+	expect "no error was recorded but the pop quiz's own" \
+		"$(q run="$run" event=error -- prog | grep -vc '^popquiz$' || true)" 0
+	# --stop, as root, finds the daemon nobody owns by its pid file there
+	(cd / && env -u ASAN_OPTIONS -u UBSAN_OPTIONS DAEMON_STEPS_LOG="$shared/logs/log" \
+		"$DS_BIN/daemon-demo" --stop </dev/null >"$WORK/out" 2>&1) || fail "--stop: $(cat "$WORK/out")"
+	says "daemon-demo: stopped heartbeatd (PID $daemon)"
+	is_dead "$daemon" || fail "heartbeatd as nobody still runs after --stop"
+	wait_until 5 "heartbeatd's exit record" exited
+	[ ! -e "$pid_file" ] || fail "heartbeatd as nobody could not remove its pid file"
+	pass "--stop stopped heartbeatd as nobody, which removed its pid file"
+	(cd / && DAEMON_STEPS_LOG="$shared/logs/log" "$DS_BIN/daemon-demo" --stop </dev/null \
+		>"$WORK/out" 2>&1) || fail "--stop again: $(cat "$WORK/out")"
+	says "($shared/logs/heartbeatd.pid nor $pid_file names none, and no chain on these logs"
+
+	# without step 8: root, and said as the other steps' consequences are;
+	# the run stays on the log given
+	LOG=$shared/logs/log pid_file=$shared/logs/heartbeatd.pid
+	demo_as_root --daemon7 --skip 8
+	expect "--skip 8 leaves out" "$(q1 run="$run" prog=daemon-demo event=start -- skip)" 8
+	expect "without step 8, heartbeatd's /proc Uid" "$(status_line "$daemon" Uid)" "0 0 0 0"
+	says "without step 8, heartbeatd runs as root: uid=0,0,0,0. A bug in it is the whole"
+	says "machine's; as nobody it would be nobody's."
+	stop_pid "$daemon"
+
+	# a log whose folder is in one nobody cannot enter ($WORK's, mode 700):
+	# step 8 left out, said in one line, and no folder made for nobody
+	LOG=$WORK/log pid_file=$WORK/heartbeatd.pid
+	demo --daemon7
+	says "daemon-demo: step 8 (dropping privileges) left out: nobody could not enter $(dirname "$WORK"), where its folder would be."
+	[ ! -e "$WORK-nobody" ] || fail "the demo made $WORK-nobody all the same"
+	expect "heartbeatd runs as root then" "$(status_line "$daemon" Uid)" "0 0 0 0"
+	stop_pid "$daemon"
+
+	# as nobody there is nothing to drop: the demo says so in one line
+	chmod 0777 "$shared"
+	(cd / && setpriv --reuid=nobody --regid=nogroup --clear-groups env -u ASAN_OPTIONS \
+		-u UBSAN_OPTIONS DAEMON_STEPS_LOG="$shared/as-nobody.log" "$DS_BIN/daemon-demo" \
+		--no-viewer --seconds 1 --daemon7 </dev/null >"$WORK/out" 2>&1) ||
+		fail "the demo as nobody: $(cat "$WORK/out")"
+	says "daemon-demo: step 8 (dropping privileges) left out: only root has privileges to drop, and this demo runs as uid 65534."
+	grep -q step8 "$WORK/out" && fail "the demo as nobody ran step 8"
+	pass "the demo as nobody has no step 8 in its chain"
+	LOG=$shared/as-nobody.log
+	run=$(q event=start -- run | tail -n 1)
+	wait_until 5 "heartbeatd as nobody to exit" exited
 	;;
 *)
 	fail "no such part: $part"
