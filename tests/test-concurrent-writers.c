@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 #include "logread.h"
-#include "steplib.h"
+#include "program.h"
 
 enum { PAYLOAD_FIELDS = 5, PAYLOAD_BYTES = 500 };
 

@@ -28,7 +28,7 @@
 #include "job.h"
 #include "record.h"
 #include "restart.h"
-#include "steplib.h"
+#include "program.h"
 
 /* Every kind of new task and every exec and exit reported; no EXITKILL: if
  * daemon-trace dies, the kernel detaches the tasks and they run on. */

@@ -9,7 +9,7 @@
 
 #include "calls.h"
 #include "record.h"
-#include "steplib.h"
+#include "program.h"
 
 static struct {
 	enum start_mode mode;

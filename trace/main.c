@@ -24,7 +24,7 @@
 #include "calls.h"
 #include "lineage.h"
 #include "follow.h"
-#include "steplib.h"
+#include "program.h"
 #include "verdict.h"
 
 enum { DEFAULT_SETTLE_MS = 1000 };

@@ -19,7 +19,7 @@
 #include "html.h"
 #include "model.h"
 #include "render.h"
-#include "steplib.h"
+#include "program.h"
 #include "terminal.h"
 #include "view.h"
 
