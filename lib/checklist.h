@@ -69,6 +69,12 @@ enum check_pid_file {
  * The origin is where the process came from: the shell, or daemon-trace's
  * caller.
  */
+/* Signals 32 and 33, glibc's own (thread cancellation, the set*id broadcast
+ * to every thread): sigaction() refuses them to programs, so a daemon cannot
+ * reset them, and one its caller ignores (make's shells do) tells nothing of
+ * the daemon. Left out of the kept sets. */
+#define CHECK_LIBC_SIGNALS ((1ULL << 31) | (1ULL << 32))
+
 struct check_facts {
 	const char *pid, *pgid, *sid, *tty, *cwd, *umask;
 	const char *stdio[3];		/* what 0, 1 and 2 point to, or "closed" */
@@ -78,7 +84,8 @@ struct check_facts {
 	/* daemon(7)'s (left 0 or NULL: not known). The origin here is where the
 	 * lineage began, the first program run, not a shell that started it. */
 	int signals_known;
-	unsigned long long kept_ignored, kept_blocked;	/* as at the origin, never reset since */
+	unsigned long long kept_ignored, kept_blocked;	/* as at the origin, never reset since,
+							 * CHECK_LIBC_SIGNALS left out */
 	const char *nenv, *origin_nenv;
 	const char *uid, *gid, *groups;	/* "0,0,0,0" (real, effective, saved, fs), "4,24" */
 	const char *origin_uid;

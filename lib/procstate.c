@@ -170,14 +170,14 @@ read_status(pid_t pid, struct proc_state *state)
 }
 
 /* How many variables the environment holds, from /proc/PID/environ: the
- * strings the process was exec'd with (a later setenv() or clearenv() changes
+ * non-empty strings the process was exec'd with (a later setenv() or clearenv() changes
  * only the program's own copy, seen at its next exec). */
 static void
 read_environment_size(pid_t pid, struct proc_state *state)
 {
 	char path[64], block[4096];
 	ssize_t n;
-	int fd, ends_in_nul = 1;
+	int fd, in_string = 0;	/* a string begun and not yet ended by its NUL */
 
 	state->nenv = 0;
 	state->environ_error = 0;
@@ -186,14 +186,16 @@ read_environment_size(pid_t pid, struct proc_state *state)
 		state->environ_error = errno;
 		return;
 	}
-	while ((n = read(fd, block, sizeof block)) > 0) {
-		for (ssize_t i = 0; i < n; i++)
-			state->nenv += block[i] == '\0';
-		ends_in_nul = block[n - 1] == '\0';
-	}
+	/* non-empty strings only: a program that rewrites its process title
+	 * (nginx) blanks the area with NULs, which are no variables */
+	while ((n = read(fd, block, sizeof block)) > 0)
+		for (ssize_t i = 0; i < n; i++) {
+			state->nenv += in_string && block[i] == '\0';
+			in_string = block[i] != '\0';
+		}
 	if (n == -1)
 		state->environ_error = errno;	/* refused at the read: not ptrace-able */
-	state->nenv += !ends_in_nul;
+	state->nenv += in_string;
 	close(fd);
 }
 

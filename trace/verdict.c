@@ -94,6 +94,32 @@ find_daemon(int *others)
 	return daemon;
 }
 
+/*
+ * --pid: without the history, a directory other than /, a umask other than 0
+ * and a descriptor above 2 may be the program's own choice or its caller's:
+ * not known, neither failed nor passed; and so is an item whose fact /proc
+ * refuses (unreadable). The caller daemon-trace compares with is its own
+ * (whoever runs it), not the program's, so no item is judged against it but
+ * the session.
+ */
+static void
+judge_from_proc_alone(struct judged *j)
+{
+	static const enum check history[] = { CHECK_CWD_ROOT, CHECK_UMASK_ZERO,
+					      CHECK_NOTHING_INHERITED };
+	const struct proc_state *n = &j->now;
+
+	for (size_t i = 0; i < sizeof history / sizeof history[0]; i++)
+		if (j->result[history[i]] != CHECK_MET)
+			j->result[history[i]] = CHECK_NOT_KNOWN;
+	for (int fd = 0; fd < 3; fd++)
+		if (strncmp(n->stdio[fd], "unreadable", 10) == 0 || strcmp(n->stdio[fd], "?") == 0)
+			j->result[CHECK_STDIO_NULL] = CHECK_NOT_KNOWN;
+	if (j->now_error)
+		for (int c = 0; c < CHECK_COUNT; c++)
+			j->result[c] = CHECK_NOT_KNOWN;
+}
+
 static void
 judge(struct judged *j, pid_t pid, const struct traced_process *lineage,
       const struct proc_state *origin)
@@ -131,12 +157,16 @@ judge(struct judged *j, pid_t pid, const struct traced_process *lineage,
 	}
 	for (int c = 0; c < CHECK_COUNT; c++)
 		j->result[c] = check_judge(c, &j->facts);
+	if (lineage == NULL)
+		judge_from_proc_alone(j);
 	if (lineage && (j->pid_file = calls_pid_file(&j->pid_file_holds, &j->pid_file_writer)))
 		j->pid_file_removal = pidfile_removal(pid, j->pid_file, j->stuck_why,
 						      sizeof j->stuck_why);
 }
 
 /* The item's evidence, in words. */
+enum { NAMED_MAX = 8 };	/* descriptors named in it */
+
 static void
 evidence(const struct judged *j, enum check c, char *out, size_t size)
 {
@@ -165,7 +195,7 @@ evidence(const struct judged *j, enum check c, char *out, size_t size)
 		if (n->cwd_error)
 			snprintf(out, size, "cwd unreadable (%s)", errno_name(n->cwd_error));
 		else
-			snprintf(out, size, j->result[c] == CHECK_MET ? "cwd %s" :
+			snprintf(out, size, j->result[c] == CHECK_MET || !j->lineage ? "cwd %s" :
 				 pass ? "changed to %s" : "kept its caller's directory, %s", n->cwd);
 		break;
 	case CHECK_UMASK_ZERO:
@@ -176,6 +206,8 @@ evidence(const struct judged *j, enum check c, char *out, size_t size)
 			snprintf(out, size, "never set a umask: inherited %s", j->umask);
 		else if (j->facts.umask_chosen == 1)
 			snprintf(out, size, "chose its umask (%s)", j->umask);
+		else if (!j->lineage)
+			snprintf(out, size, "umask %s", j->umask);
 		else
 			snprintf(out, size, pass ? "umask %s, not its caller's %s" :
 				 "umask %s, as its caller's %s", j->umask, j->origin_umask);
@@ -193,7 +225,8 @@ evidence(const struct judged *j, enum check c, char *out, size_t size)
 			break;
 		}
 		used = 0;
-		for (int i = 0; i < j->open_inherited_count && used < size; i++) {
+		/* the first few, named; a server's hundreds would drown the verdict */
+		for (int i = 0; i < j->open_inherited_count && i < NAMED_MAX && used < size; i++) {
 			char link[64], target[256];
 			ssize_t len;
 			snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)n->pid, j->open_inherited[i]);
@@ -204,6 +237,9 @@ evidence(const struct judged *j, enum check c, char *out, size_t size)
 			used += (size_t)snprintf(out + used, size - used, "%s%d -> %s", i ? ", " : "",
 						 j->open_inherited[i], target);
 		}
+		if (j->open_inherited_count > NAMED_MAX && used < size)
+			used += (size_t)snprintf(out + used, size - used, " and %d more",
+						 j->open_inherited_count - NAMED_MAX);
 		if (used < size)
 			snprintf(out + used, size - used, j->lineage ? " (inherited from the caller)" :
 				 " (from /proc alone: each may be its own)");
@@ -248,7 +284,9 @@ print_items(const struct judged *j, FILE *out, char *failed, size_t size)
 		int pass = j->result[c] != CHECK_FAILS;
 
 		evidence(j, c, why, sizeof why);
-		fprintf(out, "  [%s] %s: %s\n", pass ? "pass" : "FAIL", check_goal(c), why);
+		fprintf(out, "  [%s] %s: %s%s\n", j->result[c] == CHECK_NOT_KNOWN ? " ?  " :
+			pass ? "pass" : "FAIL", check_goal(c), why, j->result[c] == CHECK_NOT_KNOWN ?
+			" (not known from /proc alone: not counted)" : "");
 		if (pass)
 			continue;
 		failures++;
@@ -346,8 +384,8 @@ print_daemon7(const struct judged *j, const struct proc_state *origin, int first
 	const struct readiness_wait *wait = j->lineage ? calls_readiness_of(j->now.pid) : NULL;
 	struct check_facts facts = {
 		.signals_known = origin && !n->status_error && !origin->status_error,
-		.kept_ignored = origin ? n->sig_ignored & origin->sig_ignored : 0,
-		.kept_blocked = origin ? n->sig_blocked & origin->sig_blocked : 0,
+		.kept_ignored = origin ? n->sig_ignored & origin->sig_ignored & ~CHECK_LIBC_SIGNALS : 0,
+		.kept_blocked = origin ? n->sig_blocked & origin->sig_blocked & ~CHECK_LIBC_SIGNALS : 0,
 		.nenv = n->environ_error ? NULL : nenv,
 		.origin_nenv = origin && !origin->environ_error ? origin_nenv : NULL,
 		.uid = n->status_error ? NULL : n->uid, .gid = n->status_error ? NULL : n->gid,
@@ -557,7 +595,7 @@ verdict_of_pid(pid_t pid, const struct proc_state *origin, FILE *out)
 {
 	struct judged j;
 	char failed[256];
-	int failures;
+	int failures, unknown = 0;
 
 	judge(&j, pid, NULL, origin);
 	fprintf(out, "daemon-trace: PID %d (%s), parent %d (%s), from /proc alone\n", (int)pid,
@@ -566,6 +604,13 @@ verdict_of_pid(pid_t pid, const struct proc_state *origin, FILE *out)
 	print_daemon7(&j, NULL, 0, out);
 	fprintf(out, "  without its history daemon-trace cannot tell whether it chose its umask "
 		"or inherited it, nor which descriptors its caller gave it\n");
+	for (int c = 0; c < CHECK_COUNT; c++)
+		unknown += j.result[c] == CHECK_NOT_KNOWN;
+	if (failures == 0 && unknown > 0) {
+		fprintf(out, "daemon-trace: verdict: a daemon as far as /proc shows: no item fails, "
+			"%d not known without its history (trace its start to know)\n", unknown);
+		return VERDICT_DAEMON;
+	}
 	if (failures == 0) {
 		fprintf(out, "daemon-trace: verdict: a daemon: every item passes\n");
 		return VERDICT_DAEMON;

@@ -172,7 +172,8 @@ put_checklist(FILE *out, const struct frame_view *view)
 			fprintf(out, "%s<h3>%s <span class=\"step\">(step)</span></h3><ul>\n",
 				check ? "</ul>" : "", check ? "daemon(7) also asks..." : "A daemon is...");
 		fprintf(out, "<li class=\"%s\"><span class=\"box\">[%c]</span> ",
-			judgment == CHECK_FAILS ? "unmet" : "met", judgment_mark(judgment));
+			judgment == CHECK_FAILS ? "unmet" : judgment == CHECK_NOT_KNOWN ||
+			judgment == CHECK_NOT_APPLICABLE ? "unjudged" : "met", judgment_mark(judgment));
 		put_text(out, check_label(check));
 		put_element(out, " <span class=\"step\">(", check_step(check), ")</span>");
 		if (compared && met != was)
@@ -303,9 +304,13 @@ put_legend(FILE *out)
 	      "<dt>1 ... 7</dt><dd>the frame of that step</dd><dt>p</dt><dd>play or pause</dd>"
 	      "<dt>?</dt><dd>this list</dd>"
 	      "<dt>[2 setsid]</dt><dd>the step of this frame; (3 fork): left out</dd>"
+	      "<dt>^4  4*  4!</dt><dd>a traced program's step done out of order, done "
+	      "differently, done yet its item fails</dd>"
 	      "<dt>* old -&gt; new</dt><dd>a field this transition changed</dd>"
 	      "<dt>[x]</dt><dd>a checklist item met; &lt;- now, &lt;- lost: this transition "
 	      "met the item, or undid it</dd>"
+	      "<dt>[*]  [ ]  [-]  [?]</dt><dd>met otherwise (a traced program's own way), "
+	      "not met, not applicable, not known from the records</dd>"
 	      "<dt>&gt;  x</dt><dd>the frame's process; one that exited (a ghost)</dd>"
 	      "<dt>SL  GL</dt><dd>a session leader, a group leader</dd>"
 	      "</dl></details>\n", out);

@@ -267,7 +267,7 @@ ask_about_daemon7(struct prediction *prediction, const struct run *run, size_t i
 	prediction->shown = frame->previous;
 	if (log_signal_set(entry_text(first, "sigign"), &began_ignored) == 0 &&
 	    log_signal_set(entry_text(first, "sigblk"), &began_blocked) == 0 &&
-	    (began_ignored || began_blocked)) {
+	    ((began_ignored &= ~CHECK_LIBC_SIGNALS) | (began_blocked &= ~CHECK_LIBC_SIGNALS))) {
 		const struct thread_story *t = story_thread(&story);
 		int ignored = began_ignored != 0;
 		unsigned long long kept = ignored ? t->kept_ignored : t->kept_blocked;
