@@ -7,7 +7,8 @@
  * order, with a comment before each step saying why a daemon needs it.
  *
  *     make                          build it
- *     daemon-trace -- ./mydaemon    the kernel grades it
+ *     daemon-trace -- ./mydaemon 7<mydaemon.c
+ *                                   the kernel grades it (make check)
  *     tail -f mydaemon.out          watch it work
  *     make stop                     stop it (kill $(cat mydaemon.pid))
  *
