@@ -29,24 +29,12 @@ calls_setid_ignored(void)
 	return setid_ignored[0] ? setid_ignored : NULL;
 }
 
-/* glibc before 2.32 has no sigabbrev_np */
-const char *
-signal_abbreviation(int sig)
-{
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 32)
-	return sigabbrev_np(sig);
-#else
-	(void)sig;
-	return NULL;
-#endif
-}
-
 void
 describe_wait_status(int status, char *out, size_t size)
 {
 	if (WIFSIGNALED(status))
-		snprintf(out, size, "killed by %s", signal_abbreviation(WTERMSIG(status)) ?
-			 signal_abbreviation(WTERMSIG(status)) : "a signal");
+		snprintf(out, size, "killed by %s", signal_short_name(WTERMSIG(status)) ?
+			 signal_short_name(WTERMSIG(status)) : "a signal");
 	else
 		snprintf(out, size, "exited %d", WEXITSTATUS(status));
 }
@@ -203,7 +191,7 @@ calls_job_stopped(pid_t pid, int sig)
 	int readable = call_begin(pid, "trace", "stop");
 
 	record_fieldf(&call_writer, "status", "stopped by %s",
-		      signal_abbreviation(sig) ? signal_abbreviation(sig) : "a signal");
+		      signal_short_name(sig) ? signal_short_name(sig) : "a signal");
 	record_field(&call_writer, "prompt", "returns");
 	call_end(readable);
 }
@@ -236,7 +224,7 @@ void
 calls_signal(pid_t tgid, int sig)
 {
 	struct traced_process *p = lineage_get(tgid);
-	const char *name = signal_abbreviation(sig);
+	const char *name = signal_short_name(sig);
 	int readable;
 
 	if (p == NULL || sig < 1 || sig > 64 || (p->signals_told & (1ULL << (sig - 1))))
