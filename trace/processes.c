@@ -202,19 +202,13 @@ calls_job_stopped(pid_t pid, int sig)
 static const char *
 signal_handling(pid_t pid, int sig)
 {
-	char path[64], line[256];
-	unsigned long long mask, ignored = 0, caught = 0;
-	FILE *status;
+	char status[PROCSTATE_STATUS_MAX];
+	unsigned long long ignored, caught;
 
-	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
-	if ((status = fopen(path, "re")) == NULL)
+	if (proc_status_read(pid, status, sizeof status) < 0)
 		return "unreadable";
-	while (fgets(line, sizeof line, status))
-		if (sscanf(line, "SigIgn: %llx", &mask) == 1)
-			ignored = mask;
-		else if (sscanf(line, "SigCgt: %llx", &mask) == 1)
-			caught = mask;
-	fclose(status);
+	ignored = proc_status_signals(status, "SigIgn");
+	caught = proc_status_signals(status, "SigCgt");
 	if (caught & (1ULL << (sig - 1)))
 		return "caught";
 	return ignored & (1ULL << (sig - 1)) ? "ignored" : "default";
