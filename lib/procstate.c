@@ -114,9 +114,8 @@ proc_status_field(const char *status, const char *key, char *out, size_t size)
 	return 0;
 }
 
-/* A status line's hexadecimal signal mask; 0 when absent. */
-static unsigned long long
-status_signals(const char *status, const char *key)
+unsigned long long
+proc_status_signals(const char *status, const char *key)
 {
 	char value[32];
 
@@ -161,9 +160,9 @@ read_status(pid_t pid, struct proc_state *state)
 	}
 	if (proc_status_field(status, "Umask", umask, sizeof umask) == 0)
 		state->umask = (int)strtol(umask, NULL, 8);
-	state->sig_ignored = status_signals(status, "SigIgn");
-	state->sig_caught = status_signals(status, "SigCgt");
-	state->sig_blocked = status_signals(status, "SigBlk");
+	state->sig_ignored = proc_status_signals(status, "SigIgn");
+	state->sig_caught = proc_status_signals(status, "SigCgt");
+	state->sig_blocked = proc_status_signals(status, "SigBlk");
 	status_numbers(status, "Uid", state->uid, sizeof state->uid);
 	status_numbers(status, "Gid", state->gid, sizeof state->gid);
 	status_numbers(status, "Groups", state->groups, sizeof state->groups);

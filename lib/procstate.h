@@ -57,6 +57,10 @@ ssize_t proc_status_read(pid_t pid, char *buf, size_t size);
  */
 int proc_status_field(const char *status, const char *key, char *out, size_t size);
 
+/* A signal mask line of a /proc/PID/status text ("SigCgt", "SigPnd"), bit n-1
+ * for signal n; 0 when the kernel wrote no such line. */
+unsigned long long proc_status_signals(const char *status, const char *key);
+
 /* Whether a descriptor is open in this process, without opening anything. */
 int fd_is_open(int fd);
 

@@ -43,9 +43,6 @@ void call_end(int readable);
 /* The program's first process (0 before its first exec). */
 pid_t calls_first_process(void);
 
-/* "HUP" for SIGHUP, or NULL. */
-const char *signal_abbreviation(int sig);
-
 void setsid_call(struct traced_process *p, int64_t rval, int is_error);
 void umask_call(struct traced_process *p, int64_t rval, const struct syscall_call *call);
 

@@ -26,29 +26,16 @@ credential_call(long nr)
 	}
 }
 
-/* The thread's Uid: or Gid: line of /proc (real, effective, saved, fs). */
+/* The thread's Uid or Gid line of /proc (real, effective, saved, fs):
+ * "0 0 0 0", or "?" when /proc refuses. */
 static void
 read_ids(pid_t tid, const char *which, char *out, size_t size)
 {
-	char path[64], line[256];
-	FILE *status;
+	char status[PROCSTATE_STATUS_MAX];
 
-	snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
-	snprintf(out, size, "?");
-	if ((status = fopen(path, "re")) == NULL)
-		return;
-	while (fgets(line, sizeof line, status))
-		if (strncmp(line, which, strlen(which)) == 0) {
-			char *ids = line + strlen(which);
-			ids += strspn(ids, " \t");
-			ids[strcspn(ids, "\n")] = '\0';
-			for (char *c = ids; *c; c++)
-				if (*c == '\t')
-					*c = ' ';
-			snprintf(out, size, "%s", ids);
-			break;
-		}
-	fclose(status);
+	if (proc_status_read(tid, status, sizeof status) < 0 ||
+	    proc_status_field(status, which, out, size) == -1)
+		snprintf(out, size, "?");
 }
 
 /* One record of a change of credentials, however many threads glibc made
@@ -74,9 +61,9 @@ credential_change(pid_t tid, struct traced_process *p, const char *name,
 		record_fieldf(&call_writer, "args", "%d, %d", (int)call->args[0], (int)call->args[1]);
 	else
 		record_fieldf(&call_writer, "args", "%d", (int)call->args[0]);
-	read_ids(tid, "Uid:", ids, sizeof ids);
+	read_ids(tid, "Uid", ids, sizeof ids);
 	record_field(&call_writer, "uids", ids);
-	read_ids(tid, "Gid:", ids, sizeof ids);
+	read_ids(tid, "Gid", ids, sizeof ids);
 	record_field(&call_writer, "gids", ids);
 	call_end(readable);
 }

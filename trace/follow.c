@@ -26,6 +26,7 @@
 #include "arch.h"
 #include "calls.h"
 #include "job.h"
+#include "procstate.h"
 #include "record.h"
 #include "restart.h"
 #include "program.h"
@@ -105,18 +106,12 @@ task_find(pid_t tid)
 static pid_t
 tgid_of(pid_t tid)
 {
-	char path[64], buf[512];
-	FILE *status;
-	pid_t tgid = tid;
+	char status[PROCSTATE_STATUS_MAX], tgid[16];
 
-	snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
-	if ((status = fopen(path, "re")) == NULL)
+	if (proc_status_read(tid, status, sizeof status) < 0 ||
+	    proc_status_field(status, "Tgid", tgid, sizeof tgid) == -1)
 		return tid;
-	while (fgets(buf, sizeof buf, status))
-		if (sscanf(buf, "Tgid: %d", &tgid) == 1)
-			break;
-	fclose(status);
-	return tgid;
+	return (pid_t)strtol(tgid, NULL, 10);
 }
 
 /* A new task; tgid is its thread group when known (a fork's child leads its

@@ -23,6 +23,7 @@
 
 #include "calls.h"
 #include "lineage.h"
+#include "procstate.h"
 #include "follow.h"
 #include "program.h"
 #include "verdict.h"
@@ -103,8 +104,9 @@ choose_start(const char *forced, int *tty_fd)
 static void
 explain_refusal(void)
 {
-	char line[256];
+	char line[256], status[PROCSTATE_STATUS_MAX], field[32];
 	FILE *f;
+	int mode;
 
 	if ((f = fopen("/proc/sys/kernel/yama/ptrace_scope", "re")) != NULL) {
 		if (fgets(line, sizeof line, f))
@@ -113,19 +115,16 @@ explain_refusal(void)
 				(int)strcspn(line, "\n"), line);
 		fclose(f);
 	}
-	if ((f = fopen("/proc/self/status", "re")) != NULL) {
-		while (fgets(line, sizeof line, f)) {
-			unsigned long long caps;
-			int mode;
-			if (sscanf(line, "Seccomp: %d", &mode) == 1 && mode != 0)
-				fprintf(stderr, "daemon-trace: a seccomp filter is on daemon-trace itself "
-					"(Seccomp: %d), which may deny ptrace: run it outside the "
-					"sandbox or container that set it\n", mode);
-			if (sscanf(line, "CapEff: %llx", &caps) == 1 && !(caps & (1ULL << 19)))
-				fprintf(stderr, "daemon-trace: CapEff lacks CAP_SYS_PTRACE (a container "
-					"may need --cap-add=SYS_PTRACE)\n");
-		}
-		fclose(f);
+	if (proc_status_read(getpid(), status, sizeof status) >= 0) {
+		if (proc_status_field(status, "CapEff", field, sizeof field) == 0 &&
+		    !(strtoull(field, NULL, 16) & (1ULL << 19)))
+			fprintf(stderr, "daemon-trace: CapEff lacks CAP_SYS_PTRACE (a container "
+				"may need --cap-add=SYS_PTRACE)\n");
+		if (proc_status_field(status, "Seccomp", field, sizeof field) == 0 &&
+		    (mode = atoi(field)) != 0)
+			fprintf(stderr, "daemon-trace: a seccomp filter is on daemon-trace itself "
+				"(Seccomp: %d), which may deny ptrace: run it outside the "
+				"sandbox or container that set it\n", mode);
 	}
 	fprintf(stderr, "daemon-trace: the program was not started\n");
 }

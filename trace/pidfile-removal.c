@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "procstate.h"
+
 enum { GROUPS_MAX = 64 };
 
 /* What the kernel checks a process's access to files by. */
@@ -19,38 +21,20 @@ struct credentials {
 	unsigned long long capabilities;	/* CapEff */
 };
 
-/* The rest of the line of /proc/PID/status that begins with key, into out. */
-static int
-status_line(FILE *status, const char *key, char *out, size_t size)
-{
-	char line[1024];
-
-	rewind(status);
-	while (fgets(line, sizeof line, status))
-		if (strncmp(line, key, strlen(key)) == 0) {
-			snprintf(out, size, "%s", line + strlen(key));
-			return 0;
-		}
-	return -1;
-}
-
+/* groups is as large as the whole status text: however many groups the line
+ * lists, it fits, and the first GROUPS_MAX of them are kept. */
 static int
 read_credentials(pid_t pid, struct credentials *c)
 {
-	char path[64], uids[128], gids[128], groups[1024], caps[64];
+	char status[PROCSTATE_STATUS_MAX], uids[128], gids[128], groups[PROCSTATE_STATUS_MAX],
+	     caps[64];
 	unsigned ignored[3];
-	FILE *status;
-	int complete;
 
-	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
-	if ((status = fopen(path, "re")) == NULL)
-		return -1;
-	complete = status_line(status, "Uid:", uids, sizeof uids) == 0 &&
-		   status_line(status, "Gid:", gids, sizeof gids) == 0 &&
-		   status_line(status, "Groups:", groups, sizeof groups) == 0 &&
-		   status_line(status, "CapEff:", caps, sizeof caps) == 0;
-	fclose(status);
-	if (!complete ||
+	if (proc_status_read(pid, status, sizeof status) < 0 ||
+	    proc_status_field(status, "Uid", uids, sizeof uids) == -1 ||
+	    proc_status_field(status, "Gid", gids, sizeof gids) == -1 ||
+	    proc_status_field(status, "Groups", groups, sizeof groups) == -1 ||
+	    proc_status_field(status, "CapEff", caps, sizeof caps) == -1 ||
 	    sscanf(uids, "%u %u %u %u", &ignored[0], &ignored[1], &ignored[2], &c->uid) != 4 ||
 	    sscanf(gids, "%u %u %u %u", &ignored[0], &ignored[1], &ignored[2], &c->gid) != 4 ||
 	    sscanf(caps, "%llx", &c->capabilities) != 1)

@@ -29,24 +29,12 @@ calls_setid_ignored(void)
 	return setid_ignored[0] ? setid_ignored : NULL;
 }
 
-/* glibc before 2.32 has no sigabbrev_np */
-const char *
-signal_abbreviation(int sig)
-{
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 32)
-	return sigabbrev_np(sig);
-#else
-	(void)sig;
-	return NULL;
-#endif
-}
-
 void
 describe_wait_status(int status, char *out, size_t size)
 {
 	if (WIFSIGNALED(status))
-		snprintf(out, size, "killed by %s", signal_abbreviation(WTERMSIG(status)) ?
-			 signal_abbreviation(WTERMSIG(status)) : "a signal");
+		snprintf(out, size, "killed by %s", signal_short_name(WTERMSIG(status)) ?
+			 signal_short_name(WTERMSIG(status)) : "a signal");
 	else
 		snprintf(out, size, "exited %d", WEXITSTATUS(status));
 }
@@ -203,7 +191,7 @@ calls_job_stopped(pid_t pid, int sig)
 	int readable = call_begin(pid, "trace", "stop");
 
 	record_fieldf(&call_writer, "status", "stopped by %s",
-		      signal_abbreviation(sig) ? signal_abbreviation(sig) : "a signal");
+		      signal_short_name(sig) ? signal_short_name(sig) : "a signal");
 	record_field(&call_writer, "prompt", "returns");
 	call_end(readable);
 }
@@ -214,19 +202,13 @@ calls_job_stopped(pid_t pid, int sig)
 static const char *
 signal_handling(pid_t pid, int sig)
 {
-	char path[64], line[256];
-	unsigned long long mask, ignored = 0, caught = 0;
-	FILE *status;
+	char status[PROCSTATE_STATUS_MAX];
+	unsigned long long ignored, caught;
 
-	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
-	if ((status = fopen(path, "re")) == NULL)
+	if (proc_status_read(pid, status, sizeof status) < 0)
 		return "unreadable";
-	while (fgets(line, sizeof line, status))
-		if (sscanf(line, "SigIgn: %llx", &mask) == 1)
-			ignored = mask;
-		else if (sscanf(line, "SigCgt: %llx", &mask) == 1)
-			caught = mask;
-	fclose(status);
+	ignored = proc_status_signals(status, "SigIgn");
+	caught = proc_status_signals(status, "SigCgt");
 	if (caught & (1ULL << (sig - 1)))
 		return "caught";
 	return ignored & (1ULL << (sig - 1)) ? "ignored" : "default";
@@ -236,7 +218,7 @@ void
 calls_signal(pid_t tgid, int sig)
 {
 	struct traced_process *p = lineage_get(tgid);
-	const char *name = signal_abbreviation(sig);
+	const char *name = signal_short_name(sig);
 	int readable;
 
 	if (p == NULL || sig < 1 || sig > 64 || (p->signals_told & (1ULL << (sig - 1))))

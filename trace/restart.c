@@ -21,6 +21,8 @@
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 
+#include "procstate.h"
+
 /*** the architecture: every register this file touches ***/
 
 #if defined(__x86_64__)
@@ -239,22 +241,15 @@ shorten_timeout(pid_t tid, const struct syscall_call *call, const struct timespe
 static int
 caught_signal_pending(pid_t tid)
 {
-	char path[64], line[256];
-	unsigned long long pending = 0, blocked = 0, caught = 0, mask;
-	FILE *status;
+	char status[PROCSTATE_STATUS_MAX];
+	unsigned long long pending, blocked, caught;
 
-	snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
-	if ((status = fopen(path, "re")) == NULL)
+	if (proc_status_read(tid, status, sizeof status) < 0)
 		return 1;	/* cannot tell: leave the result as it is */
-	while (fgets(line, sizeof line, status)) {
-		if (sscanf(line, "SigPnd: %llx", &mask) == 1 || sscanf(line, "ShdPnd: %llx", &mask) == 1)
-			pending |= mask;
-		else if (sscanf(line, "SigBlk: %llx", &mask) == 1)
-			blocked = mask;
-		else if (sscanf(line, "SigCgt: %llx", &mask) == 1)
-			caught = mask;
-	}
-	fclose(status);
+	/* SigPnd: the thread's own; ShdPnd: the whole process's */
+	pending = proc_status_signals(status, "SigPnd") | proc_status_signals(status, "ShdPnd");
+	blocked = proc_status_signals(status, "SigBlk");
+	caught = proc_status_signals(status, "SigCgt");
 	return (pending & ~blocked & caught) != 0;
 }
 
