@@ -11,21 +11,24 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
-/* Reads a small /proc file whole; returns its length or -1. */
+/* Reads a small /proc file whole, up to size - 1 bytes (the kernel may hand
+ * it over in pieces); returns its length or -1. */
 static ssize_t
 read_small_file(const char *path, char *buf, size_t size)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
+	size_t used = 0;
+	ssize_t n = 0;
 
 	if (fd == -1)
 		return -1;
-	n = read(fd, buf, size - 1);
+	while (used < size - 1 && (n = read(fd, buf + used, size - 1 - used)) > 0)
+		used += (size_t)n;
 	close(fd);
 	if (n < 0)
 		return -1;
-	buf[n] = '\0';
-	return n;
+	buf[used] = '\0';
+	return (ssize_t)used;
 }
 
 /* The name ps would print for a terminal device number; tty_nr 0 is "?". */

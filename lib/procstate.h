@@ -12,7 +12,8 @@
 
 enum { PROCSTATE_FDS_MAX = 1024,	/* characters of the descriptor list kept */
        PROCSTATE_GROUPS_MAX = 512,	/* characters of the group list kept */
-       PROCSTATE_STATUS_MAX = 4096 };	/* bytes of /proc/PID/status read */
+       PROCSTATE_STATUS_MAX = 16384 };	/* bytes of /proc/PID/status read: its Groups line
+					   grows by up to 11 per group */
 
 struct proc_state {
 	pid_t pid, ppid, pgid, sid;
