@@ -50,12 +50,15 @@ traced=$WORK/traced.log		# the run alone (a chain's own records are a run of the
 grep "^v=1 run=$run " "$LOG" >"$traced"
 
 # per_process LOG: the run's frames, process by process, with the paths of
-# this machine named, and the user and group IDs of the user who runs the test
+# this machine named (and unquoted, where only a space in the clone's folder
+# made --dump quote them), and the user and group IDs of the user who runs
+# the test
 per_process() {
 	"$DS_BIN/daemon-viewer" --dump --normalize --width "$width" --run "$run" "$1" >"$WORK/dump" ||
 		fail "daemon-viewer --dump exited $?"
 	awk -v half=$((width / 2)) -f "$here/per-process.awk" "$WORK/dump" |
 		sed -e "s#$DS_TEST_BIN#<test-bin>#g" -e "s#$DS_BIN#<bin>#g" -e "s#$WORK#<work>#g" \
+			-e 's#="\(<[a-z-]*>[^" ]*\)"#=\1#g' \
 			-e 's/\(called set[a-z]*()  result=0  args=\)[0-9]*/\1<id>/' \
 			-e 's/\([ug]ids=\)"[0-9 ]*"/\1"<ids>"/g' \
 			-e 's/user IDs are now [0-9 ]* and its group IDs [0-9 ]* (/user IDs are now <ids> and its group IDs <ids> (/'
