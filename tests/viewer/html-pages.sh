@@ -2,7 +2,7 @@
 # the pages of real runs. Sourced after lib.sh, with BIN and SRC set.
 #
 # make_pages: one log with two runs, daemon-demo --skip 3 (step 3 left out)
-# and daemon-trace -- setsid -f sleep 1 (a real program: steps 3 to 7 never
+# and daemon-trace -- setsid -f sleep 30 (a real program: steps 3 to 7 never
 # done), their pages $WORK/demo.html (by --run) and $WORK/traced.html (the
 # newest run); and $WORK/hostile.html, of the demo's log with markup and
 # script in its values. Sets DEMO_RUN and TRACED_RUN, and STEP2_SID_OLD and
@@ -14,10 +14,13 @@ make_pages() {
 	poll_until 20 grep -q "prog=heartbeatd .*event=exit" "$LOG" ||
 		fail "the demo's heartbeatd never recorded its exit"
 	DEMO_RUN=$(sed -n '1s/.* run=\([^ ]*\) .*/\1/p' "$LOG")
-	DAEMON_STEPS_LOG=$LOG "$BIN/daemon-trace" -- setsid -f sleep 1 >"$WORK/trace.out" 2>&1 </dev/null
+	# sleep 30, stopped by its PID once judged: a sleep 1 could end before
+	# daemon-trace settled on a loaded machine, and then no daemon stayed
+	DAEMON_STEPS_LOG=$LOG "$BIN/daemon-trace" -- setsid -f sleep 30 >"$WORK/trace.out" 2>&1 </dev/null
 	daemon=$(sed -n 's/.* event=verdict .* daemon=\([0-9]*\).*/\1/p' "$LOG")
 	[ -n "$daemon" ] || fail "daemon-trace gave no verdict naming the daemon: $(cat "$WORK/trace.out")"
-	poll_until 10 is_dead "$daemon" || fail "the traced sleep, PID $daemon, outlived its second"
+	kill "$daemon"
+	poll_until 10 is_dead "$daemon" || fail "the traced sleep, PID $daemon, did not stop"
 	TRACED_RUN=$(sed -n '$s/.* run=\([^ ]*\) .*/\1/p' "$LOG")
 	[ "$TRACED_RUN" != "$DEMO_RUN" ] || fail "the demo and the trace wrote one run, $DEMO_RUN"
 
