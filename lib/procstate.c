@@ -22,8 +22,16 @@ read_small_file(const char *path, char *buf, size_t size)
 
 	if (fd == -1)
 		return -1;
-	while (used < size - 1 && (n = read(fd, buf + used, size - 1 - used)) > 0)
+	/* a /proc file comes whole in one read when it fits (a short read is its
+	 * end); read again only when the buffer filled */
+	while (used < size - 1) {
+		size_t asked = size - 1 - used;
+		if ((n = read(fd, buf + used, asked)) <= 0)
+			break;
 		used += (size_t)n;
+		if ((size_t)n < asked)
+			break;
+	}
 	close(fd);
 	if (n < 0)
 		return -1;
@@ -190,11 +198,14 @@ read_environment_size(pid_t pid, struct proc_state *state)
 	}
 	/* non-empty strings only: a program that rewrites its process title
 	 * (nginx) blanks the area with NULs, which are no variables */
-	while ((n = read(fd, block, sizeof block)) > 0)
+	while ((n = read(fd, block, sizeof block)) > 0) {
 		for (ssize_t i = 0; i < n; i++) {
 			state->nenv += in_string && block[i] == '\0';
 			in_string = block[i] != '\0';
 		}
+		if ((size_t)n < sizeof block)
+			break;		/* a short read is its end (the kernel fills what it can) */
+	}
 	if (n == -1)
 		state->environ_error = errno;	/* refused at the read: not ptrace-able */
 	state->nenv += in_string;
