@@ -11,32 +11,23 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
-/* Reads a small /proc file whole, up to size - 1 bytes (the kernel may hand
- * it over in pieces); returns its length or -1. */
+/* Reads a small /proc file, up to size - 1 bytes, in one read: the kernel
+ * gives a /proc file whole when it fits (PROCSTATE_STATUS_MAX is sized so
+ * that status does). Returns its length or -1. */
 static ssize_t
 read_small_file(const char *path, char *buf, size_t size)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	size_t used = 0;
-	ssize_t n = 0;
+	ssize_t n;
 
 	if (fd == -1)
 		return -1;
-	/* a /proc file comes whole in one read when it fits (a short read is its
-	 * end); read again only when the buffer filled */
-	while (used < size - 1) {
-		size_t asked = size - 1 - used;
-		if ((n = read(fd, buf + used, asked)) <= 0)
-			break;
-		used += (size_t)n;
-		if ((size_t)n < asked)
-			break;
-	}
+	n = read(fd, buf, size - 1);
 	close(fd);
 	if (n < 0)
 		return -1;
-	buf[used] = '\0';
-	return (ssize_t)used;
+	buf[n] = '\0';
+	return n;
 }
 
 /* The name ps would print for a terminal device number; tty_nr 0 is "?". */

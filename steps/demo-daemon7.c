@@ -50,22 +50,6 @@ drop_folder(char *path, size_t size)
 		fail("naming the folder for " DROP_USER, ENAMETOOLONG, log, EXIT_SYSCALL_FAILED);
 }
 
-/* Whether the user could enter folder: asked with the user's effective IDs
- * only, which root takes back. */
-static int
-user_can_enter(const struct passwd *pw, const char *folder)
-{
-	uid_t our_uid = geteuid();
-	gid_t our_gid = getegid();
-
-	if (setegid(pw->pw_gid) == -1 || seteuid(pw->pw_uid) == -1)
-		fail("seteuid", errno, NULL, EXIT_SYSCALL_FAILED);
-	int can = faccessat(AT_FDCWD, folder, X_OK, AT_EACCESS) == 0;
-	if (seteuid(our_uid) == -1 || setegid(our_gid) == -1)
-		fail("seteuid", errno, NULL, EXIT_SYSCALL_FAILED);
-	return can;
-}
-
 int
 drop_possible(void)
 {
@@ -85,7 +69,7 @@ drop_possible(void)
 	}
 	drop_folder(folder, sizeof folder);
 	*strrchr(folder, '/') = '\0';		/* where it would be made */
-	if (!user_can_enter(pw, folder[0] ? folder : "/")) {
+	if (user_may_access(pw->pw_uid, pw->pw_gid, folder[0] ? folder : "/", X_OK) != 0) {
 		printf("%s: step 8 (dropping privileges) left out: %s could not enter %s, where "
 		       "its folder would be.\n", name, DROP_USER, folder[0] ? folder : "/");
 		return 0;

@@ -52,29 +52,23 @@ static const struct program program = {
 	.options = options,
 };
 
-/* Whether the user could go on recording after the drop: the log opened and
- * the pid file's directory written, asked with the user's effective IDs only,
- * which root takes back. Returns 0, or the errno of what was refused. */
+/* Whether the user could go on recording after the drop: write the log,
+ * make heartbeatd's pid file in its directory, or open the one an earlier
+ * run left there. Returns 0, or the errno of what was refused. */
 static int
 user_can_record(uid_t uid, gid_t gid)
 {
 	char dir[PATH_MAX];
-	uid_t our_uid = geteuid();
-	gid_t our_gid = getegid();
-	int fd, err = 0;
+	int err;
 
 	snprintf(dir, sizeof dir, "%s", log_path());
 	*strrchr(dir, '/') = '\0';
-	if (setegid(gid) == -1 || seteuid(uid) == -1)
-		fail("seteuid", errno, NULL, EXIT_SYSCALL_FAILED);
-	fd = open(log_path(), O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC);
-	if (fd == -1 || faccessat(AT_FDCWD, dir[0] ? dir : "/", W_OK | X_OK, AT_EACCESS) == -1)
-		err = errno;
-	if (fd != -1)
-		close(fd);
-	if (seteuid(our_uid) == -1 || setegid(our_gid) == -1)
-		fail("seteuid", errno, NULL, EXIT_SYSCALL_FAILED);
-	return err;
+	if ((err = user_may_access(uid, gid, log_path(), W_OK)) != 0 ||
+	    (err = user_may_access(uid, gid, dir[0] ? dir : "/", W_OK | X_OK)) != 0)
+		return err;
+	if (access(pid_file_path(), F_OK) == 0)
+		return user_may_access(uid, gid, pid_file_path(), R_OK | W_OK);
+	return 0;
 }
 
 /* Checks the drop as the kernel shows it: every user and group ID, and the
@@ -120,10 +114,12 @@ main(int argc, char **argv)
 		fail("dropping privileges", EPERM, "only root has privileges to drop: run the chain "
 		     "as root, or leave this step out", EXIT_SYSCALL_FAILED);
 	int refused = user_can_record(uid, gid);
-	snprintf(hint, sizeof hint, "%s could not write the log %s or heartbeatd's pid file beside "
-		 "it: set DAEMON_STEPS_LOG to a file in a directory %s can write", user, log_path(), user);
-	if (refused)
+	if (refused) {
+		snprintf(hint, sizeof hint, "%s could not write the log %s or heartbeatd's pid file "
+			 "beside it: set DAEMON_STEPS_LOG to a file in a directory %s can write",
+			 user, log_path(), user);
 		fail("checking the log as the user", refused, hint, EXIT_SYSCALL_FAILED);
+	}
 
 	/*** the step ***/
 	if (setgroups(1, &gid) == -1)			/* first: root's supplementary groups go */

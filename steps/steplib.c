@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -189,4 +190,27 @@ exec_next(char **next)
 		snprintf(hint, sizeof hint, "the next program, '%s', %s", next[0],
 			 err == ENOENT ? "was not found" : "cannot be executed");
 	fail("exec", err, hint, err == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXECUTE);
+}
+
+/*** asking as another user ***/
+
+int
+user_may_access(uid_t uid, gid_t gid, const char *path, int mode)
+{
+	uid_t our_uid = geteuid();
+	gid_t our_gid = getegid();
+	int count = getgroups(0, NULL), err = 0;
+	gid_t *our_groups = malloc(((size_t)(count > 0 ? count : 0) + 1) * sizeof *our_groups);
+
+	if (count == -1 || our_groups == NULL || getgroups(count, our_groups) == -1)
+		fail("getgroups", errno, NULL, EXIT_SYSCALL_FAILED);
+	if (setgroups(1, &gid) == -1 || setegid(gid) == -1 || seteuid(uid) == -1)
+		fail("taking the user's IDs", errno, NULL, EXIT_SYSCALL_FAILED);
+	if (faccessat(AT_FDCWD, path, mode, AT_EACCESS) == -1)
+		err = errno;
+	if (seteuid(our_uid) == -1 || setegid(our_gid) == -1 ||
+	    setgroups((size_t)count, our_groups) == -1)
+		fail("taking root's IDs back", errno, NULL, EXIT_SYSCALL_FAILED);
+	free(our_groups);
+	return err;
 }

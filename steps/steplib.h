@@ -60,4 +60,13 @@ void pause_if_asked(void);
  * names no number above 2 (0, 1 and 2 are stdio's, never a pipe passed on). */
 int ready_fd_named(void);
 
+/*
+ * As root: 0 when user uid, group gid (and no other group, as after
+ * setgroups(1, &gid)) may access path with mode (R_OK, W_OK, X_OK), else the
+ * errno of the refusal. Asked with those effective IDs and that group list
+ * only, which root then takes back: root's own supplementary groups would
+ * grant what the user will lack. Exits if the IDs cannot be changed.
+ */
+int user_may_access(uid_t uid, gid_t gid, const char *path, int mode);
+
 #endif

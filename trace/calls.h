@@ -24,7 +24,7 @@ struct syscall_call {
 /* Starts recording: the log, the run id, and the caller's state. */
 int calls_begin(const char *log_path, const char *run);
 
-/* A process (tgid pid) executed a program; former is the thread that did it. */
+/* A process (tgid pid) executed a program; first: it is the program's first process. */
 void calls_exec(pid_t pid, int first);
 
 /* parent forked child (a process, not a thread); vfork says how. */

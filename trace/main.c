@@ -154,13 +154,9 @@ end_in_words(enum follow_end end, int settle_ms, int seconds, char *out, size_t 
 static int
 ever_executed(pid_t first)
 {
-	int count;
-	const struct traced_process *all = lineage_all(&count);
+	const struct traced_process *p = lineage_find(first);
 
-	for (int i = 0; i < count; i++)
-		if (all[i].pid == first)
-			return all[i].execs > 0;
-	return 0;
+	return p != NULL && p->execs > 0;
 }
 
 /*

@@ -436,8 +436,8 @@ print_daemon7(const struct judged *j, const struct proc_state *origin, int first
 				snprintf(why, sizeof why, "%s holds %d, written by %d", pid_file,
 					 (int)holds, (int)by);
 			else
-				snprintf(why, sizeof why, j->lineage ? "none seen written (one made "
-					 "through a renamed file is not seen)" : "from /proc alone");
+				snprintf(why, sizeof why, j->lineage ? "none seen written (a write() or "
+					 "pwrite64() of at most 32 bytes)" : "from /proc alone");
 			break;
 		}
 		if (result == CHECK_NOT_KNOWN && c != CHECK_READY_TOLD && c != CHECK_PID_FILE_OWN)

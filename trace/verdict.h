@@ -12,7 +12,6 @@
 enum verdict_code {
 	VERDICT_DAEMON = 0,		/* every item passes */
 	VERDICT_SYSCALL_FAILED = 1,	/* a system call of daemon-trace failed */
-	VERDICT_USAGE = 2,
 	VERDICT_FAILS_SOME = 3,		/* it went to the background, but fails an item */
 	VERDICT_NO_DAEMON = 4,		/* nothing stayed, or it stayed in the foreground */
 	VERDICT_REFUSED = 5		/* the kernel refused tracing */

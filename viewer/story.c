@@ -375,12 +375,6 @@ story_check(const struct story *story, enum check check)
 }
 
 int
-story_check_otherwise(const struct story *story, enum check check)
-{
-	return story_thread(story)->judged[check] == CHECK_MET_OTHERWISE;
-}
-
-int
 story_check_before(const struct story *story, enum check check)
 {
 	return story_thread(story)->judged_before[check] == CHECK_MET;

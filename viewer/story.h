@@ -83,11 +83,6 @@ const struct thread_story *story_thread(const struct story *story);
 /* Whether the process of the frame told last meets check. */
 int story_check(const struct story *story, enum check check);
 
-/* Whether a traced program's process meets check otherwise than the demo
- * does it (a directory of its own, 1 on a log file), as the verdict passes
- * it; the verdict's frame shows the verdict's own judgment (recipe.h). */
-int story_check_otherwise(const struct story *story, enum check check);
-
 /* Whether it met check at the frame it is compared with (frame.previous). */
 int story_check_before(const struct story *story, enum check check);
 

@@ -247,6 +247,23 @@ privileges)
 	expect "recorded, as root still" "$(q1 run="$run" event=error -- call errno uid)" \
 		"checking the log as the user	EACCES	0,0,0,0"
 
+	# refused when only root's own group may write the log (nobody's list is
+	# its group alone after the drop), and when an earlier root run left a
+	# pid file nobody cannot open: both passed the check, then failed after
+	shared=$(mktemp -d /tmp/ds-step8-XXXXXX)
+	remove_shared() { rm -rf "$shared"; }
+	CLEANUPS="remove_shared $CLEANUPS"
+	chmod 0770 "$shared" && install -m 0660 /dev/null "$shared/log"
+	(cd / && DAEMON_STEPS_LOG=$shared/log setpriv --groups 0 \
+		"$DS_BIN/step8-drop-privileges" true </dev/null >"$WORK/out" 2>&1) &&
+		fail "step 8 dropped to a user whom only root's group let write the log"
+	says "nobody could not write the log $shared/log"
+	chmod 0777 "$shared" && chmod 0666 "$shared/log" && echo 1 >"$shared/heartbeatd.pid"
+	(cd / && DAEMON_STEPS_LOG=$shared/log "$DS_BIN/step8-drop-privileges" true \
+		</dev/null >"$WORK/out" 2>&1) &&
+		fail "step 8 dropped to a user who cannot open the pid file left there"
+	says "nobody could not write the log $shared/log or heartbeatd's pid file beside it"
+
 	# without step 8, the daemon is root
 	pid_file=$WORK/heartbeatd.pid
 	chain / run_program step1-fork "${seven[@]:1}" heartbeatd --seconds 30
