@@ -62,6 +62,10 @@ int proc_status_field(const char *status, const char *key, char *out, size_t siz
  * for signal n; 0 when the kernel wrote no such line. */
 unsigned long long proc_status_signals(const char *status, const char *key);
 
+/* The command line pid was executed with, its arguments joined by spaces;
+ * "" when /proc refuses it or it has none (a kernel thread). */
+void proc_command_line(pid_t pid, char *out, size_t size);
+
 /* Whether a descriptor is open in this process, without opening anything. */
 int fd_is_open(int fd);
 

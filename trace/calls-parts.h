@@ -35,7 +35,9 @@ int call_begin(pid_t pid, const char *step, const char *event);
  * the errno's name. */
 int call_begin_result(pid_t pid, const char *step, const char *call, int64_t rval, int is_error);
 
-/* Ends the record with the state (or why it was unreadable), into the log. */
+/* Ends the record with the state, or why it was unreadable (readable 0
+ * where call_begin() found it readable: the process is known gone), into the
+ * log. */
 void call_end(int readable);
 
 /*** processes.c ***/

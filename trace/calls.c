@@ -23,6 +23,7 @@ static struct {
 	char run[64];
 	unsigned long recorded;		/* records of recipe steps: what settling watches */
 	int recording_step;		/* the record being made stands for a step */
+	int state_errno;		/* why /proc refused call_state's process, or 0 */
 	unsigned long foreign_calls;	/* of an architecture arch.c has no table for */
 } rec;
 
@@ -37,10 +38,9 @@ call_begin(pid_t pid, const char *step, const char *event)
 	int readable = proc_state_read(pid, &call_state) == 0;
 	const struct traced_process *p = lineage_find(pid);
 
-	if (!readable) {
+	rec.state_errno = readable ? 0 : errno;
+	if (!readable)
 		call_state.pid = pid;
-		call_state.nfds = -errno;	/* the errno, for call_end() */
-	}
 	record_begin(&call_writer, rec.run, readable ? call_state.comm : p ? p->prog : "?", step,
 		     event);
 	rec.recording_step = step[0] >= '1' && step[0] <= '7';
@@ -50,10 +50,12 @@ call_begin(pid_t pid, const char *step, const char *event)
 void
 call_end(int readable)
 {
-	if (readable)
+	if (!readable && rec.state_errno == 0)
+		rec.state_errno = ESRCH;	/* its caller knows it gone */
+	if (rec.state_errno == 0)
 		record_state(&call_writer, &call_state);
 	else
-		record_state_unreadable(&call_writer, call_state.pid, -call_state.nfds);
+		record_state_unreadable(&call_writer, call_state.pid, rec.state_errno);
 	if (record_log_add(&rec.log, &call_writer) == -1)
 		fprintf(stderr, "daemon-trace: cannot write the log: %s\n", strerror(errno));
 	if (rec.recording_step) {
@@ -85,6 +87,46 @@ calls_entry(pid_t tgid, const struct syscall_call *call)
 	if (call->nr != SYS_close && call->nr != SYS_close_range)
 		close_run_end_of(tgid);		/* a run of closes ends at any other call */
 	readiness_entry(tgid, call);
+}
+
+/*
+ * The calls whose end tells nothing: none is recorded, and none can sleep, so
+ * none fails with an EINTR that tracing caused (restart.c). They are most of
+ * what a program calls while it starts (the loader's mmap and mprotect, a
+ * shell's signal masks before an exec); not asking their result saves a
+ * ptrace call at each one's exit stop (trace-bench: about 17,000 of 92,000
+ * in 400 fork+exec). A call added to calls_exit() must not be listed here.
+ */
+int
+calls_exit_matters(const struct syscall_call *call)
+{
+	if (!call->decoded)
+		return 1;		/* counted at its end: calls_foreign() */
+	switch ((long)call->nr) {
+	case SYS_brk:
+	case SYS_mmap:
+	case SYS_munmap:
+	case SYS_mprotect:
+	case SYS_arch_prctl:
+	case SYS_set_tid_address:
+	case SYS_set_robust_list:
+	case SYS_rseq:
+	case SYS_prlimit64:
+	case SYS_rt_sigaction:
+	case SYS_rt_sigprocmask:
+	case SYS_getpid:
+	case SYS_gettid:
+	case SYS_getppid:
+	case SYS_getuid:
+	case SYS_geteuid:
+	case SYS_getgid:
+	case SYS_getegid:
+	case SYS_getpgrp:
+	case SYS_uname:
+		return 0;
+	default:
+		return 1;
+	}
 }
 
 void

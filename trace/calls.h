@@ -34,6 +34,10 @@ void calls_fork(pid_t parent, pid_t child, int vfork);
  * any other call. (Credentials aside, what a daemon changes is per process.) */
 void calls_entry(pid_t tgid, const struct syscall_call *call);
 
+/* Whether the call's end matters: whether follow.c must read its result at
+ * its exit stop and tell calls_exit(). */
+int calls_exit_matters(const struct syscall_call *call);
+
 /* It ended, in thread tid, with rval (a negative errno when is_error). */
 void calls_exit(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t rval,
 		int is_error);

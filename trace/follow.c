@@ -46,6 +46,7 @@ struct task {
 	int announced;		/* its parent's fork or clone event was seen */
 	int held;		/* stopped at its first stop until that event comes */
 	int in_syscall;		/* between a call's entry and exit stops */
+	int exit_matters;	/* the call's end is asked and told (calls_exit_matters()) */
 	int group_stopped;	/* in a group-stop (SIGSTOP, SIGTSTP, ...) since its last stop */
 	struct syscall_call call;
 	struct timespec call_began;
@@ -260,6 +261,12 @@ syscall_stop(struct task *task)
 {
 	struct __ptrace_syscall_info info;
 
+	/* entry and exit stops alternate: after an entry seen, the next
+	 * syscall-stop is that call's exit */
+	if (task->in_syscall && !task->exit_matters && !tracer.detaching) {
+		task->in_syscall = 0;
+		return;
+	}
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, task->tid, sizeof info, &info) <= 0)
 		return;
 	if (info.op == PTRACE_SYSCALL_INFO_ENTRY) {
@@ -268,7 +275,9 @@ syscall_stop(struct task *task)
 		memcpy(task->call.args, info.entry.args, sizeof task->call.args);
 		task->call.arch = info.arch;
 		arch_to_native(task->tid, &task->call);	/* a 32-bit program's call too */
-		clock_gettime(CLOCK_MONOTONIC, &task->call_began);
+		task->exit_matters = calls_exit_matters(&task->call);
+		if (task->exit_matters)		/* a restart shortens its timeout by the time spent */
+			clock_gettime(CLOCK_MONOTONIC, &task->call_began);
 		if (!tracer.detaching)
 			calls_entry(task->tgid, &task->call);
 	} else if (info.op == PTRACE_SYSCALL_INFO_EXIT && task->in_syscall) {
@@ -506,7 +515,7 @@ follow_run(int settle_ms, int seconds)
 
 	clock_gettime(CLOCK_MONOTONIC, &began);
 	for (;;) {
-		long long now = ms_since(&began), deadline = seconds > 0 ? seconds * 1000LL : -1;
+		long long now, deadline = seconds > 0 ? seconds * 1000LL : -1;
 		int status;
 		pid_t tid;
 
@@ -514,6 +523,7 @@ follow_run(int settle_ms, int seconds)
 			deadline = quiet_since + settle_ms;
 		/* the settle deadline only moves later: an alarm that rang early is set again */
 		if (deadline >= 0 && (alarm_at < 0 || alarm_rang || deadline < alarm_at)) {
+			now = ms_since(&began);
 			alarm_in(deadline > now ? deadline - now : 1);
 			alarm_at = deadline;
 		}
@@ -525,11 +535,15 @@ follow_run(int settle_ms, int seconds)
 			return END_ALL_GONE;
 		if (stop_signal)
 			return END_SIGNAL;
-		now = ms_since(&began);
 		if (calls_recorded() != recorded || calls_busy()) {
 			recorded = calls_recorded();
-			quiet_since = now;
+			quiet_since = ms_since(&began);
 		}
+		/* the clock is read at a stop only when a deadline runs: the time
+		 * a tracee waits for the tracer at each stop is what tracing costs */
+		if (seconds <= 0 && !tracer.first_exited)
+			continue;
+		now = ms_since(&began);
 		if (seconds > 0 && now >= seconds * 1000LL)
 			return END_TIME_UP;
 		if (tracer.first_exited && now - quiet_since >= settle_ms)

@@ -132,9 +132,23 @@ lineage_open_inherited(const struct traced_process *p, int still_open[LINEAGE_FD
 }
 
 void
-lineage_keep_open(struct traced_process *p)
+lineage_keep_open(struct traced_process *p, const struct proc_state *now)
 {
-	p->inherited_count = lineage_open_inherited(p, p->inherited);
+	int open_now[LINEAGE_FDS_MAX], open_count = 0, unknown = 1, kept = 0;
+
+	if (now)
+		open_count = lineage_fds_above_stdio(now, open_now, &unknown);
+	if (unknown) {		/* no whole list: /proc is asked of each */
+		p->inherited_count = lineage_open_inherited(p, p->inherited);
+		return;
+	}
+	for (int i = 0; i < p->inherited_count; i++)
+		for (int j = 0; j < open_count; j++)
+			if (open_now[j] == p->inherited[i]) {
+				p->inherited[kept++] = p->inherited[i];
+				break;
+			}
+	p->inherited_count = kept;
 }
 
 void

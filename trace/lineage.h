@@ -76,8 +76,10 @@ int lineage_fds_above_stdio(const struct proc_state *state, int fds[LINEAGE_FDS_
  * still_open (which may be p->inherited itself); how many. */
 int lineage_open_inherited(const struct traced_process *p, int still_open[LINEAGE_FDS_MAX]);
 
-/* Keeps of the inherited descriptors those open now (after an exec). */
-void lineage_keep_open(struct traced_process *p);
+/* Keeps of the inherited descriptors those open now (after an exec): those
+ * in now's list, just read; asked of /proc when now is NULL or its list
+ * incomplete. */
+void lineage_keep_open(struct traced_process *p, const struct proc_state *now);
 
 /* Forgets the inherited descriptors lo to hi (closed, or replaced). */
 void lineage_forget(struct traced_process *p, long lo, long hi);

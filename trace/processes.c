@@ -81,26 +81,6 @@ calls_fork(pid_t parent, pid_t child, int vfork)
 	fork_call(c, lineage_find(parent), vfork);
 }
 
-/* The process's command line, its arguments joined by spaces. */
-static void
-read_command_line(pid_t pid, char *out, size_t size)
-{
-	char path[64];
-	FILE *f;
-	size_t n;
-
-	snprintf(path, sizeof path, "/proc/%d/cmdline", (int)pid);
-	out[0] = '\0';
-	if ((f = fopen(path, "re")) == NULL)
-		return;
-	n = fread(out, 1, size - 1, f);
-	fclose(f);
-	out[n] = '\0';
-	for (size_t i = 0; n > 0 && i < n - 1; i++)
-		if (out[i] == '\0')
-			out[i] = ' ';
-}
-
 void
 calls_exec(pid_t pid, int is_first)
 {
@@ -127,14 +107,14 @@ calls_exec(pid_t pid, int is_first)
 			snprintf(setid_ignored, sizeof setid_ignored, "%s", exe);
 		}
 	}
-	read_command_line(pid, line, sizeof line);
+	proc_command_line(pid, line, sizeof line);
 	record_field(&call_writer, "command", line);
 	if (is_first)
 		first = pid;
 	if (is_first && p->execs == 1 && readable) {	/* what the caller gave, once */
 		lineage_from_caller(p, &call_state);
 	} else {
-		lineage_keep_open(p);		/* the close-on-exec ones are gone */
+		lineage_keep_open(p, readable ? &call_state : NULL);	/* the close-on-exec ones are gone */
 		for (int fd = 0; fd < 3; fd++)
 			if ((p->stdio_reopened & (1 << fd)) && readable &&
 			    strcmp(call_state.stdio[fd], "closed") == 0) {
@@ -161,11 +141,8 @@ process_exit(pid_t pid, int status, int gone)
 	p->exit_status = status;
 	describe_wait_status(status, how, sizeof how);
 	readable = call_begin(pid, "trace", "exit");
-	if (gone) {
+	if (gone)
 		readable = 0;
-		call_state.pid = pid;
-		call_state.nfds = -ESRCH;
-	}
 	record_field(&call_writer, "status", how);
 	if (pid == first)	/* the shell waits for this one: its prompt returns now */
 		record_field(&call_writer, "prompt", "returns");

@@ -14,6 +14,10 @@
  *     close-all          close every descriptor above 2
  *     null-stdio         0, 1 and 2 onto /dev/null
  *     open=PATH          opens PATH (made if need be) and keeps it open
+ *     pipe               makes a pipe and keeps both ends open (a call that
+ *                        daemon-trace does not record gives descriptors)
+ *     cloexec-exec       marks every descriptor above 2 close-on-exec, then
+ *                        executes itself again with the actions after this one
  *     pid-file=PATH      writes its PID into PATH
  *     user=ID            setgroups(0), setgid(ID), setuid(ID): a privilege drop
  *     ids-by-number=ID   setresgid(-1, ID, -1), setresuid(-1, ID, -1) by their
@@ -91,6 +95,10 @@ act(const char *action)
 	} else if ((value = value_of(action, "open"))) {
 		if (open(value, O_RDONLY | O_CREAT, 0644) == -1)
 			return perror(value), -1;
+	} else if (strcmp(action, "pipe") == 0) {
+		int ends[2];
+		if (pipe(ends) == -1)
+			return perror("ticker: pipe"), -1;
 	} else if ((value = value_of(action, "pid-file"))) {
 		char line[24];
 		int len = snprintf(line, sizeof line, "%d\n", (int)getpid());
@@ -127,9 +135,18 @@ main(int argc, char **argv)
 		perror("ticker: daemon");
 		return 1;
 	}
-	for (int i = 1 + daemon3; i < argc - 1; i++)
+	for (int i = 1 + daemon3; i < argc - 1; i++) {
+		if (strcmp(argv[i], "cloexec-exec") == 0) {
+			for (int fd = 3; fd < 1024; fd++)
+				(void)fcntl(fd, F_SETFD, FD_CLOEXEC);	/* EBADF: not open */
+			argv[i] = argv[0];
+			execv("/proc/self/exe", argv + i);
+			perror("ticker: exec");
+			return 1;
+		}
 		if (act(argv[i]) == -1)
 			return 1;
+	}
 	char next[4096];
 
 	/* written beside and renamed: a reader never sees the file half-written */

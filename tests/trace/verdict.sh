@@ -8,6 +8,9 @@
 #   fd-leaked            the caller's descriptor 3 kept: named
 #   fd-own               descriptors 3 and 4 of its own: not inherited
 #   fd-own-on-leaked     the caller's 3 closed, then a file of its own on 3
+#   fd-own-on-cloexec    the caller's 4 closed by an exec (close-on-exec), then
+#                        a pipe of its own on 3 and 4 (a call not recorded; 4,
+#                        since the loader opens and closes 3 after the exec)
 #   pid-file-dir         (root) pid file in root's 0755 folder, then user nobody
 #   pid-file-sticky      (root) the same in a sticky 1777 folder
 #   pid-file-own-dir     (root) the same in a folder nobody owns: removable
@@ -22,14 +25,17 @@ recipe_end=(close-all null-stdio)
 
 # traced CALLER_UMASK LEAK ACTION...: daemon-trace on the ticker doing the
 # actions, from $launch with CALLER_UMASK and, with LEAK=yes, $leaked open on
-# descriptor 3; $daemon is the daemon left, $status daemon-trace's.
+# descriptor 3 (LEAK=4: on 4); $daemon is the daemon left, $status daemon-trace's.
 traced() {
 	local mask=$1 leak=$2
 	shift 2
 	status=0
 	(
 		cd "$launch" && umask "$mask"
-		if [ "$leak" = yes ]; then exec 3<"$leaked"; fi
+		case $leak in
+		yes) exec 3<"$leaked" ;;
+		4) exec 4<"$leaked" ;;
+		esac
 		DAEMON_STEPS_LOG=$LOG exec "$DS_BIN/daemon-trace" --settle 300 -- "$TICKER" "$@" "$ticks"
 	) >"$WORK/out" 2>&1 </dev/null || status=$?
 	daemon=$(ticker_pid "$ticks")
@@ -111,6 +117,15 @@ fd-own)
 fd-own-on-leaked)
 	traced 0022 yes "${recipe_start[@]}" umask=0 "${recipe_end[@]}" open="$WORK/own3"
 	expect "descriptor 3 of the daemon, in /proc" "$(fd_target "$daemon" 3)" "$WORK/own3"
+	says "[pass] no descriptor of its caller: none left open"
+	expect "daemon-trace's exit status" "$status" 0 ;;
+fd-own-on-cloexec)
+	traced 0022 4 "${recipe_start[@]}" umask=0 cloexec-exec pipe null-stdio
+	case $(fd_target "$daemon" 4) in
+	pipe:*) pass "descriptor 4 of the daemon, in /proc: its pipe" ;;
+	*) fail "descriptor 4 of the daemon, in /proc: $(fd_target "$daemon" 4), not a pipe" ;;
+	esac
+	expect "the ticker's executions" "$(count event=exec)" 2
 	says "[pass] no descriptor of its caller: none left open"
 	expect "daemon-trace's exit status" "$status" 0 ;;
 pid-file-dir)
