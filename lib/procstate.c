@@ -260,11 +260,10 @@ read_fds(pid_t pid, struct proc_state *state)
 }
 
 int
-proc_state_read(pid_t pid, struct proc_state *state)
+proc_stat_read(pid_t pid, struct proc_stat *stat)
 {
 	char path[64], buf[1024];
 	const char *open_paren, *close_paren;
-	unsigned long tty_nr;
 	int ppid, pgid, sid, tpgid;
 	size_t comm_len;
 
@@ -275,24 +274,51 @@ proc_state_read(pid_t pid, struct proc_state *state)
 	open_paren = strchr(buf, '(');
 	close_paren = strrchr(buf, ')');
 	if (open_paren == NULL || close_paren == NULL ||
-	    sscanf(close_paren + 1, " %*c %d %d %d %lu %d", &ppid, &pgid, &sid,
-		   &tty_nr, &tpgid) != 5) {
+	    sscanf(close_paren + 1, " %c %d %d %d %lu %d", &stat->state, &ppid, &pgid, &sid,
+		   &stat->tty_nr, &tpgid) != 6) {
 		errno = EPROTO;
 		return -1;
 	}
 	comm_len = (size_t)(close_paren - open_paren - 1);
-	if (comm_len >= sizeof state->comm)
-		comm_len = sizeof state->comm - 1;
-	memcpy(state->comm, open_paren + 1, comm_len);
-	state->comm[comm_len] = '\0';
+	if (comm_len >= sizeof stat->comm)
+		comm_len = sizeof stat->comm - 1;
+	memcpy(stat->comm, open_paren + 1, comm_len);
+	stat->comm[comm_len] = '\0';
+	stat->ppid = ppid;
+	stat->pgid = pgid;
+	stat->sid = sid;
+	stat->tpgid = tpgid;
+	return 0;
+}
 
+ssize_t
+proc_fd_target(pid_t pid, long fd, char *out, size_t size)
+{
+	char link[64];
+	ssize_t n;
+
+	snprintf(link, sizeof link, "/proc/%d/fd/%ld", (int)pid, fd);
+	n = readlink(link, out, size - 1);
+	out[n >= 0 ? n : 0] = '\0';
+	return n;
+}
+
+int
+proc_state_read(pid_t pid, struct proc_state *state)
+{
+	struct proc_stat stat;
+	char path[64];
+
+	if (proc_stat_read(pid, &stat) == -1)
+		return -1;
+	memcpy(state->comm, stat.comm, sizeof state->comm);
 	state->pid = pid;
-	state->ppid = ppid;
-	state->pgid = pgid;
-	state->sid = sid;
-	state->tpgid = tpgid;
-	tty_name(tty_nr, state->tty, sizeof state->tty);
-	read_comm(ppid, state->parent_comm, sizeof state->parent_comm);
+	state->ppid = stat.ppid;
+	state->pgid = stat.pgid;
+	state->sid = stat.sid;
+	state->tpgid = stat.tpgid;
+	tty_name(stat.tty_nr, state->tty, sizeof state->tty);
+	read_comm(stat.ppid, state->parent_comm, sizeof state->parent_comm);
 
 	snprintf(path, sizeof path, "/proc/%d/cwd", (int)pid);
 	state->cwd_error = read_link(path, state->cwd, sizeof state->cwd);

@@ -44,6 +44,23 @@ struct proc_state {
  * read at all; a part /proc refuses has its error set instead. */
 int proc_state_read(pid_t pid, struct proc_state *state);
 
+/* What /proc/PID/stat alone says: a look cheaper than proc_state_read(). */
+struct proc_stat {
+	char state;		/* 'R', 'S', 'T', 't' (traced), 'Z' (exited, not yet reaped)... */
+	pid_t ppid, pgid, sid, tpgid;
+	unsigned long tty_nr;	/* the terminal's device number; 0: none */
+	char comm[32];
+};
+
+/* Reads pid's /proc/PID/stat. Returns 0, or -1 with errno (ENOENT: no such
+ * process). */
+int proc_stat_read(pid_t pid, struct proc_stat *stat);
+
+/* What pid's descriptor fd points to (/proc/PID/fd/FD: a path,
+ * "pipe:[INODE]", "socket:[INODE]"...) into out. Returns its length, or -1
+ * with errno (ENOENT: not open) and out empty. */
+ssize_t proc_fd_target(pid_t pid, long fd, char *out, size_t size);
+
 /*
  * Reads /proc/PID/status into buf, for proc_status_field(). Returns its
  * length, or -1 with errno.

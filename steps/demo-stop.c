@@ -27,22 +27,13 @@ enum { STOP_PATIENCE_MS = 5000, REAP_PATIENCE_MS = 2000, TICK_MS = 10, MAX_FOUND
 static char
 process_state(pid_t pid, pid_t *parent)
 {
-	char path[64], buf[512];
-	const char *paren;
-	char state = '\0';
-	int ppid = 0;
-	FILE *f;
+	struct proc_stat stat;
 
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	if ((f = fopen(path, "re")) == NULL)
+	if (proc_stat_read(pid, &stat) == -1)
 		return '\0';
-	/* the name, in parentheses, may itself hold spaces and parentheses */
-	if (fgets(buf, sizeof buf, f) && (paren = strrchr(buf, ')')) != NULL)
-		(void)sscanf(paren + 1, " %c %d", &state, &ppid);
-	fclose(f);
 	if (parent)
-		*parent = (pid_t)ppid;
-	return state;
+		*parent = stat.ppid;
+	return stat.state;
 }
 
 static int
@@ -73,9 +64,8 @@ wait_until_exited(pid_t pid, int milliseconds)
 static void
 say_stopped(const char *name, pid_t pid, const char *what)
 {
+	struct proc_stat parent_stat;
 	pid_t parent = 0;
-	char path[64], parent_name[64] = "?";
-	FILE *f;
 
 	for (int waited = 0; process_state(pid, NULL) == 'Z' && waited < REAP_PATIENCE_MS;
 	     waited += TICK_MS)
@@ -84,15 +74,11 @@ say_stopped(const char *name, pid_t pid, const char *what)
 		printf("%s: stopped %s (PID %d)%s\n", program_name(), name, (int)pid, what);
 		return;
 	}
-	snprintf(path, sizeof path, "/proc/%d/comm", (int)parent);
-	if ((f = fopen(path, "re")) != NULL) {
-		if (fgets(parent_name, sizeof parent_name, f))
-			parent_name[strcspn(parent_name, "\n")] = '\0';
-		fclose(f);
-	}
+	if (proc_stat_read(parent, &parent_stat) == -1)
+		snprintf(parent_stat.comm, sizeof parent_stat.comm, "?");
 	printf("%s: stopped %s (PID %d)%s: it has exited, and ps lists it as <defunct>\n"
 	       "%s: until its parent, %s (PID %d), reaps it\n", program_name(), name, (int)pid,
-	       what, program_name(), parent_name, (int)parent);
+	       what, program_name(), parent_stat.comm, (int)parent);
 }
 
 /* pid did not exit within STOP_PATIENCE_MS of SIGTERM: says why, as its state

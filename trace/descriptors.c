@@ -228,13 +228,10 @@ void
 descriptor_given(struct traced_process *p, const char *call, long fd, int flags_known, long flags,
 		 int onto)
 {
-	char link[64], target[PATH_MAX];
-	ssize_t n;
+	char target[PATH_MAX];
 	int terminal, readable, on_purpose, told;
 
-	snprintf(link, sizeof link, "/proc/%d/fd/%ld", (int)p->pid, fd);
-	n = readlink(link, target, sizeof target - 1);
-	target[n > 0 ? n : 0] = '\0';
+	(void)proc_fd_target(p->pid, fd, target, sizeof target);
 	terminal = flags_known && is_terminal_path(target);
 	if (fd > 2 && !terminal)
 		return;

@@ -324,20 +324,9 @@ resume(struct task *task, int sig)
 static pid_t
 pgid_of(pid_t tid)
 {
-	char path[64], stat[512];
-	const char *after_name;
-	int pgid = 0;
-	FILE *f;
+	struct proc_stat stat;
 
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)tid);
-	if ((f = fopen(path, "re")) == NULL)
-		return 0;
-	/* the name may hold spaces and parentheses: it ends at the last ')' */
-	if (fgets(stat, sizeof stat, f) && (after_name = strrchr(stat, ')')) != NULL &&
-	    sscanf(after_name + 1, " %*c %*d %d", &pgid) != 1)
-		pgid = 0;
-	fclose(f);
-	return pgid;
+	return proc_stat_read(tid, &stat) == 0 ? stat.pgid : 0;
 }
 
 /*

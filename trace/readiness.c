@@ -55,14 +55,11 @@ first_has_exited(void)
 static unsigned long
 pipe_inode(pid_t pid, long fd)
 {
-	char link[64], target[64];
+	char target[64];
 	unsigned long inode;
-	ssize_t n;
 
-	snprintf(link, sizeof link, "/proc/%d/fd/%ld", (int)pid, fd);
-	if ((n = readlink(link, target, sizeof target - 1)) <= 0)
+	if (proc_fd_target(pid, fd, target, sizeof target) <= 0)
 		return 0;
-	target[n] = '\0';
 	return sscanf(target, "pipe:[%lu]", &inode) == 1 ? inode : 0;
 }
 
@@ -345,17 +342,14 @@ socket_address(pid_t pid, unsigned long inode, char *out, size_t size)
 void
 listen_call(pid_t tgid, const struct syscall_call *call, int64_t rval)
 {
-	char link[64], target[64];
+	char target[64];
 	unsigned long inode;
-	ssize_t n;
 	int readable;
 
 	if (listened.address[0])
 		return;		/* the first only */
-	snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)tgid, (int)call->args[0]);
-	if ((n = readlink(link, target, sizeof target - 1)) <= 0)
+	if (proc_fd_target(tgid, (long)(int)call->args[0], target, sizeof target) <= 0)
 		return;
-	target[n] = '\0';
 	if (sscanf(target, "socket:[%lu]", &inode) != 1 ||
 	    socket_address(tgid, inode, listened.address, sizeof listened.address) == -1)
 		snprintf(listened.address, sizeof listened.address, "%s", target);

@@ -48,22 +48,15 @@ struct judged {
 int
 verdict_alive(pid_t pid)
 {
-	struct proc_state st;
-	char path[64], stat[512];
-	FILE *f;
-	int zombie = 0;
+	struct proc_stat stat;
 
-	if (proc_state_read(pid, &st) == -1)
+	if (proc_stat_read(pid, &stat) == -1)
 		return 0;
-	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-	if ((f = fopen(path, "re")) != NULL) {
-		if (fgets(stat, sizeof stat, f) && strrchr(stat, ')'))
-			zombie = strrchr(stat, ')')[2] == 'Z';
-		fclose(f);
-	}
-	if (zombie)
+	if (stat.state == 'Z') {
 		errno = ESRCH;	/* it has exited; its parent has not reaped it yet */
-	return !zombie;
+		return 0;
+	}
+	return 1;
 }
 
 /* The daemon: the oldest live traced process whose forker is gone (the root
@@ -227,13 +220,9 @@ evidence(const struct judged *j, enum check c, char *out, size_t size)
 		used = 0;
 		/* the first few, named; a server's hundreds would drown the verdict */
 		for (int i = 0; i < j->open_inherited_count && i < NAMED_MAX && used < size; i++) {
-			char link[64], target[256];
-			ssize_t len;
-			snprintf(link, sizeof link, "/proc/%d/fd/%d", (int)n->pid, j->open_inherited[i]);
-			len = readlink(link, target, sizeof target - 1);
-			if (len <= 0)
-				len = snprintf(target, sizeof target, "unreadable (%s)", errno_name(errno));
-			target[len] = '\0';
+			char target[256];
+			if (proc_fd_target(n->pid, j->open_inherited[i], target, sizeof target) <= 0)
+				snprintf(target, sizeof target, "unreadable (%s)", errno_name(errno));
 			used += (size_t)snprintf(out + used, size - used, "%s%d -> %s", i ? ", " : "",
 						 j->open_inherited[i], target);
 		}
