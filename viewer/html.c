@@ -77,7 +77,7 @@ put_headline(FILE *out, const struct frame_view *view)
 	put_text(out, time);
 	for (size_t i = 0; i < record->count; i++) {
 		const struct logfmt_field *field = &record->fields[i];
-		if (is_common_key(field->key) || strcmp(field->key, "beat") == 0)
+		if (!headline_shows(record, field))
 			continue;
 		extra_text(view->names, field, text, sizeof text);
 		put_element(out, " <code class=\"extra\">", text, "</code>");

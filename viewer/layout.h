@@ -75,6 +75,10 @@ void event_phrase(const struct frame *frame, char *out, size_t size);
 /* The fields every record has; the others are its event's extras. */
 int is_common_key(const char *key);
 
+/* Whether the headline shows field of record beside its phrase: an extra,
+ * not a heartbeat's count, nor a traced call the phrase names already. */
+int headline_shows(const struct entry *record, const struct logfmt_field *field);
+
 /* An extra field as shown: key=value, quoted when it holds a space. */
 void extra_text(const struct names *names, const struct logfmt_field *field, char *out,
 		size_t size);

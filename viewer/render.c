@@ -244,6 +244,13 @@ event_phrase(const struct frame *frame, char *out, size_t size)
 		snprintf(out, size, "%s", event);
 }
 
+int
+headline_shows(const struct entry *record, const struct logfmt_field *field)
+{
+	return !is_common_key(field->key) && strcmp(field->key, "beat") != 0 &&
+	       !(strcmp(field->key, "call") == 0 && strcmp(entry_text(record, "event"), "after") == 0);
+}
+
 void
 extra_text(const struct names *names, const struct logfmt_field *field, char *out,
 	   size_t size)
@@ -280,9 +287,8 @@ draw_headline(struct canvas *canvas, int row, const struct frame_view *view)
 					       ? ROLE_ERROR : ROLE_TITLE, phrase, right - col);
 	for (size_t i = 0; i < record->count; i++) {
 		const struct logfmt_field *field = &record->fields[i];
-		if (is_common_key(field->key) || strcmp(field->key, "beat") == 0 ||
-		    (strcmp(field->key, "call") == 0 && strcmp(entry_text(record, "event"), "after") == 0))
-			continue;	/* a traced call is the phrase's */
+		if (!headline_shows(record, field))
+			continue;
 		extra_text(view->names, field, text, sizeof text);
 		col = canvas_put_max(canvas, row, col, ROLE_NORMAL, "  ", right - col);
 		/* cut by the frame counter: '~' says so */
