@@ -189,6 +189,26 @@ judge_environment(const struct check_facts *f)
 	return now < given || now == 0 ? CHECK_MET : CHECK_FAILS;
 }
 
+static const char *const judgment_names[] = {
+	[CHECK_FAILS] = "fails", [CHECK_MET_OTHERWISE] = "otherwise", [CHECK_MET] = "met",
+	[CHECK_NOT_APPLICABLE] = "not-applicable", [CHECK_NOT_KNOWN] = "not-known",
+};
+
+const char *
+check_judgment_name(enum check_judgment judgment)
+{
+	return judgment_names[judgment];
+}
+
+int
+check_judgment_named(const char *name, size_t len)
+{
+	for (size_t j = 0; j < sizeof judgment_names / sizeof judgment_names[0]; j++)
+		if (strlen(judgment_names[j]) == len && strncmp(judgment_names[j], name, len) == 0)
+			return (int)j;
+	return -1;
+}
+
 int
 check_holds_root(const char *text)
 {

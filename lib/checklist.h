@@ -17,6 +17,8 @@
 #ifndef DAEMON_STEPS_CHECKLIST_H
 #define DAEMON_STEPS_CHECKLIST_H
 
+#include <stddef.h>
+
 /* The items, in the order the lesson lists them: the seven steps' items
  * (CHECK_COUNT of them: what "every item is met" means), then daemon(7)'s. */
 enum check {
@@ -103,6 +105,11 @@ const char *check_goal(enum check check);
 const char *check_prevents(enum check check);
 
 enum check_judgment check_judge(enum check check, const struct check_facts *facts);
+
+/* A judgment's name in the log: "met", "otherwise", "fails", "not-applicable",
+ * "not-known"; and the judgment a name stands for, or -1 for none. */
+const char *check_judgment_name(enum check_judgment judgment);
+int check_judgment_named(const char *name, size_t len);
 
 /* Whether an ID list as the log writes it ("0,0,0,0", "4,24", "none") holds
  * root's 0: 1, 0, or -1 when it is not a list ("unreadable (EACCES)"). */

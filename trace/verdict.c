@@ -505,7 +505,12 @@ record_verdict(const struct judged *j, const struct proc_state *origin, const ch
 	record_field(&w, "verdict", verdict);
 	if (j) {
 		record_fieldf(&w, "daemon", "%d", (int)st->pid);
+		char judged[CHECK_COUNT * 16] = "";
+		for (int c = 0; c < CHECK_COUNT; c++)
+			snprintf(judged + strlen(judged), sizeof judged - strlen(judged), "%s%s",
+				 c ? "," : "", check_judgment_name(j->result[c]));
 		record_field(&w, "failed", failed[0] ? failed : "none");
+		record_field(&w, "judged", judged);
 		if (path)
 			record_field(&w, "path", path[0] ? path : "none");
 		if (j->pid_file_removal == PIDFILE_STUCK)

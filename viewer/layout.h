@@ -76,7 +76,8 @@ void event_phrase(const struct frame *frame, char *out, size_t size);
 int is_common_key(const char *key);
 
 /* Whether the headline shows field of record beside its phrase: an extra,
- * not a heartbeat's count, nor a traced call the phrase names already. */
+ * not a heartbeat's count, nor a verdict's judgments (the checklist's), nor
+ * a traced call the phrase names already. */
 int headline_shows(const struct entry *record, const struct logfmt_field *field);
 
 /* An extra field as shown: key=value, quoted when it holds a space. */

@@ -2,13 +2,12 @@
  * the daemon that stayed (and the processes before it) did, in which order,
  * and how each one's checklist item stands at the verdict.
  *
- * Read from daemon-trace's records alone: a step is done when a record of
- * the daemon's lineage says so (step=N, event after or fork); a child
- * inherits its parent's steps at the fork (what the parent does afterwards
- * never reaches it); the items are judged by lib/checklist.c, the verdict's
- * own table, on the verdict record's state (the daemon's) against the
- * caller's (daemon-trace's start record). Runs that are not traced, or not
- * yet judged, have no recipe: the timeline shows them as before.
+ * Read from daemon-trace's verdict record, which says it as the verdict
+ * does: path= the steps the daemon and the processes before it did, in
+ * order, and judged= each checklist item's judgment (lib/checklist.c), so
+ * that the replay never judges otherwise than the verdict. Runs that are not
+ * traced, not yet judged, or written before judged= have no recipe: the
+ * timeline shows them as before.
  */
 #ifndef DAEMON_STEPS_VIEWER_RECIPE_H
 #define DAEMON_STEPS_VIEWER_RECIPE_H

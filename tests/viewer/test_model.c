@@ -399,6 +399,7 @@ test_recipe(void)
 		" fd2=/dev/null cwd=/home/u\n"
 		TRACED("food", "trace", "verdict") "verdict=\"fails some items\" daemon=102"
 		" failed=\"not a group leader,not a session leader,cwd /,umask 0,nothing else inherited\""
+		" judged=fails,met,fails,met,fails,fails,otherwise,fails"
 		" path=5,1,2,7 pid=102 ppid=1 parent=init pgid=102 sid=102 umask=0022 fds=0,1,2,5"
 		" fd0=/dev/null fd1=/var/log/food.log fd2=/dev/null cwd=/home/u\n";
 #undef NULLS
@@ -432,6 +433,25 @@ test_recipe(void)
 		     "umask 0 (5), nothing else inherited (6).") != NULL);
 	free(dump);
 	model_free(&model);
+
+	/* the marks are the verdict's: a log without judged= (written before
+	 * the verdict said it) or with a judgment unknown has no recipe */
+	static const char *const not_judged[] = { "judged=fails,met", "judged=fails,met,fails,met,"
+		"fails,fails,otherwise,maybe", "judged=fails,met,fails,met,fails,fails,otherwise,fails,met" };
+	for (size_t i = 0; i < sizeof not_judged / sizeof not_judged[0]; i++) {
+		char text[sizeof log_text + 64], *at;
+		snprintf(text, sizeof text, "%s", log_text);
+		at = strstr(text, "judged=");
+		memmove(at, at + strlen("judged=fails,met,fails,met,fails,fails,otherwise,fails"),
+			strlen(at + strlen("judged=fails,met,fails,met,fails,fails,otherwise,fails")) + 1);
+		memmove(at + strlen(not_judged[i]), at, strlen(at) + 1);
+		memcpy(at, not_judged[i], strlen(not_judged[i]));
+		if (read_text_log(&model, text) == -1)
+			return;
+		recipe_of(model_run(&model, 0), &recipe);
+		CHECK(!recipe.known);
+		model_free(&model);
+	}
 }
 
 static void
