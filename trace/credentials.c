@@ -26,15 +26,12 @@ credential_call(long nr)
 	}
 }
 
-/* The thread's Uid or Gid line of /proc (real, effective, saved, fs):
- * "0 0 0 0", or "?" when /proc refuses. */
+/* The thread's Uid or Gid line of its /proc status (real, effective,
+ * saved, fs): "0 0 0 0", or "?" when /proc refused. */
 static void
-read_ids(pid_t tid, const char *which, char *out, size_t size)
+ids_of(const char *status, const char *which, char *out, size_t size)
 {
-	char status[PROCSTATE_STATUS_MAX];
-
-	if (proc_status_read(tid, status, sizeof status) < 0 ||
-	    proc_status_field(status, which, out, size) == -1)
+	if (status == NULL || proc_status_field(status, which, out, size) == -1)
 		snprintf(out, size, "?");
 }
 
@@ -45,8 +42,8 @@ credential_change(pid_t tid, struct traced_process *p, const char *name,
 		  const struct syscall_call *call, int64_t rval, int is_error)
 {
 	const uint64_t signature[4] = { call->nr, call->args[0], call->args[1], call->args[2] };
-	char ids[96];
-	int readable;
+	char ids[96], status[PROCSTATE_STATUS_MAX];
+	int readable, status_read;
 
 	if (memcmp(p->last_credentials, signature, sizeof signature) == 0)
 		return;
@@ -61,9 +58,11 @@ credential_change(pid_t tid, struct traced_process *p, const char *name,
 		record_fieldf(&call_writer, "args", "%d, %d", (int)call->args[0], (int)call->args[1]);
 	else
 		record_fieldf(&call_writer, "args", "%d", (int)call->args[0]);
-	read_ids(tid, "Uid", ids, sizeof ids);
+	/* the thread's own: credentials are per thread (the record's state is the process's) */
+	status_read = proc_status_read(tid, status, sizeof status) >= 0;
+	ids_of(status_read ? status : NULL, "Uid", ids, sizeof ids);
 	record_field(&call_writer, "uids", ids);
-	read_ids(tid, "Gid", ids, sizeof ids);
+	ids_of(status_read ? status : NULL, "Gid", ids, sizeof ids);
 	record_field(&call_writer, "gids", ids);
 	call_end(readable);
 }

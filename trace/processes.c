@@ -175,20 +175,16 @@ calls_job_stopped(pid_t pid, int sig)
 
 /*** signals ***/
 
-/* How the process handles sig, from its SigIgn and SigCgt masks. */
+/* How the process handles sig, from the SigIgn and SigCgt masks of its
+ * state just read. */
 static const char *
-signal_handling(pid_t pid, int sig)
+signal_handling(int readable, const struct proc_state *state, int sig)
 {
-	char status[PROCSTATE_STATUS_MAX];
-	unsigned long long ignored, caught;
-
-	if (proc_status_read(pid, status, sizeof status) < 0)
+	if (!readable || state->status_error)
 		return "unreadable";
-	ignored = proc_status_signals(status, "SigIgn");
-	caught = proc_status_signals(status, "SigCgt");
-	if (caught & (1ULL << (sig - 1)))
+	if (state->sig_caught & (1ULL << (sig - 1)))
 		return "caught";
-	return ignored & (1ULL << (sig - 1)) ? "ignored" : "default";
+	return state->sig_ignored & (1ULL << (sig - 1)) ? "ignored" : "default";
 }
 
 void
@@ -206,7 +202,7 @@ calls_signal(pid_t tgid, int sig)
 		record_fieldf(&call_writer, "signal", "SIG%s", name);
 	else
 		record_fieldf(&call_writer, "signal", "%d", sig);
-	record_field(&call_writer, "handled", signal_handling(tgid, sig));
+	record_field(&call_writer, "handled", signal_handling(readable, &call_state, sig));
 	call_end(readable);
 }
 

@@ -16,6 +16,10 @@ run=$(q1 prog=daemon-trace event=start -- run)
 expect "forks recorded" "$(count run="$run" event=fork)" 301
 expect "execs recorded (bash's own, seq's and the children's)" "$(count run="$run" event=exec)" 302
 expect "exits recorded" "$(count run="$run" event=exit)" 302
+# bash catches SIGCHLD (to reap): its first one is told, once, as caught
+expect "bash's SIGCHLD, once" "$(count run="$run" event=signal signal=SIGCHLD)" 1
+expect "how bash handles it, from its SigCgt" "$(q1 run="$run" event=signal -- signal handled)" \
+	$'SIGCHLD\tcaught'
 if command -v strace >/dev/null; then
 	strace -f -qq -e trace=execve -e signal=none -o "$WORK/strace" /bin/bash -c "$script"
 	expect "execs as strace -f counts them" "$(grep -c 'execve("' "$WORK/strace")" 302
