@@ -33,9 +33,11 @@ make_pages() {
 	"$BIN/daemon-viewer" --html "$WORK/traced.html" "$LOG" || fail "daemon-viewer --html exited $?"
 
 	# the demo's run with hostile values: a program's name, a directory
-	# and a run's id that would be markup, were they not escaped
+	# and a run's id that would be markup, were they not escaped, and a
+	# name with a reference and an apostrophe, which would show otherwise
 	grep "run=$DEMO_RUN " "$LOG" |
 		sed -e 's|prog=step4-chdir|prog="<script>window.pwned=1</script>"|' \
+		    -e "s|prog=step5-umask|prog=\"Tom's\\&amp;Jerry\"|" \
 		    -e 's|cwd=/ |cwd="\\"><img src=x onerror=window.pwned=2>" |' \
 		    -e "s|run=$DEMO_RUN|run=</title><b>run</b>|" >"$WORK/hostile.log"
 	"$BIN/daemon-viewer" --html "$WORK/hostile.html" "$WORK/hostile.log" ||

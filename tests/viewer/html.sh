@@ -36,10 +36,12 @@ grep -qF '&quot;&gt;&lt;img src=x onerror=window.pwned=2&gt;' "$hostile" ||
 	fail "the hostile directory is not in the page as escaped text"
 grep -qF '<title>daemon-viewer: run &lt;/title&gt;&lt;b&gt;run&lt;/b&gt;</title>' "$hostile" ||
 	fail "the hostile run id is not escaped in the title"
-if grep -q 'pwned=[12]</script>\|<img\|<b>run' "$hostile"; then
+grep -qF 'Tom&#39;s&amp;amp;Jerry' "$hostile" ||
+	fail "the program named Tom's&amp;Jerry is not in the page as escaped text"
+if grep -q "pwned=[12]</script>\\|<img\\|<b>run\\|Tom's\\|s&amp;Jerry" "$hostile"; then
 	fail "a hostile value reached the page as markup: $(grep -o '.\{20\}pwned.\{20\}' "$hostile" | head -3)"
 fi
-pass "the hostile log's <script>, \"><img onerror> and </title> are escaped text"
+pass "the hostile log's <script>, \"><img onerror>, </title>, ' and &amp; are escaped text"
 
 # The same frames as --dump: as many, each with the dump's headline, and the
 # timeline's marks
