@@ -23,7 +23,9 @@
  *     ids-by-number=ID   setresgid(-1, ID, -1), setresuid(-1, ID, -1) by their
  *                        system call numbers: built 32-bit for x86, the 16-bit
  *                        calls of C libraries older than Linux 2.4's *32 ones
- *                        (which glibc calls); elsewhere the only ones
+ *                        (which glibc calls), "leave it" passed as the 16-bit
+ *                        -1 those libraries passed, 0xffff; elsewhere the only
+ *                        ones
  *
  * It ends by itself after 60 s, so a failed test cannot leave it for long.
  *
@@ -111,7 +113,13 @@ act(const char *action)
 			return perror("ticker: user"), -1;
 	} else if ((value = value_of(action, "ids-by-number"))) {
 		long id = strtol(value, NULL, 10);
-		if (syscall(SYS_setresgid, -1, id, -1) == -1 || syscall(SYS_setresuid, -1, id, -1) == -1)
+#ifdef __i386__
+		const long leave = 0xffff;	/* (old_uid_t)-1 */
+#else
+		const long leave = -1;
+#endif
+		if (syscall(SYS_setresgid, leave, id, leave) == -1 ||
+		    syscall(SYS_setresuid, leave, id, leave) == -1)
 			return perror("ticker: ids-by-number"), -1;
 	} else {
 		fprintf(stderr, "ticker: no such action: %s\n", action);
