@@ -436,8 +436,11 @@ test_recipe(void)
 
 	/* the marks are the verdict's: a log without judged= (written before
 	 * the verdict said it) or with a judgment unknown has no recipe */
-	static const char *const not_judged[] = { "judged=fails,met", "judged=fails,met,fails,met,"
-		"fails,fails,otherwise,maybe", "judged=fails,met,fails,met,fails,fails,otherwise,fails,met" };
+	static const char *const not_judged[] = {
+		"judged=fails,met",
+		"judged=fails,met,fails,met,fails,fails,otherwise,maybe",
+		"judged=fails,met,fails,met,fails,fails,otherwise,fails,met",
+	};
 	for (size_t i = 0; i < sizeof not_judged / sizeof not_judged[0]; i++) {
 		char text[sizeof log_text + 64], *at;
 		snprintf(text, sizeof text, "%s", log_text);
