@@ -70,11 +70,23 @@ join_path(char *out, size_t size, const char *dir, const char *name)
 }
 
 int
+log_folder(char *folder, size_t size)
+{
+	int dir_len = (int)(strrchr(log_path_, '/') - log_path_);	/* the path is absolute */
+	int n = snprintf(folder, size, "%.*s", dir_len, log_path_);
+
+	return (n < 0 || (size_t)n >= size) ? -1 : 0;
+}
+
+int
 path_beside_log(const char *name, char *out, size_t size)
 {
-	size_t dir_len = (size_t)(strrchr(log_path_, '/') - log_path_);
-	int n = snprintf(out, size, "%.*s/%s", (int)dir_len, log_path_, name);
+	char folder[PATH_MAX];
+	int n;
 
+	if (log_folder(folder, sizeof folder) == -1)
+		return -1;
+	n = snprintf(out, size, "%s/%s", folder, name);
 	return (n < 0 || (size_t)n >= size) ? -1 : 0;
 }
 

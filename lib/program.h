@@ -115,6 +115,10 @@ const char *log_path(void);
  * log. Returns 0, or -1 after saying why. */
 int settle_log_path(void);
 
+/* The folder of the log ("/tmp/daemon-steps-0"; "" for a log in /); -1
+ * when too long. */
+int log_folder(char *folder, size_t size);
+
 /* name, in the folder of the log; -1 when too long. */
 int path_beside_log(const char *name, char *path, size_t size);
 

@@ -43,11 +43,11 @@ stage_inherited_signals(void)
 void
 drop_folder(char *path, size_t size)
 {
-	const char *log = log_path();
-	int dir_len = (int)(strrchr(log, '/') - log);
+	char folder[PATH_MAX];
 
-	if (snprintf(path, size, "%.*s-%s", dir_len, log, DROP_USER) >= (int)size)
-		fail("naming the folder for " DROP_USER, ENAMETOOLONG, log, EXIT_SYSCALL_FAILED);
+	if (log_folder(folder, sizeof folder) == -1 ||
+	    snprintf(path, size, "%s-%s", folder, DROP_USER) >= (int)size)
+		fail("naming the folder for " DROP_USER, ENAMETOOLONG, log_path(), EXIT_SYSCALL_FAILED);
 }
 
 int

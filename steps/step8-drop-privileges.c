@@ -61,8 +61,8 @@ user_can_record(uid_t uid, gid_t gid)
 	char dir[PATH_MAX];
 	int err;
 
-	snprintf(dir, sizeof dir, "%s", log_path());
-	*strrchr(dir, '/') = '\0';
+	if (log_folder(dir, sizeof dir) == -1)
+		return ENAMETOOLONG;
 	if ((err = user_may_access(uid, gid, log_path(), W_OK)) != 0 ||
 	    (err = user_may_access(uid, gid, dir[0] ? dir : "/", W_OK | X_OK)) != 0)
 		return err;
