@@ -1,7 +1,9 @@
 /* logread.c - reading a transition log (see logread.h). */
 #include "logread.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -178,4 +180,37 @@ log_id_list(const char *text, long *ids, int max)
 		text = end + 1;
 	}
 	return -1;
+}
+
+/* Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm). */
+static long
+days_from_civil(long y, long m, long d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+double
+log_time_seconds(const char *time)
+{
+	int year, month, day, hour, minute, second, used = 0;
+	double fraction = 0;
+
+	if (sscanf(time, "%4d-%2d-%2dT%2d:%2d:%2d%n", &year, &month, &day, &hour, &minute,
+		   &second, &used) != 6 || used != 19)
+		return -1;
+	if (time[used] == '.') {
+		double scale = 0.1;
+		for (const char *p = time + used + 1; isdigit((unsigned char)*p); p++, scale /= 10)
+			fraction += (*p - '0') * scale;
+	}
+	if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
+	    second > 60)
+		return -1;
+	return (double)days_from_civil(year, month, day) * 86400.0 + hour * 3600.0 +
+	       minute * 60.0 + second + fraction;
 }

@@ -46,4 +46,8 @@ int log_read(FILE *file, enum log_read_mode mode, log_visit_fn visit, void *cont
 int log_signal_set(const char *text, unsigned long long *set);
 int log_id_list(const char *text, long *ids, int max);
 
+/* A record's time= ("2026-11-25T08:52:41.122679Z", UTC) in seconds since
+ * the epoch; -1 when it is not one. */
+double log_time_seconds(const char *time);
+
 #endif

@@ -82,7 +82,7 @@ names_build(struct names *names, const struct run *run, int normalize)
 {
 	memset(names, 0, sizeof *names);
 	names->normalize = normalize;
-	names->start = run->count ? parse_time(entry_text(run->frames[0].record, "time")) : -1;
+	names->start = run->count ? log_time_seconds(entry_text(run->frames[0].record, "time")) : -1;
 	if (!normalize)
 		return;
 	find_adopters(names, run);
@@ -205,43 +205,10 @@ names_text(const struct names *names, const char *text, char *out, size_t size)
 	return out;
 }
 
-/* Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm). */
-static long
-days_from_civil(long y, long m, long d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-double
-parse_time(const char *time)
-{
-	int year, month, day, hour, minute, second, used = 0;
-	double fraction = 0;
-
-	if (sscanf(time, "%4d-%2d-%2dT%2d:%2d:%2d%n", &year, &month, &day, &hour, &minute,
-		   &second, &used) != 6 || used != 19)
-		return -1;
-	if (time[used] == '.') {
-		double scale = 0.1;
-		for (const char *p = time + used + 1; isdigit((unsigned char)*p); p++, scale /= 10)
-			fraction += (*p - '0') * scale;
-	}
-	if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
-	    second > 60)
-		return -1;
-	return (double)days_from_civil(year, month, day) * 86400.0 + hour * 3600.0 +
-	       minute * 60.0 + second + fraction;
-}
-
 const char *
 names_time(const struct names *names, const char *time, char *out, size_t size)
 {
-	double at = parse_time(time);
+	double at = log_time_seconds(time);
 	double offset = at >= 0 && names->start >= 0 ? at - names->start : 0;
 
 	if (at < 0 || names->start < 0)

@@ -56,7 +56,4 @@ const char *names_text(const struct names *names, const char *text, char *out, s
 /* A record's time: "08:52:41.125 +0.003s", or "+1s" normalized. */
 const char *names_time(const struct names *names, const char *time, char *out, size_t size);
 
-/* Seconds since the epoch of "2026-11-25T08:52:41.122679Z"; -1 when malformed. */
-double parse_time(const char *time);
-
 #endif

@@ -74,7 +74,7 @@ main(int argc, char **argv)
 		return 1;
 	}
 	beat = atol(logfmt_get(&heartbeat, "beat"));
-	at = parse_time(logfmt_get(&heartbeat, "time"));
+	at = log_time_seconds(logfmt_get(&heartbeat, "time"));
 	for (; written < wanted; written++) {
 		int is_signal = (written % SIGNAL_EVERY) == 0;
 		if (!is_signal)
