@@ -234,7 +234,10 @@ umask_call(struct traced_process *p, int64_t rval, const struct syscall_call *ca
 
 	record_field(&call_writer, "call", "umask");
 	record_fieldf(&call_writer, "old_umask", "%04o", (unsigned)rval);
-	call_end(readable);
 	lineage_umask(p, (int)rval, (int)(call->args[0] & 0777));
+	/* whether the mask it has now is chosen: a call that puts back what the
+	 * one before replaced chose nothing (the verdict's rule, lineage.c) */
+	record_field(&call_writer, "umask_chosen", p->umask_chosen ? "yes" : "no");
+	call_end(readable);
 	lineage_step(p, '5');
 }

@@ -36,7 +36,10 @@ struct judged {
 	int open_inherited[LINEAGE_FDS_MAX];
 	int open_inherited_count;
 	struct check_facts facts;
-	enum check_judgment result[CHECK_COUNT];
+	/* the seven's, then daemon(7)'s (judge_daemon7(): its facts apart) */
+	enum check_judgment result[CHECK_ALL_COUNT];
+	struct check_facts facts7;
+	char nenv[16], origin_nenv[16];
 	/* the pid file written, if any: the PID it holds, who wrote it, and
 	 * whether the daemon can remove it (stuck_why: what stops it) */
 	const char *pid_file;
@@ -260,14 +263,27 @@ print_remedy(const struct judged *j, enum check c, FILE *out)
 		fprintf(out, " (step %s)\n", step);
 }
 
+/* The labels of the items that fail, comma-separated ("" when none), for
+ * the verdict's record. */
+static void
+failed_labels(const struct judged *j, char *failed, size_t size)
+{
+	size_t used = 0;
+
+	failed[0] = '\0';
+	for (int c = 0; c < CHECK_COUNT && used < size; c++)
+		if (j->result[c] == CHECK_FAILS)
+			used += (size_t)snprintf(failed + used, size - used, "%s%s", used ? "," : "",
+						 check_label(c));
+}
+
 /* Prints the items; returns how many fail, and lists their labels in failed. */
 static int
 print_items(const struct judged *j, FILE *out, char *failed, size_t size)
 {
 	int failures = 0;
-	size_t used = 0;
 
-	failed[0] = '\0';
+	failed_labels(j, failed, size);
 	for (int c = 0; c < CHECK_COUNT; c++) {
 		char why[1024];
 		int pass = j->result[c] != CHECK_FAILS;
@@ -280,9 +296,6 @@ print_items(const struct judged *j, FILE *out, char *failed, size_t size)
 			continue;
 		failures++;
 		print_remedy(j, c, out);
-		if (used < size)	/* else full: failed + used would point past it */
-			used += (size_t)snprintf(failed + used, size - used, "%s%s",
-						 used ? "," : "", check_label(c));
 	}
 	return failures;
 }
@@ -314,21 +327,29 @@ print_pid_file(const struct judged *j, FILE *out)
 			"keeps the privilege\n", j->stuck_why);
 }
 
+/* The steps in the order done, comma-separated ("4,1,2,7"; "" for none),
+ * for the verdict's record. */
+static void
+path_steps(const struct traced_process *p, char *steps, size_t size)
+{
+	size_t used = 0;
+
+	steps[0] = '\0';
+	for (const char *s = p->path; *s && used < size; s++)
+		used += (size_t)snprintf(steps + used, size - used, "%s%c", used ? "," : "", *s);
+}
+
 /* The steps in the order done, what is missing, and what the textbook misses. */
 static void
 print_path(const struct judged *j, FILE *out, char *path_field, size_t size)
 {
 	const struct traced_process *p = j->lineage;
-	size_t used = 0;
 	int missing = 0;
 
+	path_steps(p, path_field, size);
 	fprintf(out, "  path:");
-	for (const char *s = p->path; *s; s++) {
+	for (const char *s = p->path; *s; s++)
 		fprintf(out, "%s %s (%c)", s == p->path ? "" : ",", step_words[*s - '0'], *s);
-		if (used < size)	/* else full: path_field + used would point past it */
-			used += (size_t)snprintf(path_field + used, size - used, "%s%c",
-						 used ? "," : "", *s);
-	}
 	if (p->path[0] == '\0')
 		fprintf(out, " none of the recipe's steps");
 	fprintf(out, "\n");
@@ -364,19 +385,21 @@ print_path(const struct judged *j, FILE *out, char *path_field, size_t size)
  * daemon-trace's caller gave; with --pid (origin NULL) there is no history.
  */
 static void
-print_daemon7(const struct judged *j, const struct proc_state *origin, int first_exited, FILE *out)
+judge_daemon7(struct judged *j, const struct proc_state *origin, int first_exited)
 {
 	const struct proc_state *n = &j->now;
-	char nenv[16], origin_nenv[16], ignored[256], blocked[256], why[1024];
 	pid_t holds = 0, by = 0;
 	const char *pid_file = j->lineage ? calls_pid_file(&holds, &by) : NULL;
 	const struct readiness_wait *wait = j->lineage ? calls_readiness_of(j->now.pid) : NULL;
-	struct check_facts facts = {
+
+	snprintf(j->nenv, sizeof j->nenv, "%d", n->nenv);
+	snprintf(j->origin_nenv, sizeof j->origin_nenv, "%d", origin ? origin->nenv : 0);
+	j->facts7 = (struct check_facts){
 		.signals_known = origin && !n->status_error && !origin->status_error,
 		.kept_ignored = origin ? n->sig_ignored & origin->sig_ignored & ~CHECK_LIBC_SIGNALS : 0,
 		.kept_blocked = origin ? n->sig_blocked & origin->sig_blocked & ~CHECK_LIBC_SIGNALS : 0,
-		.nenv = n->environ_error ? NULL : nenv,
-		.origin_nenv = origin && !origin->environ_error ? origin_nenv : NULL,
+		.nenv = n->environ_error ? NULL : j->nenv,
+		.origin_nenv = origin && !origin->environ_error ? j->origin_nenv : NULL,
 		.uid = n->status_error ? NULL : n->uid, .gid = n->status_error ? NULL : n->gid,
 		.groups = n->status_error ? NULL : n->groups,
 		/* without a history: root now started as root, anyone else may have dropped */
@@ -388,14 +411,25 @@ print_daemon7(const struct judged *j, const struct proc_state *origin, int first
 		.pid_file = !j->lineage ? PID_FILE_NOT_KNOWN : !pid_file ? PID_FILE_NONE :
 			    holds == n->pid && by == n->pid ? PID_FILE_BY_ITSELF : PID_FILE_BY_ANOTHER,
 	};
+	for (int c = CHECK_COUNT; c < CHECK_ALL_COUNT; c++)
+		j->result[c] = check_judge(c, &j->facts7);
+}
 
-	snprintf(nenv, sizeof nenv, "%d", n->nenv);
-	snprintf(origin_nenv, sizeof origin_nenv, "%d", origin ? origin->nenv : 0);
-	format_signal_set(facts.kept_ignored, ignored, sizeof ignored);
-	format_signal_set(facts.kept_blocked, blocked, sizeof blocked);
+/* Prints daemon(7)'s items as judge_daemon7() judged them, with their evidence. */
+static void
+print_daemon7(const struct judged *j, const struct proc_state *origin, FILE *out)
+{
+	const struct proc_state *n = &j->now;
+	char ignored[256], blocked[256], why[1024];
+	pid_t holds = 0, by = 0;
+	const char *pid_file = j->lineage ? calls_pid_file(&holds, &by) : NULL;
+	const struct readiness_wait *wait = j->lineage ? calls_readiness_of(j->now.pid) : NULL;
+
+	format_signal_set(j->facts7.kept_ignored, ignored, sizeof ignored);
+	format_signal_set(j->facts7.kept_blocked, blocked, sizeof blocked);
 	fprintf(out, "  %s (not counted in the verdict):\n", check_group(CHECK_COUNT));
 	for (int c = CHECK_COUNT; c < CHECK_ALL_COUNT; c++) {
-		enum check_judgment result = check_judge(c, &facts);
+		enum check_judgment result = j->result[c];
 
 		switch (c) {
 		case CHECK_SIGNALS_RESET:
@@ -404,7 +438,8 @@ print_daemon7(const struct judged *j, const struct proc_state *origin, int first
 				 "as its caller left them: ignored %s, blocked %s", ignored, blocked);
 			break;
 		case CHECK_OWN_ENVIRONMENT:
-			snprintf(why, sizeof why, "%s variables; its caller gave %s", nenv, origin_nenv);
+			snprintf(why, sizeof why, "%s variables; its caller gave %s", j->nenv,
+				 j->origin_nenv);
 			break;
 		case CHECK_PRIVILEGES_DROPPED:
 			snprintf(why, sizeof why, "uid %s, gid %s, groups %s", n->uid, n->gid, n->groups);
@@ -505,8 +540,8 @@ record_verdict(const struct judged *j, const struct proc_state *origin, const ch
 	record_field(&w, "verdict", verdict);
 	if (j) {
 		record_fieldf(&w, "daemon", "%d", (int)st->pid);
-		char judged[CHECK_COUNT * 16] = "";
-		for (int c = 0; c < CHECK_COUNT; c++)
+		char judged[CHECK_ALL_COUNT * 16] = "";
+		for (int c = 0; c < CHECK_ALL_COUNT; c++)
 			snprintf(judged + strlen(judged), sizeof judged - strlen(judged), "%s%s",
 				 c ? "," : "", check_judgment_name(j->result[c]));
 		record_field(&w, "failed", failed[0] ? failed : "none");
@@ -556,6 +591,7 @@ verdict_give(const struct verdict_input *in, FILE *out)
 		return VERDICT_NO_DAEMON;
 	}
 	judge(&j, daemon->pid, daemon, in->origin);
+	judge_daemon7(&j, in->origin, in->first_exited);
 	if (daemon->pid == in->first && !in->first_exited &&
 	    j.result[CHECK_OWN_SESSION] == CHECK_FAILS) {
 		fprintf(out, "  the first process still runs in its caller's session: a shell "
@@ -563,14 +599,16 @@ verdict_give(const struct verdict_input *in, FILE *out)
 			"parent exit, is missing)\n");
 		fprintf(out, "daemon-trace: verdict: it stayed in the foreground (PID %d, %s)\n",
 			(int)daemon->pid, j.now.comm);
-		record_verdict(&j, NULL, "stayed in the foreground", "", NULL, in->ended);
+		failed_labels(&j, failed, sizeof failed);	/* the record's, as judged= says */
+		path_steps(daemon, path, sizeof path);
+		record_verdict(&j, NULL, "stayed in the foreground", failed, path, in->ended);
 		return VERDICT_NO_DAEMON;
 	}
 	fprintf(out, "daemon-trace: the process that stayed: PID %d (%s), parent %d (%s)%s\n",
 		(int)daemon->pid, j.now.comm, (int)j.now.ppid, j.now.parent_comm,
 		others ? ", and other processes of its own" : "");
 	failures = print_items(&j, out, failed, sizeof failed);
-	print_daemon7(&j, in->origin, in->first_exited, out);
+	print_daemon7(&j, in->origin, out);
 	print_path(&j, out, path, sizeof path);
 	print_when_ready(&j, in, out);
 	if (failures == 0) {
@@ -592,10 +630,11 @@ verdict_of_pid(pid_t pid, const struct proc_state *origin, FILE *out)
 	int failures, unknown = 0;
 
 	judge(&j, pid, NULL, origin);
+	judge_daemon7(&j, NULL, 0);
 	fprintf(out, "daemon-trace: PID %d (%s), parent %d (%s), from /proc alone\n", (int)pid,
 		j.now.comm, (int)j.now.ppid, j.now.parent_comm);
 	failures = print_items(&j, out, failed, sizeof failed);
-	print_daemon7(&j, NULL, 0, out);
+	print_daemon7(&j, NULL, out);
 	fprintf(out, "  without its history daemon-trace cannot tell whether it chose its umask "
 		"or inherited it, nor which descriptors its caller gave it\n");
 	for (int c = 0; c < CHECK_COUNT; c++)

@@ -25,15 +25,16 @@ read_path(const char *text, char path[8])
 	return len > 0;
 }
 
-/* The items of a verdict's judged= ("met,met,fails,..."), in the
- * checklist's order; whether each was named. */
+/* The items of a verdict's judged= ("met,met,fails,..."), all of them
+ * (the seven's, then daemon(7)'s) in the checklist's order; whether each
+ * was named. */
 static int
-read_judged(const char *text, enum check_judgment judged[CHECK_COUNT])
+read_judged(const char *text, enum check_judgment judged[CHECK_ALL_COUNT])
 {
-	for (int c = 0; c < CHECK_COUNT; c++) {
+	for (int c = 0; c < CHECK_ALL_COUNT; c++) {
 		size_t len = strcspn(text, ",");
 		int judgment = check_judgment_named(text, len);
-		if (judgment < 0 || (c < CHECK_COUNT - 1 && text[len] != ','))
+		if (judgment < 0 || (c < CHECK_ALL_COUNT - 1 && text[len] != ','))
 			return 0;
 		judged[c] = (enum check_judgment)judgment;
 		text += len + (text[len] == ',');

@@ -30,7 +30,7 @@ struct recipe {
 	enum step_mark marks[8];	/* [1]..[7] */
 	int done_before[8];		/* [n]: an earlier step of the recipe that came after n
 					 * (n was done out of order, too soon); 0: in order */
-	enum check_judgment judged[CHECK_COUNT];	/* each item, as the verdict judges it */
+	enum check_judgment judged[CHECK_ALL_COUNT];	/* each item, as the verdict judges it */
 };
 
 /* The recipe of run, as its records show it (known is 0 for other runs). */

@@ -233,13 +233,15 @@ evaluate(const struct story *story, const struct thread_story *t, const struct i
 	if (entry_get(now, "fds") && in && !in->unknown)
 		facts.inherited = in->tracked ? (int)in->count
 			: (int)descriptors_above_stdio(entry_text(now, "fds"), fds, STORY_FDS_MAX);
+	if (story->recipe.known && now == story->recipe.verdict)
+		return story->recipe.judged[check];	/* the verdict's own, every item */
 	if (check >= CHECK_COUNT) {
 		daemon7_facts(t, now, &facts);
 		return check_judge(check, &facts);
 	}
 	if (story->recipe.known) {
-		if (now == story->recipe.verdict)
-			return story->recipe.judged[check];
+		if (in && in->umask_told)
+			facts.umask_chosen = in->umask_chosen;
 		facts.origin_cwd = entry_get(story->origin, "cwd");	/* daemon-trace's caller's */
 		facts.origin_umask = entry_get(story->origin, "umask");
 		return check_judge(check, &facts);
@@ -288,6 +290,10 @@ tell_frame(struct story *story, size_t index)
 	 * it holds then above 2 is its caller's (daemon-trace's own are gone) */
 	if (self != NULL && (step_is_chain(entry_text(record, "step")) || strcmp(event, "exec") == 0))
 		track_inheritance(&self->inherited, record);
+	if (self != NULL && entry_get(record, "umask_chosen")) {
+		self->inherited.umask_told = 1;
+		self->inherited.umask_chosen = strcmp(entry_text(record, "umask_chosen"), "yes") == 0;
+	}
 	if (shows_lineage(record)) {
 		if (t->lineage_start == NULL) {
 			t->lineage_start = record;
@@ -296,9 +302,14 @@ tell_frame(struct story *story, size_t index)
 		track_signals(t, record);
 	}
 	track_readiness(t, record);
+	/* a record of a process already gone (a foreground program's exit after
+	 * the detach: every field "unreadable (ESRCH)") shows nothing to judge:
+	 * the checklist stays as its last record left it */
+	int state_gone = self != NULL && strncmp(entry_text(record, "sid"), "unreadable", 10) == 0;
 	for (int check = 0; check < CHECK_ALL_COUNT; check++)
-		t->judged[check] = (unsigned char)evaluate(story, t, self ? &self->inherited : NULL,
-							   record, check);
+		t->judged[check] = state_gone ? self->judged[check]
+			: (unsigned char)evaluate(story, t, self ? &self->inherited : NULL, record,
+						  check);
 	if (frame->previous == NO_FRAME)
 		memcpy(t->judged_before, t->judged, sizeof t->judged);	/* nothing to compare */
 	else if (t->lineage_start == NULL || frame->previous < t->lineage_frame)

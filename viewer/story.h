@@ -24,6 +24,10 @@ struct inheritance {
 	int unknown;			/* a list was cut: cannot tell */
 	int fds[STORY_FDS_MAX];
 	size_t count;
+	/* a traced program's umask() records say whether the mask it has now
+	 * is chosen (umask_chosen=yes|no, daemon-trace's judgment); a child
+	 * holds its parent's */
+	int umask_told, umask_chosen;
 };
 
 /* A process on stage: its newest record up to the frame shown. */
