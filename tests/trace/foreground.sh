@@ -59,6 +59,19 @@ stop_pid "$ticker"
 status=0
 wait "$tracer" || status=$?
 expect "exit status when it stayed in the foreground" "$status" 4
+# its replay: every step missing, and its exit after the detach (its state
+# gone: unreadable) changes no item of the checklist
+expect "the verdict record's path" "$(q event=verdict -- path | tail -n 1)" none
+run=$(q event=verdict -- run | tail -n 1)
+"$DS_BIN/daemon-viewer" --dump --run "$run" "$LOG" >"$WORK/dump" || fail "daemon-viewer --dump exited $?"
+grep -qF '(1 fork)(2 setsid)(3 fork)(4 chdir)(5 umask)(6 close)(7 stdio)[daemon]' "$WORK/dump" ||
+	fail "the verdict's frame does not show every step missing: $(grep -F 'fork' "$WORK/dump" | tail -2)"
+pass "the verdict's frame shows every step missing"
+awk '/ exits: / { last = 1 } last' "$WORK/dump" >"$WORK/exit-frame"
+grep -q '<- now\|<- lost' "$WORK/exit-frame" &&
+	fail "the exit frame, its state unreadable, changes the checklist: $(grep '<- ' "$WORK/exit-frame")"
+grep -qF 'unreadable (ESRCH)' "$WORK/exit-frame" || fail "the exit frame is not the one after the detach"
+pass "the exit after the detach, its state unreadable, changes no item"
 
 trace -- no-such-program-here
 expect "exit status of a program not found" "$status" 127

@@ -3,7 +3,8 @@
 # checked against /proc of the daemon left and, where the verdict says what
 # the daemon cannot do, against the kernel doing it. Usage: verdict.sh CASE
 #   umask-put-back       umask(077) then umask() back: it chose nothing
-#   umask-chosen-first   umask(022) chosen, then a umask(077) put back: chosen
+#   umask-chosen-first   umask(022) chosen, then a umask(077) put back: chosen;
+#                        the replay's checklist says so from the umask() on
 #   umask-after-fork     the parent's umask(0) after its fork: never reached it
 #   fd-leaked            the caller's descriptor 3 kept: named
 #   fd-own               descriptors 3 and 4 of its own: not inherited
@@ -93,7 +94,20 @@ umask-chosen-first)
 	traced 0022 no "${recipe_start[@]}" umask=022 umask-then-back=077 "${recipe_end[@]}"
 	expect "the daemon's umask, in /proc" "$(umask_of "$daemon")" 0022
 	says "[pass] a umask of its own choosing: chose its umask (0022)"
-	expect "daemon-trace's exit status" "$status" 0 ;;
+	expect "daemon-trace's exit status" "$status" 0
+	expect "the umask records' judgments" "$(q call=umask -- umask_chosen | tr '\n' ' ')" "yes yes yes "
+	# each of the daemon's frames from its first umask() on: chosen, met
+	# otherwise (another process's frame, the parent's exit, has its own)
+	"$DS_BIN/daemon-viewer" --dump "$LOG" >"$WORK/dump" || fail "daemon-viewer --dump exited $?"
+	awk -v daemon="$daemon" '
+		/^--- frame / { line = 0 }	# then the timeline, then the headline
+		++line == 3 { mine = index($0, " " daemon ": ") > 0 }
+		mine && / step 5 by umask\(\)/ { seen = 1 }
+		mine && seen && /\] umask 0 / { print substr($0, index($0, "[")) }' \
+		"$WORK/dump" | sort | uniq -c >"$WORK/marks"
+	cat "$WORK/marks"
+	expect "the umask item of every frame from the first umask() on" \
+		"$(awk '{ print $2 }' "$WORK/marks" | sort -u)" "[*]" ;;
 umask-after-fork)
 	traced 0027 no fork,umask=0 setsid fork chdir=/ "${recipe_end[@]}"
 	parent=$(q1 call=umask -- pid)
