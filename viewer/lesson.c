@@ -544,9 +544,7 @@ static const struct sentence table[] = {
 	/*** a real program, as daemon-trace recorded it ***/
 	{ "trace", "start", "traced", NULL, PART_WHAT, NULL, { 0 },
 	  "daemon-trace starts the program it follows, {traced}, in {start} mode: "
-	  "as a job-control shell would start it (a group of its own, the "
-	  "terminal's foreground) when daemon-trace is a terminal's foreground job, "
-	  "else as a script would, in daemon-trace's group." },
+	  "{start_words}." },
 	{ "trace", "exec", NULL, NULL, PART_WHAT, NULL, { 0 },
 	  "PID {pid} now runs {prog} ({command}). exec keeps the PID, the session, "
 	  "the directory, the umask and every descriptor not marked close-on-exec." },
@@ -910,6 +908,14 @@ placeholder(const struct story *story, const struct names *names, const char *na
 	if (strcmp(name, "kept_ignored") == 0 || strcmp(name, "kept_blocked") == 0) {
 		const struct thread_story *t = story_thread(story);
 		format_signal_set(name[5] == 'i' ? t->kept_ignored : t->kept_blocked, out, size);
+		return out;
+	}
+	if (strcmp(name, "start_words") == 0) {	/* the mode daemon-trace started it in */
+		snprintf(out, size, "%s", strcmp(entry_text(record, "start"), "job") == 0
+			 ? "as a job-control shell starts a job, in a group of its own, made "
+			   "the terminal's foreground"
+			 : "as a script would, in daemon-trace's own group, the terminal "
+			   "left as it was");
 		return out;
 	}
 	if (strcmp(name, "skipped") == 0) {
