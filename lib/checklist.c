@@ -1,6 +1,7 @@
 /* checklist.c - the daemon checklist and its judgment (see checklist.h). */
 #include "checklist.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "logread.h"
@@ -187,6 +188,24 @@ judge_environment(const struct check_facts *f)
 	if (now < 0 || given < 0)
 		return CHECK_NOT_KNOWN;
 	return now < given || now == 0 ? CHECK_MET : CHECK_FAILS;
+}
+
+void
+check_failing(const enum check_judgment *judged, int count, const char *sep, int with_steps,
+	      char *out, size_t size)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (int c = 0; c < count && used < size; c++) {
+		if (judged[c] != CHECK_FAILS)
+			continue;
+		used += (size_t)snprintf(out + used, size - used, "%s%s", used ? sep : "",
+					 check_label((enum check)c));
+		if (with_steps && used < size)
+			used += (size_t)snprintf(out + used, size - used, " (%s)",
+						 check_step((enum check)c));
+	}
 }
 
 static const char *const judgment_names[] = {

@@ -106,6 +106,13 @@ const char *check_prevents(enum check check);
 
 enum check_judgment check_judge(enum check check, const struct check_facts *facts);
 
+/* The labels of the items judged to fail, of the first count in judged,
+ * joined by sep, each with " (step)" after it when with_steps: "not a group
+ * leader,umask 0" for the log, "not a group leader (1), umask 0 (5)" for
+ * words; "" when none fails. */
+void check_failing(const enum check_judgment *judged, int count, const char *sep, int with_steps,
+		   char *out, size_t size);
+
 /* A judgment's name in the log: "met", "otherwise", "fails", "not-applicable",
  * "not-known"; and the judgment a name stands for, or -1 for none. */
 const char *check_judgment_name(enum check_judgment judgment);

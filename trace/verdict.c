@@ -268,13 +268,7 @@ print_remedy(const struct judged *j, enum check c, FILE *out)
 static void
 failed_labels(const struct judged *j, char *failed, size_t size)
 {
-	size_t used = 0;
-
-	failed[0] = '\0';
-	for (int c = 0; c < CHECK_COUNT && used < size; c++)
-		if (j->result[c] == CHECK_FAILS)
-			used += (size_t)snprintf(failed + used, size - used, "%s%s", used ? "," : "",
-						 check_label(c));
+	check_failing(j->result, CHECK_COUNT, ",", 0, failed, size);
 }
 
 /* Prints the items; returns how many fail, and lists their labels in failed. */

@@ -845,14 +845,8 @@ check_list(const struct story *story, const char *which, char *out, size_t size)
 static void
 failing_words(const struct recipe *recipe, char *out, size_t size)
 {
-	size_t used = 0;
-
-	out[0] = '\0';
-	for (int check = 0; check < CHECK_COUNT && used < size; check++)
-		if (recipe->judged[check] == CHECK_FAILS)
-			used += (size_t)snprintf(out + used, size - used, "%s%s (%s)", used ? ", " : "",
-						 check_label(check), check_step(check));
-	if (used == 0)
+	check_failing(recipe->judged, CHECK_COUNT, ", ", 1, out, size);
+	if (out[0] == '\0')
 		snprintf(out, size, "none");
 }
 
