@@ -126,6 +126,16 @@ timeline_plan(const struct frame_view *view, struct timeline_plan *plan)
 	memset(plan, 0, sizeof *plan);
 	plan->current = r->known && current_frame(view)->record == r->verdict ? daemon :
 			timeline_stop_of(entry_text(current_frame(view)->record, "step"));
+	/* a traced record that is no step (an exec, an exit, a signal) keeps the
+	 * cursor at its process's newest step before it, not back at the start
+	 * (its own: another's come earlier or later as tracing times them) */
+	if (strcmp(entry_text(current_frame(view)->record, "step"), "trace") == 0) {
+		const char *pid = entry_text(current_frame(view)->record, "pid");
+		for (size_t f = view->story->frame; plan->current == 0 && f-- > 0;)
+			if (strcmp(entry_text(run->frames[f].record, "pid"), pid) == 0)
+				plan->current = timeline_stop_of(entry_text(run->frames[f].record,
+									    "step"));
+	}
 	plan->present[0] = 1;
 	for (size_t f = 0; f < run->count; f++) {
 		const struct entry *record = run->frames[f].record;
