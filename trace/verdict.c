@@ -45,6 +45,7 @@ struct judged {
 	const char *pid_file;
 	pid_t pid_file_holds, pid_file_writer;
 	enum pidfile_removal pid_file_removal;
+	const struct readiness_wait *wait;	/* the first process's on the daemon, or NULL */
 	char stuck_why[4608];
 };
 
@@ -158,6 +159,7 @@ judge(struct judged *j, pid_t pid, const struct traced_process *lineage,
 	if (lineage && (j->pid_file = calls_pid_file(&j->pid_file_holds, &j->pid_file_writer)))
 		j->pid_file_removal = pidfile_removal(pid, j->pid_file, j->stuck_why,
 						      sizeof j->stuck_why);
+	j->wait = lineage ? calls_readiness_of(pid) : NULL;
 }
 
 /* The item's evidence, in words. */
@@ -382,9 +384,6 @@ static void
 judge_daemon7(struct judged *j, const struct proc_state *origin, int first_exited)
 {
 	const struct proc_state *n = &j->now;
-	pid_t holds = 0, by = 0;
-	const char *pid_file = j->lineage ? calls_pid_file(&holds, &by) : NULL;
-	const struct readiness_wait *wait = j->lineage ? calls_readiness_of(j->now.pid) : NULL;
 
 	snprintf(j->nenv, sizeof j->nenv, "%d", n->nenv);
 	snprintf(j->origin_nenv, sizeof j->origin_nenv, "%d", origin ? origin->nenv : 0);
@@ -400,10 +399,11 @@ judge_daemon7(struct judged *j, const struct proc_state *origin, int first_exite
 		.origin_uid = origin ? origin->uid : strncmp(n->uid, "0,", 2) == 0 ? n->uid : NULL,
 		/* a wait the daemon ended told the first process; one that exited
 		 * without a wait heard nothing (a manager's socket is not traced) */
-		.ready = wait ? READY_TOLD : j->lineage && first_exited ? READY_NOT_TOLD :
+		.ready = j->wait ? READY_TOLD : j->lineage && first_exited ? READY_NOT_TOLD :
 			 READY_NOT_KNOWN,
-		.pid_file = !j->lineage ? PID_FILE_NOT_KNOWN : !pid_file ? PID_FILE_NONE :
-			    holds == n->pid && by == n->pid ? PID_FILE_BY_ITSELF : PID_FILE_BY_ANOTHER,
+		.pid_file = !j->lineage ? PID_FILE_NOT_KNOWN : !j->pid_file ? PID_FILE_NONE :
+			    j->pid_file_holds == n->pid && j->pid_file_writer == n->pid ?
+			    PID_FILE_BY_ITSELF : PID_FILE_BY_ANOTHER,
 	};
 	for (int c = CHECK_COUNT; c < CHECK_ALL_COUNT; c++)
 		j->result[c] = check_judge(c, &j->facts7);
@@ -414,10 +414,8 @@ static void
 print_daemon7(const struct judged *j, const struct proc_state *origin, FILE *out)
 {
 	const struct proc_state *n = &j->now;
+	const struct readiness_wait *wait = j->wait;
 	char ignored[256], blocked[256], why[1024];
-	pid_t holds = 0, by = 0;
-	const char *pid_file = j->lineage ? calls_pid_file(&holds, &by) : NULL;
-	const struct readiness_wait *wait = j->lineage ? calls_readiness_of(j->now.pid) : NULL;
 
 	format_signal_set(j->facts7.kept_ignored, ignored, sizeof ignored);
 	format_signal_set(j->facts7.kept_blocked, blocked, sizeof blocked);
@@ -450,9 +448,9 @@ print_daemon7(const struct judged *j, const struct proc_state *origin, FILE *out
 					 "from /proc alone");
 			break;
 		case CHECK_PID_FILE_OWN:
-			if (pid_file)
-				snprintf(why, sizeof why, "%s holds %d, written by %d", pid_file,
-					 (int)holds, (int)by);
+			if (j->pid_file)
+				snprintf(why, sizeof why, "%s holds %d, written by %d", j->pid_file,
+					 (int)j->pid_file_holds, (int)j->pid_file_writer);
 			else
 				snprintf(why, sizeof why, j->lineage ? "none seen written (a write() or "
 					 "pwrite64() of at most 32 bytes)" : "from /proc alone");
@@ -484,7 +482,7 @@ static void
 print_when_ready(const struct judged *j, const struct verdict_input *in, FILE *out)
 {
 	const char *written_as = calls_pid_file_written_as(), *address;
-	const struct readiness_wait *wait = calls_readiness_of(j->now.pid);
+	const struct readiness_wait *wait = j->wait;
 	pid_t listener;
 	int listened_late;
 

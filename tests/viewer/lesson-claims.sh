@@ -165,10 +165,8 @@ start_variant "pid file held" /bin/sh -c '"$0"/heartbeatd --seconds 20 & first=$
 # write the sanitizers' reports there)
 nobody_dir=
 if [ "$(id -u)" = 0 ]; then
-	nobody_dir=$(mktemp -d /tmp/ds-claims-nobody-XXXXXX)
-	remove_nobody_dir() { rm -rf "$nobody_dir"; }
-	CLEANUPS="remove_nobody_dir $CLEANUPS"
-	chmod 0777 "$nobody_dir"
+	nobody_dir=$nobody_root/as-nobody	# in the folder above, which nobody may enter
+	install -d -m 0777 "$nobody_dir"
 	logs+=("$nobody_dir/log")
 	(cd "$nobody_dir" && setpriv --reuid=65534 --regid=65534 --clear-groups \
 		env -u ASAN_OPTIONS -u UBSAN_OPTIONS DAEMON_STEPS_LOG="$nobody_dir/log" \

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# A step started with 1,500 descriptors open (more than one read of
+# /proc/PID/fd lists: lib reads it with getdents64 until the list ends)
+# records every one: its nfds is what /proc shows of the program it runs;
+# and step 6 closes them all.
+. "$(dirname "$0")/../lib.sh"
+
+# 1,500 and a few need a limit above the usual 1,024
+if ! (ulimit -n 4096) 2>/dev/null; then echo "skip: the descriptor limit cannot be raised"; exit 77; fi
+(
+	ulimit -n 4096
+	for _ in $(seq 1500); do exec {fd}</dev/null; done
+	run_program step5-umask /bin/sh -c 'ls /proc/$$/fd | wc -l >"$1"' sh "$WORK/count"
+) || fail "step5-umask with 1,500 descriptors exited $?"
+count=$(tr -d ' ' <"$WORK/count")
+expect "descriptors the next program holds, in /proc" "$count" 1503
+expect "descriptors step 5 recorded" "$(q1 prog=step5-umask event=after -- nfds)" "$count"
+
+(
+	ulimit -n 4096
+	for _ in $(seq 1500); do exec {fd}</dev/null; done
+	run_program step6-close-fds /bin/true
+) || fail "step6-close-fds with 1,500 descriptors exited $?"
+expect "descriptors step 6 left open (0, 1 and 2 too: step 7 reopens them)" \
+	"$(q1 prog=step6-close-fds event=after -- nfds)" 0
