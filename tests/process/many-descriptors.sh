@@ -13,7 +13,9 @@ if ! (ulimit -n 4096) 2>/dev/null; then echo "skip: the descriptor limit cannot 
 	run_program step5-umask /bin/sh -c 'ls /proc/$$/fd | wc -l >"$1"' sh "$WORK/count"
 ) || fail "step5-umask with 1,500 descriptors exited $?"
 count=$(tr -d ' ' <"$WORK/count")
-expect "descriptors the next program holds, in /proc" "$count" 1503
+# 0, 1, 2, the 1,500 and what the test itself was given (ctest -j may add one)
+[ "$count" -ge 1503 ] || fail "the next program holds $count descriptors, not 1,503 or more"
+pass "the next program holds $count descriptors, in /proc"
 expect "descriptors step 5 recorded" "$(q1 prog=step5-umask event=after -- nfds)" "$count"
 
 (
