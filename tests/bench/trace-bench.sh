@@ -5,6 +5,10 @@
 # resume), the floor of this design. Two works: 400 fork+exec of /bin/true
 # from bash, and a Python program importing modules. Prints medians and
 # ratios (targets: daemon-trace below strace -f, within 1.15x of the floor).
+# Also the floor that reads, at each fork, exec and exit, the process state a
+# record carries (ptrace-floor --state): what /proc alone costs, so that the
+# figures say how much of daemon-trace's time is the kernel's and how much
+# its own.
 # Then a daemon's system-call loop after daemon-trace detached from it,
 # against the same loop untraced (target: 1.0x within noise).
 #
@@ -33,6 +37,7 @@ ways() {
 	daemon-trace) shift; time_ms "$bin/daemon-trace" --settle 0 -- "$@" ;;
 	strace) shift; time_ms strace -f -o /dev/null "$@" ;;
 	floor) shift; time_ms "$helpers/ptrace-floor" "$@" ;;
+	floor+state) shift; time_ms "$helpers/ptrace-floor" --state "$@" ;;
 	esac
 }
 
@@ -42,9 +47,9 @@ measure() {
 	local name=$1 way order
 	shift
 	for i in $(seq "$runs"); do
-		order=(untraced daemon-trace strace floor)
-		for j in $(seq 0 3); do
-			way=${order[$(((i + j) % 4))]}
+		order=(untraced daemon-trace strace floor floor+state)
+		for j in $(seq 0 4); do
+			way=${order[$(((i + j) % 5))]}
 			if [ "$way" = strace ] && ! command -v strace >/dev/null; then continue; fi
 			echo "$way $(ways "$way" "$@")"
 		done
@@ -57,7 +62,10 @@ measure() {
 			printf "  daemon-trace:  %8.1f ms  %.2fx\n", d, d / u
 			if (n["strace"]) { s = median("strace"); printf "  strace -f:     %8.1f ms  %.2fx\n", s, s / u }
 			printf "  ptrace floor:  %8.1f ms  %.2fx\n", f, f / u
+			p = median("floor+state")
+			printf "  floor + state: %8.1f ms  %.2fx (the state a record reads, at each fork, exec and exit)\n", p, p / u
 			printf "  daemon-trace / floor: %.2f (target <= 1.15): %s\n", d / f, d / f <= 1.15 ? "met" : "NOT MET"
+			printf "    of which /proc: floor + state / floor %.2f; daemon-trace / (floor + state) %.2f\n", p / f, d / p
 			if (n["strace"]) printf "  daemon-trace / strace -f: %.2f (target < 1): %s\n", d / s, d < s ? "met" : "NOT MET"
 		}'
 }
