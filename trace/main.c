@@ -81,7 +81,11 @@ number_option(const char *name, const char *text, long min, long max)
 
 /*
  * Job mode when daemon-trace is the foreground job of its controlling
- * terminal, as a shell's command typed at a prompt is; else script mode.
+ * terminal, as a shell's command typed at a prompt is: it leads the
+ * terminal's foreground group. Else script mode, also in a foreground group
+ * it does not lead (a command of make's, of a script typed at the prompt,
+ * of sudo): there the program, untraced, would have been a member of that
+ * group too, never its leader.
  */
 static enum start_mode
 choose_start(const char *forced, int *tty_fd)
@@ -89,7 +93,7 @@ choose_start(const char *forced, int *tty_fd)
 	int job;
 
 	*tty_fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-	job = *tty_fd != -1 && tcgetpgrp(*tty_fd) == getpgrp();
+	job = *tty_fd != -1 && tcgetpgrp(*tty_fd) == getpgrp() && getpgrp() == getpid();
 	if (forced && strcmp(forced, "yes") == 0) {
 		if (*tty_fd == -1)
 			usage_error("--job-control=yes needs a controlling terminal, and there is none");

@@ -27,6 +27,17 @@ expect "and its setsid() works" "$event" after
 tmux_type "echo prompt-is-back"
 wait_until 5 "the shell to take commands again" screen_has "prompt-is-back"
 
+# a command of a script typed at the prompt (as make's recipes are): the
+# script leads the foreground job, daemon-trace is only in its group, and so
+# would the program be untraced: script mode, and setsid() works as it would
+quoted_setsid='/usr/bin/python3 -c "import os; os.setsid()"'
+tmux_type "sh -c '$quoted_setsid && echo untraced-setsid-\$((6 * 7)); daemon-trace -- $quoted_setsid >in-script.out 2>&1; echo in-script-status=\$?'"
+wait_until 15 "daemon-trace inside a script to finish" screen_has "in-script-status=4"
+expect "untraced, the script's command can start a session" "$(screen_has untraced-setsid-42 && echo yes)" yes
+run=$(q prog=daemon-trace event=start -- run | tail -n 1)
+expect "a foreground group daemon-trace does not lead" "$(q1 run="$run" prog=daemon-trace event=start -- start)" script
+expect "and its setsid() works, as untraced" "$(q1 run="$run" call=setsid -- event)" after
+
 # Ctrl-C at the terminal reaches the program, as under a shell, and the
 # prompt comes back
 ticks=$WORK/ticks
