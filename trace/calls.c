@@ -156,7 +156,9 @@ calls_exit(pid_t tid, pid_t tgid, const struct syscall_call *call, int64_t rval,
 		readable = call_begin_result(tgid, "4", nr == SYS_chdir ? "chdir" : "fchdir", rval,
 					     is_error);
 		call_end(readable);
-		if (!is_error && (p = lineage_get(tgid)))
+		if ((p = lineage_get(tgid)) && is_error)
+			lineage_step_failed(p, '4', (int)-rval);
+		else if (p)
 			lineage_step(p, '4');
 		break;
 	case SYS_umask:

@@ -73,6 +73,13 @@ lineage_get(pid_t pid)
 }
 
 void
+lineage_step_failed(struct traced_process *p, char step, int err)
+{
+	p->tried_errno[step - '0'] = err;
+	p->tried_by[step - '0'] = p->pid;
+}
+
+void
 lineage_step(struct traced_process *p, char step)
 {
 	size_t len = strlen(p->path);

@@ -27,6 +27,10 @@ struct traced_process {
 	int second_fork_done;		/* and has forked after that */
 	int vforked;			/* it was made by vfork */
 	int setsid_failed;		/* a setsid() of its own failed, with this errno */
+	/* the recipe's steps whose call failed in its lineage ([n] for step n,
+	 * 0: none failed): a step tried is not a step missing */
+	int tried_errno[8];
+	pid_t tried_by[8];		/* the process whose call it was */
 	/* what its lineage's umask() calls did, all of them in order: a call
 	 * that puts back the mask an earlier one replaced undoes it (umask(077)
 	 * ... umask(022) chose nothing); the caller's mask is not chosen */
@@ -57,6 +61,9 @@ struct traced_process *lineage_get(pid_t pid);
 
 /* The recipe step ('1'..'7') done, once, in the order done. */
 void lineage_step(struct traced_process *p, char step);
+
+/* A call of step ('1'..'7') failed in p with err. */
+void lineage_step_failed(struct traced_process *p, char step, int err);
 
 /* Its lineage called umask(set), which returned old. */
 void lineage_umask(struct traced_process *p, int old, int set);

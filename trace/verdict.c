@@ -27,6 +27,25 @@ static const char *const step_words[8] = {
 	"reopen 0, 1, 2",
 };
 
+/* Whether step n was tried in p's lineage, its call failing, and never done. */
+static int
+step_tried(const struct traced_process *p, int n)
+{
+	return p->tried_errno[n] != 0 && strchr(p->path, '0' + n) == NULL;
+}
+
+/* A step tried and failed, as the verdict says it: "setsid (2) failed with
+ * EPERM in PID 4242: ..." */
+static void
+print_tried(const struct traced_process *p, int n, FILE *out)
+{
+	fprintf(out, "  tried: %s (%d) failed with %s in PID %d%s\n", step_words[n], n,
+		errno_name(p->tried_errno[n]), (int)p->tried_by[n],
+		n == 2 && p->tried_errno[n] == EPERM ?
+		": a process-group leader may not start a session; fork first (step 1), and "
+		"call setsid() in the child" : "");
+}
+
 /* The facts as text, and where they came from. */
 struct judged {
 	struct proc_state now;
@@ -257,7 +276,10 @@ print_remedy(const struct judged *j, enum check c, FILE *out)
 		return;
 	}
 	fprintf(out, "         without it, %s", check_prevents(c));
-	if (j->lineage && strchr(j->lineage->path, step[0]) == NULL)
+	if (j->lineage && step_tried(j->lineage, step[0] - '0'))
+		fprintf(out, " (step %s, %s, failed with %s)\n", step, step_words[step[0] - '0'],
+			errno_name(j->lineage->tried_errno[step[0] - '0']));
+	else if (j->lineage && strchr(j->lineage->path, step[0]) == NULL)
 		fprintf(out, " (step %s, %s, is missing)\n", step, step_words[step[0] - '0']);
 	else if (c == CHECK_UMASK_ZERO && j->facts.umask_chosen == 0)
 		fprintf(out, " (step %s, %s, was undone)\n", step, step_words[step[0] - '0']);
@@ -350,17 +372,20 @@ print_path(const struct judged *j, FILE *out, char *path_field, size_t size)
 		fprintf(out, " none of the recipe's steps");
 	fprintf(out, "\n");
 	for (char step = '1'; step <= '7'; step++)
-		if (strchr(p->path, step) == NULL)
+		if (strchr(p->path, step) == NULL && !step_tried(p, step - '0'))
 			fprintf(out, "%s %s (%c)", missing++ ? "," : "  missing:", step_words[step - '0'],
 				step);
 	if (missing)
 		fprintf(out, "\n");
+	for (int n = 1; n <= 7; n++)
+		if (step_tried(p, n))
+			print_tried(p, n, out);
 	if (strchr(p->path, '2') && strchr(p->path, '3') == NULL && j->now.sid == j->now.pid)
 		fprintf(out, "  no second fork: it leads its session, so a terminal it opens "
 			"without O_NOCTTY becomes its own\n");
 	if (p->vforked)
 		fprintf(out, "  it was made by vfork(): its parent waited until it executed or exited\n");
-	if (p->setsid_failed)
+	if (p->setsid_failed && !step_tried(p, 2))
 		fprintf(out, "  a setsid() of its own failed with %s\n", errno_name(p->setsid_failed));
 	print_pid_file(j, out);
 	for (int fd = 0; fd < 3; fd++) {
@@ -540,6 +565,15 @@ record_verdict(const struct judged *j, const struct proc_state *origin, const ch
 		record_field(&w, "judged", judged);
 		if (path)
 			record_field(&w, "path", path[0] ? path : "none");
+		if (j->lineage) {
+			char tried[16] = "";
+			for (int n = 1; n <= 7; n++)
+				if (step_tried(j->lineage, n))
+					snprintf(tried + strlen(tried), sizeof tried - strlen(tried),
+						 "%s%d", tried[0] ? "," : "", n);
+			if (tried[0])
+				record_field(&w, "tried", tried);
+		}
 		if (j->pid_file_removal == PIDFILE_STUCK)
 			record_field(&w, "pid_file_stuck", j->stuck_why);
 	}
@@ -577,6 +611,13 @@ verdict_give(const struct verdict_input *in, FILE *out)
 			"32-bit ARM) were not followed: what they did is missing here\n",
 			calls_foreign());
 	if (daemon == NULL) {
+		int count;
+		const struct traced_process *all = lineage_all(&count);
+		/* what failed is why, often: a setsid() in a group leader, and exit */
+		for (int i = 0; i < count; i++)
+			for (int n = 1; n <= 7; n++)
+				if (all[i].tried_by[n] == all[i].pid && step_tried(&all[i], n))
+					print_tried(&all[i], n, out);
 		fprintf(out, "daemon-trace: verdict: no process stayed: it ran in the foreground "
 			"and exited\n");
 		record_verdict(NULL, in->origin, "no process stayed", NULL, NULL, in->ended);

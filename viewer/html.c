@@ -86,9 +86,9 @@ put_headline(FILE *out, const struct frame_view *view)
 }
 
 /* The stops as the terminal's line shows them: "[2 setsid]" the current one,
- * "(3 fork)" one left out, a traced run's "^4 chdir" (out of order), "5
- * umask*" (differently), "7 stdio!" (its item fails); the words say it as
- * well as the signs. */
+ * "(3 fork)" one left out, "(2 setsid!)" one whose call failed, a traced
+ * run's "^4 chdir" (out of order), "5 umask*" (differently), "7 stdio!" (its
+ * item fails); the words say it as well as the signs. */
 static void
 put_timeline(FILE *out, const struct frame_view *view)
 {
@@ -103,7 +103,9 @@ put_timeline(FILE *out, const struct frame_view *view)
 	fputs("<ol class=\"timeline\" aria-label=\"the steps\">", out);
 	for (int i = 0; i < TIMELINE_STOPS; i++) {
 		int current = i == plan.current, left_out = plan.left_out[i];
-		char opening = left_out ? ' ' : plan.opening[i], closing = left_out ? ' ' : plan.closing[i];
+		int tried = left_out && plan.closing[i] == '!';	/* "(2 setsid!)" */
+		char opening = left_out ? ' ' : plan.opening[i];
+		char closing = left_out && !tried ? ' ' : plan.closing[i];
 
 		if (!plan.shown[i])
 			continue;
@@ -118,9 +120,9 @@ put_timeline(FILE *out, const struct frame_view *view)
 		fputs(current ? "]" : left_out ? ")" : "", out);
 		if (current || left_out || !plan.present[i] || opening != ' ' || closing != ' ') {
 			fputs("<span class=\"aside\">", out);
-			fputs(current ? " this frame" : left_out ? " left out" :
-			      !plan.present[i] ? " not in the log" : "", out);
-			for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++)
+			fputs(current ? " this frame" : tried ? " tried, its call failed" :
+			      left_out ? " left out" : !plan.present[i] ? " not in the log" : "", out);
+			for (size_t m = 0; m < sizeof marks / sizeof marks[0] && !tried; m++)
 				if (opening == marks[m].sign || closing == marks[m].sign)
 					fputs(marks[m].words, out);
 			fputs("</span>", out);
@@ -303,7 +305,8 @@ put_legend(FILE *out)
 	      "<dt>Home, g / End, G</dt><dd>first / last frame</dd>"
 	      "<dt>1 ... 7</dt><dd>the frame of that step</dd><dt>p</dt><dd>play or pause</dd>"
 	      "<dt>?</dt><dd>this list</dd>"
-	      "<dt>[2 setsid]</dt><dd>the step of this frame; (3 fork): left out</dd>"
+	      "<dt>[2 setsid]</dt><dd>the step of this frame; (3 fork): left out; (2 setsid!): "
+	      "tried, its call failed</dd>"
 	      "<dt>^4  4*  4!</dt><dd>a traced program's step done out of order, done "
 	      "differently, done yet its item fails</dd>"
 	      "<dt>* old -&gt; new</dt><dd>a field this transition changed</dd>"

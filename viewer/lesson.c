@@ -593,7 +593,8 @@ static const struct sentence table[] = {
 	{ "trace", "verdict", "daemon", NULL, PART_WHAT, NULL, { F(RECIPE_KNOWN) },
 	  "The daemon, PID {daemon}, and the processes before it did {recipe}." },
 	{ "trace", "verdict", "daemon", NULL, PART_WITHOUT, "Timeline", { F(RECIPE_KNOWN) },
-	  "^4 out of order, 4* differently, 4! failing, (4) never done." },
+	  "^4 out of order, 4* differently, 4! failing, (4) never done, (4!) tried, "
+	  "its call failed." },
 
 	/*** the pop quiz ***/
 	{ "quiz", "start", NULL, NULL, PART_WHAT, NULL, { 0 },
@@ -650,9 +651,12 @@ static const struct sentence table[] = {
 	{ "8", "error", NULL, NULL, PART_WHAT, NULL, { F(EPERM), N(IS_ROOT) },
 	  "It runs as uid {uid}: only root may change its user and groups. Run the "
 	  "chain as root, or leave step 8 out." },
-	{ "step", "error", NULL, NULL, PART_WHAT, NULL, { 0 },
+	{ "step", "error", NULL, NULL, PART_WHAT, NULL, { N(TRACED_RUN) },
 	  "The program records it and exits with status 1 (126 or 127 when the "
 	  "next program could not be run)." },
+	{ "step", "error", NULL, NULL, PART_WHAT, NULL, { F(TRACED_RUN) },
+	  "This is the kernel's answer to {prog}'s call; what {prog} does next, the "
+	  "frames that follow show." },
 	{ "daemon", "error", NULL, NULL, PART_WHAT, NULL, { 0 },
 	  "heartbeatd records it and goes on." },
 
@@ -788,6 +792,9 @@ frame_facts_of(const struct story *story, struct frame_facts *facts)
 	f[FACT_SKIPS_0B] = skips(now, "0b");
 	f[FACT_SKIPS_8] = skips(now, "8");
 	f[FACT_TRACED_CALL] = entry_get(now, "call") != NULL && has(now, "event", "after");
+	f[FACT_TRACED_RUN] = story->run->count > 0 &&
+			     has(story->run->frames[0].record, "step", "trace") &&
+			     has(story->run->frames[0].record, "event", "start");
 	f[FACT_RECIPE_KNOWN] = story->recipe.known && now == story->recipe.verdict;
 	f[FACT_STOPS_AT_2] = skips(now, "1") && !skips(now, "2");
 	f[FACT_SIGNALS_IGNORED] = names_signal(now, "sigign", 0);

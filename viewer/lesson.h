@@ -56,6 +56,7 @@ enum fact {
 	FACT_STOPS_AT_2,	/* skip= names 1, not 2: step 2 is a group leader's setsid() */
 	FACT_CHILD_OF_COMPARED,	/* its PPID is the PID of the frame compared with */
 	FACT_TRACED_CALL,	/* an after record with call=: a real program's, traced */
+	FACT_TRACED_RUN,	/* the run is daemon-trace's (its first record is its start) */
 	FACT_WAITED_READY,	/* ready=: a first process that waited for the daemon (step1-fork --wait-ready) */
 	/* what daemon(7) adds: signals, environment, credentials */
 	FACT_SIGNALS_IGNORED,	/* sigign names a signal */

@@ -58,7 +58,7 @@ mark(struct recipe *r)
 		enum check_judgment worst = CHECK_MET;
 
 		if (at == NULL) {
-			r->marks[step] = STEP_MISSING;
+			r->marks[step] = strchr(r->tried, '0' + step) ? STEP_TRIED : STEP_MISSING;
 			continue;
 		}
 		for (const char *later = at + 1; *later && !r->done_before[step]; later++)
@@ -92,7 +92,8 @@ recipe_of(const struct run *run, struct recipe *r)
 	/* a log written before the verdict said judged= has no recipe */
 	if (v == NULL || !entry_get(v, "judged") || !entry_get(v, "path") ||
 	    !read_path(entry_text(v, "path"), r->path) ||
-	    !read_judged(entry_text(v, "judged"), r->judged))
+	    !read_judged(entry_text(v, "judged"), r->judged) ||
+	    (entry_get(v, "tried") && !read_path(entry_text(v, "tried"), r->tried)))
 		return;
 	r->verdict = v;
 	r->known = 1;
@@ -123,6 +124,7 @@ recipe_words(const struct recipe *r, char *out, size_t size)
 	} groups[] = {
 		{ STEP_DIFFERENTLY, "done differently" },
 		{ STEP_FAILS, "failing at the verdict" },
+		{ STEP_TRIED, "tried, its call failed" },
 		{ STEP_MISSING, "missing" },
 	};
 	size_t used;

@@ -4,7 +4,8 @@
  *
  * Read from daemon-trace's verdict record, which says it as the verdict
  * does: path= the steps the daemon and the processes before it did, in
- * order, and judged= each checklist item's judgment (lib/checklist.c), so
+ * order, tried= the steps never done whose call failed (setsid() in a group
+ * leader), and judged= each checklist item's judgment (lib/checklist.c), so
  * that the replay never judges otherwise than the verdict. Runs that are not
  * traced, not yet judged, or written before judged= have no recipe: the
  * timeline shows them as before.
@@ -18,6 +19,7 @@
 /* How the daemon's lineage did a step, as the timeline marks it. */
 enum step_mark {
 	STEP_MISSING,		/* never done: "(3 fork)" */
+	STEP_TRIED,		/* never done, its call tried and failed: "(2 setsid!)" */
 	STEP_DONE,		/* done, and its items met as the recipe does it */
 	STEP_DIFFERENTLY,	/* done, its items met otherwise (umask 022, chdir /var/lib/foo): '*' */
 	STEP_FAILS		/* done, yet an item of its fails at the verdict: '!' */
@@ -27,6 +29,7 @@ struct recipe {
 	int known;			/* a traced run with a verdict that names its daemon */
 	const struct entry *verdict;	/* that record: its state is the daemon's */
 	char path[8];			/* the steps done, in order: "4127" */
+	char tried[8];			/* steps never done whose call failed: "2" */
 	enum step_mark marks[8];	/* [1]..[7] */
 	int done_before[8];		/* [n]: an earlier step of the recipe that came after n
 					 * (n was done out of order, too soon); 0: in order */

@@ -97,7 +97,8 @@ recipe_step_at(int stop)
 
 /* A traced run's marks of a step's stop (recipe.h): before it, '^' when it
  * was done before an earlier step of the recipe; after it, '*' when its
- * items are met otherwise than the recipe does it, '!' when one fails. */
+ * items are met otherwise than the recipe does it, '!' when one fails, or
+ * (never done) when its call was tried and failed. */
 static char
 opening_mark(const struct recipe *r, int stop)
 {
@@ -112,7 +113,8 @@ closing_mark(const struct recipe *r, int stop)
 
 	if (!n || !r->known)
 		return ' ';
-	return r->marks[n] == STEP_DIFFERENTLY ? '*' : r->marks[n] == STEP_FAILS ? '!' : ' ';
+	return r->marks[n] == STEP_DIFFERENTLY ? '*' :
+	       r->marks[n] == STEP_FAILS || r->marks[n] == STEP_TRIED ? '!' : ' ';
 }
 
 void
@@ -148,7 +150,8 @@ timeline_plan(const struct frame_view *view, struct timeline_plan *plan)
 	plan->present[daemon] |= r->known;	/* a traced run's verdict is the daemon's stop */
 	for (int i = 0; i < TIMELINE_STOPS; i++) {
 		if (r->known && recipe_step_at(i))	/* a traced daemon's steps never done */
-			plan->left_out[i] = r->marks[recipe_step_at(i)] == STEP_MISSING;
+			plan->left_out[i] = r->marks[recipe_step_at(i)] == STEP_MISSING ||
+					    r->marks[recipe_step_at(i)] == STEP_TRIED;
 		plan->opening[i] = opening_mark(r, i);
 		plan->closing[i] = closing_mark(r, i);
 	}
@@ -170,7 +173,8 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 	timeline_plan(view, &plan);
 	for (int i = 0; i < TIMELINE_STOPS; i++)
 		if (plan.shown[i])
-			full += (int)strlen(timeline[i].label) + 2;
+			full += (int)strlen(timeline[i].label) + 2 +
+				(plan.left_out[i] && plan.closing[i] == '!');
 	/* the current stop keeps its marks inside its brackets: "[^4 chdir*]" */
 	full += (plan.opening[plan.current] != ' ') + (plan.closing[plan.current] != ' ');
 
@@ -188,10 +192,12 @@ draw_timeline(struct canvas *canvas, int row, const struct frame_view *view)
 			char before[2] = { plan.opening[i], '\0' }, after[2] = { plan.closing[i], '\0' };
 			snprintf(label, sizeof label, "[%s%.*s%s]", before[0] == ' ' ? "" : before,
 				 (int)len, name, after[0] == ' ' ? "" : after);
+		} else if (plan.left_out[i]) {	/* "(3 fork)"; tried and failed: "(2 setsid!)" */
+			snprintf(label, sizeof label, "(%.*s%s)", (int)len, name,
+				 plan.closing[i] == '!' ? "!" : "");
 		} else
-			snprintf(label, sizeof label, "%c%.*s%c",
-				 plan.left_out[i] ? '(' : plan.opening[i], (int)len, name,
-				 plan.left_out[i] ? ')' : plan.closing[i]);
+			snprintf(label, sizeof label, "%c%.*s%c", plan.opening[i], (int)len, name,
+				 plan.closing[i]);
 		col = canvas_put(canvas, row, col, role, label);
 		if (full > canvas->cols)	/* short labels have room to breathe */
 			col++;

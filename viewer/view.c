@@ -283,7 +283,7 @@ static const struct {
 	{ ">  x", "the frame's process; one that exited (a ghost)" },
 	{ "SL  GL", "a session leader, a group leader" },
 	{ "group 5075, or 5075", "a process group's box: its PGID (alone if narrow)" },
-	{ "^4  4*  4!  (4)", "traced: out of order, differently, item fails, never" },
+	{ "^4  4*  4!  (4)  (4!)", "traced: out of order, otherwise, fails, never, tried" },
 };
 
 static void

@@ -8,6 +8,9 @@
  *     fork               fork; the parent exits
  *     fork,umask=MODE    fork; the parent sets the umask MODE, then exits
  *     setsid             setsid()
+ *     lead-group         setpgid(0, 0): it leads a process group of its own
+ *     setsid-unchecked   setsid(), and on whatever it returns, as a program
+ *                        that does not look
  *     chdir=DIR          chdir(DIR)
  *     umask=MODE         umask(MODE), MODE in octal
  *     umask-then-back=MODE umask(MODE), then umask() back to what it was
@@ -76,6 +79,11 @@ act(const char *action)
 	} else if (strcmp(action, "setsid") == 0) {
 		if (setsid() == -1)
 			return perror("ticker: setsid"), -1;
+	} else if (strcmp(action, "lead-group") == 0) {
+		if (setpgid(0, 0) == -1)
+			return perror("ticker: setpgid"), -1;
+	} else if (strcmp(action, "setsid-unchecked") == 0) {
+		(void)setsid();
 	} else if ((value = value_of(action, "chdir"))) {
 		if (chdir(value) == -1)
 			return perror("ticker: chdir"), -1;

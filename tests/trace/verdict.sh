@@ -108,6 +108,22 @@ umask-chosen-first)
 	cat "$WORK/marks"
 	expect "the umask item of every frame from the first umask() on" \
 		"$(awk '{ print $2 }' "$WORK/marks" | sort -u)" "[*]" ;;
+setsid-in-leader)
+	# setsid() before any fork, in a group leader: EPERM, unchecked; it
+	# forks twice after it, so a daemon stays, in its caller's session
+	traced 0022 no lead-group setsid-unchecked fork fork chdir=/ umask=0 "${recipe_end[@]}"
+	expect "the daemon's session, in /proc" "$(proc_field "$daemon" 4)" "$(proc_field $$ 4)"
+	first=$(q1 call=setsid -- pid)
+	expect "the setsid() recorded" "$(q1 call=setsid -- errno)" EPERM
+	says "(step 2, setsid, failed with EPERM)"
+	says "tried: setsid (2) failed with EPERM in PID $first: a process-group leader may not start a session"
+	says "missing: fork again (3)"
+	expect "the verdict record's steps tried" "$(q1 event=verdict -- tried)" 2
+	"$DS_BIN/daemon-viewer" --dump "$LOG" >"$WORK/dump" || fail "daemon-viewer --dump exited $?"
+	expect "the replay's timeline at the verdict" \
+		"$(grep -c '(2 setsid!)' "$WORK/dump" | awk '{ print ($1 > 0) }')" 1
+	expect "and never as never done" "$(grep -c '(2 setsid)' "$WORK/dump")" 0
+	expect "daemon-trace's exit status" "$status" 3 ;;
 umask-after-fork)
 	traced 0027 no fork,umask=0 setsid fork chdir=/ "${recipe_end[@]}"
 	parent=$(q1 call=umask -- pid)

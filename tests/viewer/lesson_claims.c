@@ -49,7 +49,7 @@ static const char *const fact_names[FACT_COUNT] = {
 	[FACT_TTY_TAKEN] = "tty taken", [FACT_TTY_NOT_TAKEN] = "tty not taken",
 	[FACT_EPERM] = "EPERM", [FACT_STDOUT_FAILED] = "stdout failed",
 	[FACT_SIGHUP] = "SIGHUP", [FACT_SIGTERM] = "SIGTERM",
-	[FACT_STOPS_AT_2] = "stops at step 2", [FACT_TRACED_CALL] = "a traced call", [FACT_CHILD_OF_COMPARED] = "a child of the frame compared with",
+	[FACT_STOPS_AT_2] = "stops at step 2", [FACT_TRACED_CALL] = "a traced call", [FACT_TRACED_RUN] = "a traced run", [FACT_CHILD_OF_COMPARED] = "a child of the frame compared with",
 	[FACT_SKIPS_1] = "skips 1", [FACT_SKIPS_2] = "skips 2", [FACT_SKIPS_3] = "skips 3",
 	[FACT_SKIPS_4] = "skips 4", [FACT_SKIPS_5] = "skips 5", [FACT_SKIPS_6] = "skips 6",
 	[FACT_SKIPS_7] = "skips 7", [FACT_SKIPS_0A] = "skips 0a", [FACT_SKIPS_0B] = "skips 0b",
@@ -345,6 +345,9 @@ oracle(const struct run *run, size_t f, enum fact fact)
 		return oracle(run, f, FACT_SKIPS_1) && !oracle(run, f, FACT_SKIPS_2);
 	case FACT_CHILD_OF_COMPARED: return was && equal(now, "ppid", field(was, "pid"));
 	case FACT_TRACED_CALL: return entry_get(now, "call") && equal(now, "event", "after");
+	case FACT_TRACED_RUN:	/* daemon-trace's start record opens the run */
+		return equal(run->frames[0].record, "prog", "daemon-trace") &&
+		       equal(run->frames[0].record, "event", "start");
 	case FACT_WAITED_READY:	/* step1-fork's parent, and only after it waited */
 		return equal(now, "event", "parent-exit") && equal(now, "step", "1") &&
 		       (equal(now, "ready", "yes") || equal(now, "ready", "no"));
