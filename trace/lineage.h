@@ -42,6 +42,11 @@ struct traced_process {
 	/* the descriptors above 2 it inherited from daemon-trace's caller and has not closed */
 	int inherited[LINEAGE_FDS_MAX];
 	int inherited_count, inherited_unknown;
+	/* the signals ignored and blocked when the program it runs was
+	 * executed: what its caller left it (nohup's SIGHUP), which daemon(7)
+	 * asks it to reset; known from its exec's record */
+	int exec_signals_known;
+	unsigned long long exec_sig_ignored, exec_sig_blocked;
 	uint64_t signals_told;		/* bit sig - 1: a signal recorded once */
 	uint64_t last_credentials[4];	/* the last credential call told: its number, arguments */
 	int landed_told;		/* bit fd: that was recorded once */

@@ -111,6 +111,9 @@ calls_exec(pid_t pid, int is_first)
 	record_field(&call_writer, "command", line);
 	if (is_first)
 		first = pid;
+	p->exec_signals_known = readable && call_state.status_error == 0;
+	p->exec_sig_ignored = call_state.sig_ignored;
+	p->exec_sig_blocked = call_state.sig_blocked;
 	if (is_first && p->execs == 1 && readable) {	/* what the caller gave, once */
 		lineage_from_caller(p, &call_state);
 	} else {

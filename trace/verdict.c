@@ -409,13 +409,23 @@ static void
 judge_daemon7(struct judged *j, const struct proc_state *origin, int first_exited)
 {
 	const struct proc_state *n = &j->now;
+	/* the signals its caller left: those of the exec of the program it runs
+	 * (a nohup or a script in the trace is a caller too), else daemon-trace's
+	 * caller's */
+	const struct traced_process *p = j->lineage;
+	int exec_known = p && p->exec_signals_known;
+	unsigned long long left_ignored = exec_known ? p->exec_sig_ignored :
+					  origin ? origin->sig_ignored : 0;
+	unsigned long long left_blocked = exec_known ? p->exec_sig_blocked :
+					  origin ? origin->sig_blocked : 0;
 
 	snprintf(j->nenv, sizeof j->nenv, "%d", n->nenv);
 	snprintf(j->origin_nenv, sizeof j->origin_nenv, "%d", origin ? origin->nenv : 0);
 	j->facts7 = (struct check_facts){
-		.signals_known = origin && !n->status_error && !origin->status_error,
-		.kept_ignored = origin ? n->sig_ignored & origin->sig_ignored & ~CHECK_LIBC_SIGNALS : 0,
-		.kept_blocked = origin ? n->sig_blocked & origin->sig_blocked & ~CHECK_LIBC_SIGNALS : 0,
+		.signals_known = !n->status_error &&
+				 (exec_known || (origin && !origin->status_error)),
+		.kept_ignored = n->sig_ignored & left_ignored & ~CHECK_LIBC_SIGNALS,
+		.kept_blocked = n->sig_blocked & left_blocked & ~CHECK_LIBC_SIGNALS,
 		.nenv = n->environ_error ? NULL : j->nenv,
 		.origin_nenv = origin && !origin->environ_error ? j->origin_nenv : NULL,
 		.uid = n->status_error ? NULL : n->uid, .gid = n->status_error ? NULL : n->gid,

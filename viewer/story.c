@@ -131,7 +131,10 @@ shows_lineage(const struct entry *record)
 
 /* The signals ignored and blocked since the lineage began: a signal let go
  * in any record since was reset, and what the daemon ignores or blocks
- * after that is its own choice (heartbeatd blocks the ones it waits for). */
+ * after that is its own choice (heartbeatd blocks the ones it waits for).
+ * A traced program's exec begins anew: what it was executed with, its
+ * caller left it (nohup's SIGHUP, the SIGPIPE python ignores), as
+ * daemon-trace's verdict judges it. */
 static void
 track_signals(struct thread_story *t, const struct entry *record)
 {
@@ -142,7 +145,7 @@ track_signals(struct thread_story *t, const struct entry *record)
 		return;		/* an older log, or refused: this record tells nothing */
 	ignored &= ~CHECK_LIBC_SIGNALS;
 	blocked &= ~CHECK_LIBC_SIGNALS;
-	if (!t->signals_known) {
+	if (!t->signals_known || strcmp(entry_text(record, "event"), "exec") == 0) {
 		t->signals_known = 1;
 		t->kept_ignored = ignored;
 		t->kept_blocked = blocked;

@@ -36,6 +36,18 @@ says "[FAIL] its starter told when it is ready: the first process exited without
 says "[n/a ] a pid file written by the daemon itself, after the last fork: none seen written"
 untraced "$daemon"
 
+# nohup in the traced command is the daemon's caller too: the SIGHUP it
+# ignored before executing the program is left, not the program's own choice
+status=0
+DAEMON_STEPS_LOG=$LOG "$DS_BIN/daemon-trace" -- nohup "$TICKER" --daemon3 "$WORK/ticks-nohup" \
+	>"$WORK/out" 2>&1 </dev/null || status=$?
+daemon=$(ticker_pid "$WORK/ticks-nohup")
+DAEMONS="$DAEMONS $daemon"
+cat "$WORK/out"
+signal_set_has "$daemon" SigIgn 1 || fail "/proc: the daemon under nohup does not ignore SIGHUP"
+says "[FAIL] no signal ignored or blocked that its caller left: as its caller left them: ignored SIGHUP, blocked none"
+untraced "$daemon"
+
 # the chain: signals as given (none), the caller's environment and more
 trace -- "$DS_BIN/step1-fork" step2-setsid step3-fork-again step4-chdir step5-umask \
 	step6-close-fds step7-reopen-stdio heartbeatd --seconds 20

@@ -136,7 +136,8 @@ lineage_start(const struct run *run, size_t f)
 }
 
 /* The signals (sigign or sigblk) set in every record of the lineage from its
- * start up to f that has them; -1 when its start has none. */
+ * start up to f that has them, a traced exec starting anew (what a program
+ * is executed with, its caller left it); -1 when its start has none. */
 static int
 kept_signals(const struct run *run, size_t f, const char *key, unsigned long long *kept)
 {
@@ -153,7 +154,7 @@ kept_signals(const struct run *run, size_t f, const char *key, unsigned long lon
 		    (strcmp(step, "trace") == 0 && !equal(r, "event", "exec")))
 			continue;
 		if (log_signal_set(field(r, key), &set) == 0)
-			*kept &= set;
+			*kept = equal(r, "event", "exec") ? set : *kept & set;
 	}
 	*kept &= ~CHECK_LIBC_SIGNALS;	/* glibc's own: no program can reset them */
 	return 0;
