@@ -91,6 +91,7 @@ static const struct program program = {
 /* What the runner learns of the run from the log. */
 struct run_news {
 	const char *run;
+	long log_read_to;		/* where the last read of the log ended */
 	int recorded;			/* the log has a record of the run */
 	pid_t daemon_pid;		/* heartbeatd, once it recorded */
 	int tty_answered;		/* heartbeatd recorded what --try-tty did */
@@ -242,13 +243,20 @@ read_news(struct run_news *news)
 {
 	struct log_read_stats stats;
 	FILE *f = fopen(log_path(), "re");
+	long at;
 
 	if (f == NULL) {
 		if (errno != ENOENT)	/* none yet is the usual case; else say why */
 			fail("opening the log", errno, log_path(), EXIT_SYSCALL_FAILED);
 		return;
 	}
+	/* only what was added since: a shared log of megabytes, read whole a
+	 * hundred times a second, kept a CPU busy while the chain paused */
+	if (fseek(f, news->log_read_to, SEEK_SET) == -1)
+		fail("reading the log", errno, log_path(), EXIT_SYSCALL_FAILED);
 	(void)log_read(f, LOG_READ_WHOLE_LINES, note_record, news, &stats);
+	if ((at = ftell(f)) != -1)
+		news->log_read_to = at;
 	fclose(f);
 }
 
