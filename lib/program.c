@@ -486,3 +486,63 @@ ensure_stdio_open(void)
 		if (!fd_is_open(fd) && open("/dev/null", O_RDWR) == -1)
 			exit(EXIT_SYSCALL_FAILED);	/* open() took fd, the lowest free number */
 }
+
+/*** where to replay a run ***/
+
+/* The viewer beside this program, as the user can type it: "./build/bin/
+ * daemon-viewer" below the working directory, else its whole path (or its
+ * name alone, when this program's directory is not known). */
+const char *
+viewer_path(char *out, size_t size)
+{
+	char cwd[PATH_MAX];
+	const char *dir = program_directory();
+	size_t cwd_len;
+
+	if (getcwd(cwd, sizeof cwd) && strcmp(cwd, "/") != 0 && (cwd_len = strlen(cwd)) &&
+	    strncmp(dir, cwd, cwd_len) == 0 && dir[cwd_len] == '/')
+		snprintf(out, size, ".%s/daemon-viewer", dir + cwd_len);
+	else
+		snprintf(out, size, "%s%sdaemon-viewer", dir, dir[0] ? "/" : "");
+	return out;
+}
+
+/* A word as a shell reads it back: bare when it is made of characters no
+ * shell treats specially, else in single quotes (a path may hold a space). */
+static void
+print_shell_word(const char *word)
+{
+	static const char plain[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+				    "0123456789_./:=,+-@%";
+
+	if (word[0] && word[strspn(word, plain)] == '\0') {
+		fputs(word, stdout);
+		return;
+	}
+	putchar('\'');
+	for (const char *p = word; *p; p++)
+		if (*p == '\'')
+			fputs("'\\''", stdout);	/* end the quotes, a quoted ', quote again */
+		else
+			putchar(*p);
+	putchar('\'');
+}
+
+/* The log, and the command that replays this run (naming the log when it is
+ * not the one the viewer reads by default), ready to paste. */
+void
+print_where_to_replay(const char *run)
+{
+	char viewer[PATH_MAX], usual_log[PATH_MAX];
+	int usual = default_log_path(usual_log, sizeof usual_log) == 0 &&
+		    strcmp(usual_log, log_path()) == 0;
+
+	printf("The log: %s\nReplay it: ", log_path());
+	print_shell_word(viewer_path(viewer, sizeof viewer));
+	printf(" --run %s", run);
+	if (!usual) {
+		putchar(' ');
+		print_shell_word(log_path());
+	}
+	putchar('\n');
+}

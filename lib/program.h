@@ -134,4 +134,14 @@ const char *program_start_directory(void);
 /* dir + "/" + name into out (name alone when dir is ""); -1 when too long. */
 int join_path(char *out, size_t size, const char *dir, const char *name);
 
+/* daemon-viewer beside the running program, as its user can type it:
+ * "./build/bin/daemon-viewer" below the working directory, else its whole
+ * path (its name alone when the program's directory is not known). */
+const char *viewer_path(char *out, size_t size);
+
+/* Prints the log's path and the command that replays run, ready to paste
+ * (naming the log when it is not the one the viewer reads by default):
+ * "The log: ...", "Replay it: ./build/bin/daemon-viewer --run RUN". */
+void print_where_to_replay(const char *run);
+
 #endif

@@ -142,8 +142,6 @@ catch_interruptions(void)
 			fail("sigaction", errno, NULL, EXIT_SYSCALL_FAILED);
 }
 
-static void print_where_to_replay(const char *run);
-
 /* After an interruption: stops what the run started and is still running,
  * says so, then dies of the signal, so that the shell sees it (130 for Ctrl-C). */
 static void
@@ -162,6 +160,7 @@ end_if_interrupted(const char *run)
 	else if (stopped == -1)
 		printf("%s: not all of it stopped (see above); daemon-demo --stop tries again\n",
 		       name);
+	putchar('\n');
 	print_where_to_replay(run);
 	fflush(stdout);
 	struct sigaction by_default = { .sa_handler = SIG_DFL };
@@ -380,64 +379,6 @@ milliseconds_between(const char *from, const char *to)
 	double a = log_time_seconds(from), b = log_time_seconds(to);
 
 	return a < 0 || b < 0 ? -1 : (b - a) * 1000;
-}
-
-/* The viewer beside this program, as the user can type it: "./build/bin/
- * daemon-viewer" below the working directory, else its whole path (or its
- * name alone, when this program's directory is not known). */
-static const char *
-viewer_path(char *out, size_t size)
-{
-	char cwd[PATH_MAX];
-	const char *dir = program_directory();
-	size_t cwd_len;
-
-	if (getcwd(cwd, sizeof cwd) && strcmp(cwd, "/") != 0 && (cwd_len = strlen(cwd)) &&
-	    strncmp(dir, cwd, cwd_len) == 0 && dir[cwd_len] == '/')
-		snprintf(out, size, ".%s/daemon-viewer", dir + cwd_len);
-	else
-		snprintf(out, size, "%s%sdaemon-viewer", dir, dir[0] ? "/" : "");
-	return out;
-}
-
-/* A word as a shell reads it back: bare when it is made of characters no
- * shell treats specially, else in single quotes (a path may hold a space). */
-static void
-print_shell_word(const char *word)
-{
-	static const char plain[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-				    "0123456789_./:=,+-@%";
-
-	if (word[0] && word[strspn(word, plain)] == '\0') {
-		fputs(word, stdout);
-		return;
-	}
-	putchar('\'');
-	for (const char *p = word; *p; p++)
-		if (*p == '\'')
-			fputs("'\\''", stdout);	/* end the quotes, a quoted ', quote again */
-		else
-			putchar(*p);
-	putchar('\'');
-}
-
-/* The log, and the command that replays this run (naming the log when it is
- * not the one the viewer reads by default), ready to paste. */
-static void
-print_where_to_replay(const char *run)
-{
-	char viewer[PATH_MAX], usual_log[PATH_MAX];
-	int usual = default_log_path(usual_log, sizeof usual_log) == 0 &&
-		    strcmp(usual_log, log_path()) == 0;
-
-	printf("\nThe log: %s\nReplay it: ", log_path());
-	print_shell_word(viewer_path(viewer, sizeof viewer));
-	printf(" --run %s", run);
-	if (!usual) {
-		putchar(' ');
-		print_shell_word(log_path());
-	}
-	putchar('\n');
 }
 
 /* Replaces the runner with the viewer on this run, from its first frame, and
@@ -773,11 +714,13 @@ main(int argc, char **argv)
 	end_if_interrupted(news.run);
 
 	if (isatty(STDOUT_FILENO) && !values[OPT_NO_VIEWER] && intended) {
+		putchar('\n');
 		print_where_to_replay(news.run);	/* seen again after the viewer */
 		open_viewer(news.run);
 		print_run(news.run);
 	} else {
 		print_run(news.run);
+		putchar('\n');
 		print_where_to_replay(news.run);
 	}
 	return intended ? 0 : EXIT_SYSCALL_FAILED;

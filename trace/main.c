@@ -277,8 +277,6 @@ main(int argc, char **argv)
 	if (calls_flush() == -1)
 		report_failure("writing the log", errno, NULL);
 	follow_detach(&tasks, &processes);
-	printf("daemon-trace: detached %d task%s of %d process%s\n", tasks, tasks == 1 ? "" : "s",
-	       processes, processes == 1 ? "" : "es");
 
 	struct verdict_input in = {
 		.origin = &origin,
@@ -290,9 +288,10 @@ main(int argc, char **argv)
 	/* the program never ran: the child said why, as a shell would; its status */
 	if (in.first_exited && !ever_executed(in.first))
 		return WIFEXITED(first_status) ? WEXITSTATUS(first_status) : VERDICT_SYSCALL_FAILED;
+	printf("daemon-trace: detached %d task%s of %d process%s\n", tasks, tasks == 1 ? "" : "s",
+	       processes, processes == 1 ? "" : "es");
 	verdict = verdict_give(&in, stdout);
-	if (isatty(STDOUT_FILENO))
-		printf("Replay it: daemon-viewer --run %s\n", calls_run());
+	print_where_to_replay(calls_run());	/* in a script's output too: the run is found by it */
 	fflush(stdout);
 	/* a program that stayed in the foreground: wait for it, as a shell would */
 	if (!in.first_exited && follow_wait_foreground() == -1)
