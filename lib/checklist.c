@@ -59,8 +59,10 @@ static const struct {
 		"while the daemon is still on its way: the next command finds no server" },
 	[CHECK_PID_FILE_OWN]       = { "pid file its own", "daemon",
 		"a pid file written by the daemon itself, after the last fork",
-		"a pid file written by its parent, or before a fork, names a process "
-		"that has exited or is not the daemon" },
+		"a pid file another process wrote is right only while that process "
+		"guessed the daemon's PID: a daemon that forks again, or a PID written "
+		"before a fork, leaves it naming a process that has exited or is not "
+		"the daemon" },
 };
 
 /* Why one of daemon(7)'s items is not judged, in its words. */

@@ -640,10 +640,12 @@ stop_what_a_demo_left(void)
 	snprintf(usual, sizeof usual, "%s", pid_file_path());
 	if (!failed && geteuid() == 0 && (dropped = use_drop_log()))
 		failed = stop_on_this_log(&found);
-	if (!found)
-		printf("%s: no demo daemon is running (%s%s%s names none, and no chain on %s "
-		       "is on its way)\n", program_name(), usual, dropped ? " nor " : "",
-		       dropped ? pid_file_path() : "", dropped ? "these logs" : "this log");
+	if (!found && dropped)
+		printf("%s: no demo daemon is running (neither %s nor %s names one, and no chain "
+		       "on these logs is on its way)\n", program_name(), usual, pid_file_path());
+	else if (!found)
+		printf("%s: no demo daemon is running (%s names none, and no chain on this log is "
+		       "on its way)\n", program_name(), usual);
 	return failed ? EXIT_SYSCALL_FAILED : 0;
 }
 

@@ -319,7 +319,7 @@ demo-privileges)
 	pass "--stop stopped heartbeatd as nobody, which removed its pid file"
 	(cd / && DAEMON_STEPS_LOG="$shared/logs/log" "$DS_BIN/daemon-demo" --stop </dev/null \
 		>"$WORK/out" 2>&1) || fail "--stop again: $(cat "$WORK/out")"
-	says "($shared/logs/heartbeatd.pid nor $pid_file names none, and no chain on these logs"
+	says "(neither $shared/logs/heartbeatd.pid nor $pid_file names one, and no chain on these logs"
 
 	# without step 8: root, and said as the other steps' consequences are;
 	# the run stays on the log given
