@@ -6,7 +6,9 @@
 # Usage: present.sh [--build DIR] [--stacked] [--no-attach] [--socket PATH]
 #
 #   --build DIR     the build folder (default: build, then build-dev; taken
-#                   from the current folder, else from the project's root)
+#                   from the current folder, else from the project's root;
+#                   with none, the installed programs: daemon-demo in PATH,
+#                   as the .deb puts them in /usr/bin)
 #   --stacked       slides on top, shell below (default: side by side)
 #   --no-attach     set it all up, print how to attach, do not attach
 #   --socket PATH   use a private tmux server at PATH (tmux -S); for tests
@@ -89,15 +91,17 @@ if [ -n "$build" ]; then
 		echo "  cmake -S . -B $build && cmake --build $build" >&2
 		exit 1
 	}
-else
-	build_dir=$(find_build build build-dev "$root/build" "$root/build-dev") || {
-		echo "present.sh: no build/bin/daemon-demo: build first, e.g." >&2
+elif ! build_dir=$(find_build build build-dev "$root/build" "$root/build-dev"); then
+	installed=$(command -v daemon-demo) || {
+		echo "present.sh: no build/bin/daemon-demo, and no daemon-demo installed: build first, e.g." >&2
 		echo "  cmake -S . -B build && cmake --build build" >&2
 		echo "  (or name the build folder: present.sh --build DIR)" >&2
 		exit 1
 	}
+	build_dir=
+	bin=$(cd "$(dirname "$installed")" && pwd)
 fi
-bin=$build_dir/bin
+[ -z "$build_dir" ] || bin=$build_dir/bin
 
 if [ $attach = 1 ] && [ -z "${TMUX:-}" ] && { [ ! -t 0 ] || [ ! -t 1 ]; }; then
 	echo "present.sh: needs a terminal to attach to (or use --no-attach)" >&2
@@ -106,8 +110,14 @@ fi
 
 # The shell of the demo pane: the user's bash set-up, then the programs first
 # in PATH.
-mkdir -p "$build_dir/slides"
-rcfile=$build_dir/slides/present.bashrc
+# (installed programs have no build folder to keep it in: the user's runtime
+# folder, else the temporary one)
+if [ -n "$build_dir" ]; then
+	mkdir -p "$build_dir/slides"
+	rcfile=$build_dir/slides/present.bashrc
+else
+	rcfile=${XDG_RUNTIME_DIR:-${TMPDIR:-/tmp}}/daemon-steps-present-$(id -u).bashrc
+fi
 cat >"$rcfile" <<RC
 [ -f ~/.bashrc ] && . ~/.bashrc
 PATH=$(printf '%q' "$bin"):\$PATH

@@ -64,9 +64,24 @@ installed || fail "dpkg does not list daemon-steps as installed"
 dpkg -L daemon-steps >"$work/files"
 for file in /usr/bin/daemon-demo /usr/bin/daemon-viewer /usr/bin/daemon-trace /usr/bin/step1-fork \
 	/usr/bin/heartbeatd /usr/share/man/man1/daemon-demo.1 /usr/share/man/man7/daemon-steps.7 \
-	/usr/share/doc/daemon-steps/README.md /usr/share/doc/daemon-steps/exercise/mydaemon.c; do
+	/usr/share/doc/daemon-steps/README.md /usr/share/doc/daemon-steps/exercise/mydaemon.c \
+	/usr/share/doc/daemon-steps/slides/daemon-steps.md /usr/share/doc/daemon-steps/gallery/nginx.html; do
 	grep -qxF "$file" "$work/files" && [ -e "$file" ] || fail "not installed: $file"
 done
+# a lab machine presents the deck from the package: its scripts come with it
+for script in present.sh show.sh notes.sh html.sh; do
+	[ -x "/usr/share/doc/daemon-steps/slides/$script" ] || fail "not installed as a program: slides/$script"
+done
+(cd "$work" && /usr/share/doc/daemon-steps/slides/notes.sh list /usr/share/doc/daemon-steps/slides/daemon-steps.md) \
+	>"$work/notes.out" 2>&1 && grep -q . "$work/notes.out" ||
+	{ cat "$work/notes.out" >&2; fail "the installed notes.sh lists no speaker notes"; }
+# real-daemons.md's links to the gallery hold
+pages=$(grep -o '(gallery/[a-z0-9-]*\.html)' /usr/share/doc/daemon-steps/real-daemons.md | tr -d '()' | sort -u)
+[ -n "$pages" ] || fail "real-daemons.md links no gallery page"
+for page in $pages; do
+	[ -f "/usr/share/doc/daemon-steps/$page" ] || fail "real-daemons.md links $page, not installed"
+done
+pass "the slides' scripts and the $(wc -w <<<"$pages") gallery pages real-daemons.md links are installed"
 pass "installed: $(grep -c '^/usr/bin/' "$work/files") programs, $(grep -c '^/usr/share/man/' "$work/files") entries under /usr/share/man, $(grep -c '^/usr/share/doc/' "$work/files") under /usr/share/doc"
 
 # The installed programs, run as a user would: from a folder of their own,

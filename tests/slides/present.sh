@@ -64,6 +64,19 @@ tm send-keys -t "$deck_pane" q
 wait_until 10 "the deck pane's farewell" pane_has "$deck_pane" "slides closed"
 pass "q closes the slides"
 
+# --- installed: no build folder, the programs in PATH (the .deb's /usr/bin) -
+# the slides' folder alone, as the package installs it, run from elsewhere
+cp -r "$SLIDES" "$WORK/installed-slides"
+installed_socket=$(mktemp -u /tmp/ds-slides-XXXXXX)
+(cd "$WORK" && env -u XDG_RUNTIME_DIR HOME="$WORK" TMPDIR="$WORK" PATH="$DS_BIN:$PATH" \
+	bash "$WORK/installed-slides/present.sh" --socket "$installed_socket" --no-attach \
+	</dev/null >"$WORK/installed.out" 2>&1) || fail "present.sh with no build folder: $(cat "$WORK/installed.out")"
+tmux -S "$installed_socket" kill-server 2>/dev/null || true
+rm -f "$installed_socket"
+rcfile=$WORK/daemon-steps-present-$(id -u).bashrc
+expect "with no build folder, the shell's PATH starts with the installed programs' folder" \
+	"$(grep '^PATH=' "$rcfile" 2>/dev/null)" "PATH=$DS_BIN:\$PATH"
+
 # --- the terminal's size ----------------------------------------------------
 # present.sh states what each pane needs, and so what each layout needs.
 help=$(bash "$SLIDES/present.sh" --help)
