@@ -127,6 +127,9 @@ apply(struct player *player, enum command command, const struct run *run, long l
 	case CMD_CODE:
 		player->code = !player->code;
 		return OUTCOME_REDRAW;
+	case CMD_EXPLAIN:
+		player->explain = !player->explain;
+		return OUTCOME_REDRAW;
 	case CMD_HELP:
 		player->help = 1;
 		return OUTCOME_REDRAW;

@@ -17,6 +17,7 @@ enum command {
 	CMD_FASTER, CMD_SLOWER,
 	CMD_STEP_1, CMD_STEP_2, CMD_STEP_3, CMD_STEP_4, CMD_STEP_5, CMD_STEP_6, CMD_STEP_7,
 	CMD_CODE,		/* show or hide the code pane */
+	CMD_EXPLAIN,		/* the whole explanation, in the diagram's place, or back */
 	CMD_HELP,
 	CMD_ANSWER_YES, CMD_ANSWER_NO, CMD_ANSWER_SKIP,	/* --predict's (predict.h) */
 	CMD_QUIT
@@ -33,6 +34,7 @@ struct player {
 	int speed;		/* index into the intervals: higher is faster */
 	int help;		/* the help screen is up */
 	int code;		/* the code pane is shown */
+	int explain;		/* the explanation takes the diagram's rows */
 	int follow;		/* --follow: stay on the newest frame as records arrive */
 	long long next_tick_ms;	/* when playing, the time of the next frame */
 	char message[PLAYER_MESSAGE_SIZE];	/* why the last key did nothing, or "" */

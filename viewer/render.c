@@ -689,7 +689,16 @@ render_frame(struct canvas *canvas, const struct frame_view *view, const char *s
 	set_stage(&stage, view->story);
 	lesson_tell(view->story, view->names, &lesson);
 	explanation = draw_explanation(canvas, 0, 0, &lesson);	/* rows it needs */
-	if (status) {
+	char keys[TEXT_MAX];
+	if (status && view->whole_explanation) {
+		diagram = 0;
+		gap_before = gap_after = 0;
+		explanation = canvas->rows - STATE_TOP - panel - 1;
+		if (view->explain_key) {
+			snprintf(keys, sizeof keys, "e: the diagram again  %s", status);
+			status = keys;
+		}
+	} else if (status) {
 		/* The explanation is the lesson: on a short screen the blank lines
 		 * and the diagram's legend (also on the help screen) go first; then
 		 * the explanation still keeps at least four rows. */
@@ -703,6 +712,11 @@ render_frame(struct canvas *canvas, const struct frame_view *view, const char *s
 		int keep = explanation < 4 ? explanation : 4;
 		if (diagram > left - keep)
 			diagram = left - keep;
+		/* what is cut, key e shows whole: the status line says so first */
+		if (explanation > left - diagram && view->explain_key) {
+			snprintf(keys, sizeof keys, "e: the rest of the explanation  %s", status);
+			status = keys;
+		}
 		explanation = left - diagram;
 	} else {
 		diagram = diagram_rows(&stage, legend);

@@ -23,6 +23,8 @@ struct frame_view {
 	const struct run *run;
 	const struct story *story;	/* told up to the frame shown */
 	const struct names *names;
+	int whole_explanation;		/* the explanation takes the diagram's rows */
+	int explain_key;		/* key e toggles that: the status line says so */
 };
 
 /* The smallest terminal a frame fits. */

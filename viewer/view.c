@@ -151,6 +151,7 @@ static const struct binding {
 	{ CMD_STEP_6, { '6', 0 }, NULL, NULL },
 	{ CMD_STEP_7, { '7', 0 }, NULL, NULL },
 	{ CMD_CODE, { 'c', 0 }, "c", "the code that made the change (> its call)" },
+	{ CMD_EXPLAIN, { 'e', 0 }, "e", "the whole explanation, in the diagram's place" },
 	{ CMD_HELP, { '?', 0 }, "?", "this help" },
 	{ CMD_QUIT, { 'q', 'Q', 0 }, "q", "quit" },
 	{ CMD_ANSWER_YES, { 'y', 'Y', 0 }, NULL, NULL },	/* the help lists predict_help */
@@ -323,7 +324,7 @@ draw(struct screen *screen)
 	char status[PLAYER_MESSAGE_SIZE + 1];
 	struct story story;
 	struct names names;
-	struct frame_view view = { screen->model, run, &story, &names };
+	struct frame_view view = { screen->model, run, &story, &names, screen->player.explain, 1 };
 
 	if (COLS < RENDER_MIN_COLS || LINES < RENDER_MIN_ROWS) {
 		draw_too_small();
