@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "calls.h"
+#include "job.h"
 #include "lineage.h"
 #include "checklist.h"
 #include "pidfile-removal.h"
@@ -380,6 +381,14 @@ print_path(const struct judged *j, FILE *out, char *path_field, size_t size)
 	for (int n = 1; n <= 7; n++)
 		if (step_tried(p, n))
 			print_tried(p, n, out);
+	/* setsid() before any fork works in script mode, where the program is in
+	 * daemon-trace's group; a shell's job would lead its own, and fail */
+	if (strchr(p->path, '2') && (strchr(p->path, '1') == NULL ||
+				     strchr(p->path, '1') > strchr(p->path, '2')) && !job_control())
+		fprintf(out, "  setsid() came before any fork: it worked because the program was "
+			"started in script mode, in daemon-trace's process group, which it does not "
+			"lead; typed at a prompt, a shell makes it a group's leader and its setsid() "
+			"fails with EPERM (--job-control=yes shows it)\n");
 	if (strchr(p->path, '2') && strchr(p->path, '3') == NULL && j->now.sid == j->now.pid)
 		fprintf(out, "  no second fork: it leads its session, so a terminal it opens "
 			"without O_NOCTTY becomes its own\n");

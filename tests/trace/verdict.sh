@@ -124,6 +124,15 @@ setsid-in-leader)
 		"$(grep -c '(2 setsid!)' "$WORK/dump" | awk '{ print ($1 > 0) }')" 1
 	expect "and never as never done" "$(grep -c '(2 setsid)' "$WORK/dump")" 0
 	expect "daemon-trace's exit status" "$status" 3 ;;
+setsid-first)
+	# setsid() before any fork, in script mode (no terminal here): it works,
+	# since the program does not lead daemon-trace's group; the verdict says
+	# a prompt would have made it fail
+	traced 0022 no setsid fork chdir=/ umask=0 "${recipe_end[@]}"
+	expect "the setsid() recorded" "$(q1 call=setsid -- event)" after
+	expect "the start mode" "$(q1 prog=daemon-trace event=start -- start)" script
+	says "setsid() came before any fork: it worked because the program was started in script mode"
+	says "its setsid() fails with EPERM (--job-control=yes shows it)" ;;
 umask-after-fork)
 	traced 0027 no fork,umask=0 setsid fork chdir=/ "${recipe_end[@]}"
 	parent=$(q1 call=umask -- pid)
