@@ -58,10 +58,14 @@ list)
 		BEGIN { slide = 1 }
 		!in_note && /^(---+|\*\*\*+)[ \t]*$/ && previous_blank { slide++; heading = ""; previous_blank = 0; next }
 		!in_note && /^# / && heading == "" { heading = substr($0, 3) }
+		# a comment that is no note (the gallery'"'"'s markers for make-gallery.sh)
+		# is no speaker'"'"'s business
+		!in_note && /^[ \t]*<!--/ && !/^[ \t]*<!--[ \t]*note:/ { in_other = 1 }
+		in_other { if ($0 ~ /-->/) in_other = 0; previous_blank = 0; next }
 		!in_note && /^[ \t]*<!--/ { in_note = 1; printf "\n[%d] %s\n", slide, heading }
 		in_note {
 			line = $0
-			sub(/^[ \t]*<!--[ \t]*(note:)?[ \t]*/, "", line)
+			sub(/^[ \t]*<!--[ \t]*note:[ \t]*/, "", line)
 			sub(/[ \t]*-->.*$/, "", line)
 			if (line != "") print "    " line
 			if ($0 ~ /-->/) in_note = 0

@@ -25,6 +25,9 @@ pass "the rest of the deck is kept as written"
 listed=$(bash "$SLIDES/notes.sh" list "$DECK")
 grep -q -F '[1] How a program becomes a daemon' <<<"$listed" || fail "notes.sh list lacks slide 1's note"
 grep -q -F 'let the room answer' <<<"$listed" || fail "notes.sh list lacks the pop quiz note"
+# the gallery's markers (<!-- gallery: slide -->, for make-gallery.sh) are no notes
+grep -q -F 'gallery' <<<"$(grep -v 'docs/real-daemons.md' <<<"$listed")" &&
+	fail "notes.sh list shows the gallery's markers as notes: $(grep -F gallery <<<"$listed")"
 pass "notes.sh list shows the notes by slide"
 
 head -n 3 < <(bash "$SLIDES/notes.sh" pandoc "$DECK") >"$WORK/head"
