@@ -60,9 +60,11 @@ render_list(FILE *out, const struct model *model)
 	for (size_t i = 0; i < model->count; i++) {
 		const struct run *run = model_run(model, i);
 		const struct entry *first = run->frames[0].record;
+		char subject[TEXT_MAX];
+		run_subject(run, subject, sizeof subject);
 		fprintf(out, "%-32s %s  %6zu records %5zu frames  %s%s\n", run->id,
-			entry_text(first, "time"), run->records, run->count,
-			entry_text(first, "prog"), i == 0 ? "  (newest)" : "");
+			entry_text(first, "time"), run->records, run->count, subject,
+			i == 0 ? "  (newest)" : "");
 	}
 	return fflush(out) == EOF || ferror(out) ? -1 : 0;
 }

@@ -327,20 +327,23 @@ render_html(FILE *out, const struct model *model, const struct run *run,
 	struct names names;
 	struct frame_view view = { model, run, &story, &names, 0, 0 };
 	const char *run_name = normalize ? "<run>" : run->id;
-	char summary[TEXT_MAX];
+	char summary[TEXT_MAX], subject[TEXT_MAX];
 
 	names_build(&names, run, normalize);
+	run_subject(run, subject, sizeof subject);	/* tabs of handouts told apart */
 	render_log_summary(model, summary, sizeof summary);
 	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	      /* nothing from elsewhere, whatever the page holds */
 	      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
 	      "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n", out);
-	put_element(out, "<title>daemon-viewer: run ", run_name, "</title>\n");
+	put_element(out, "<title>", subject, ": ");
+	put_element(out, "", run_name, " (daemon-viewer)</title>\n");
 	fputs("<style>\n", out);
 	put_lines(out, html_style);
 	fputs("</style>\n</head>\n<body>\n<header class=\"page\">\n", out);
-	put_element(out, "<h1>daemon-viewer: the replay of run ", run_name, "</h1>\n");
+	put_element(out, "<h1>", subject, ": ");
+	put_element(out, "the replay of run ", run_name, "</h1>\n");
 	fprintf(out, "<p>%zu records in %zu frames, from ", run->records, run->count);
 	put_text(out, normalize ? "the log" : log_name);
 	put_element(out, " (", summary, ").</p>\n");

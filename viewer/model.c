@@ -2,6 +2,7 @@
 #include "model.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -448,4 +449,21 @@ run_find_step(const struct run *run, const char *step)
 			failed = f;
 	}
 	return failed != NO_FRAME ? failed : first;
+}
+
+void
+run_subject(const struct run *run, char *out, size_t size)
+{
+	const struct entry *first = run->frames[0].record;
+	const char *traced = entry_get(first, "traced"), *name;
+	size_t len;
+
+	if (traced == NULL || strcmp(entry_text(first, "event"), "start") != 0) {
+		snprintf(out, size, "%s", entry_text(first, "prog"));
+		return;
+	}
+	len = strcspn(traced, " ");
+	for (name = traced + len; name > traced && name[-1] != '/'; name--)
+		;
+	snprintf(out, size, "%s: %.*s", entry_text(first, "prog"), (int)(traced + len - name), name);
 }

@@ -129,4 +129,10 @@ long model_find_run(const struct model *model, const char *id);
  * has none of that step. */
 size_t run_find_step(const struct run *run, const char *step);
 
+/* What the run shows, in a word or two, for a list or a page's title: the
+ * program that started it ("daemon-demo", "step1-fork"), and for a trace
+ * the program traced ("daemon-trace: dnsmasq", its command's first word
+ * without its folder). */
+void run_subject(const struct run *run, char *out, size_t size);
+
 #endif

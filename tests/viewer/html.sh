@@ -34,7 +34,7 @@ grep -qF '&lt;script&gt;window.pwned=1&lt;/script&gt;' "$hostile" ||
 	fail "the hostile program name is not in the page as escaped text"
 grep -qF '&quot;&gt;&lt;img src=x onerror=window.pwned=2&gt;' "$hostile" ||
 	fail "the hostile directory is not in the page as escaped text"
-grep -qF '<title>daemon-viewer: run &lt;/title&gt;&lt;b&gt;run&lt;/b&gt;</title>' "$hostile" ||
+grep -qF ': &lt;/title&gt;&lt;b&gt;run&lt;/b&gt; (daemon-viewer)</title>' "$hostile" ||
 	fail "the hostile run id is not escaped in the title"
 grep -qF 'Tom&#39;s&amp;amp;Jerry' "$hostile" ||
 	fail "the program named Tom's&amp;Jerry is not in the page as escaped text"
@@ -89,8 +89,10 @@ grep -q 'class="process current">&gt; [0-9]* heartbeatd' "$WORK/demo.html" ||
 	fail "no frame marks heartbeatd as its process"
 pass "ghosts and the frame's process are marked in the boxes"
 
-grep -q "<h1>daemon-viewer: the replay of run $TRACED_RUN</h1>" "$WORK/traced.html" ||
-	fail "the page without --run is not the newest run's, $TRACED_RUN"
+grep -q "<h1>daemon-trace: setsid: the replay of run $TRACED_RUN</h1>" "$WORK/traced.html" ||
+	fail "the page without --run is not the newest run's, $TRACED_RUN, headed by the program traced"
+grep -q "<title>daemon-trace: setsid: $TRACED_RUN (daemon-viewer)</title>" "$WORK/traced.html" ||
+	fail "the traced run's page is not titled by the program traced (tabs of handouts look alike)"
 grep -q '<span class="who">sleep [0-9]*:</span>' "$WORK/traced.html" ||
 	fail "the traced run's page does not show the sleep"
 pass "the newest run, the traced setsid -f sleep, is the page without --run"
