@@ -75,7 +75,7 @@ tmux -S "$installed_socket" kill-server 2>/dev/null || true
 rm -f "$installed_socket"
 rcfile=$WORK/daemon-steps-present-$(id -u).bashrc
 expect "with no build folder, the shell's PATH starts with the installed programs' folder" \
-	"$(grep '^PATH=' "$rcfile" 2>/dev/null)" "PATH=$DS_BIN:\$PATH"
+	"$(grep '^PATH=' "$rcfile" 2>/dev/null)" "PATH=$(printf %q "$DS_BIN"):\$PATH"
 
 # --- the terminal's size ----------------------------------------------------
 # present.sh states what each pane needs, and so what each layout needs.
