@@ -324,6 +324,8 @@ static const struct sentence table[] = {
 	  "Closed: {closed}, of {tried} tried (calls: {calls}, failed: {failed})." },
 	{ "6", "after", NULL, NULL, PART_WHAT, NULL, { F(TRACED_CALL), F(NOTHING_OPEN) },
 	  "No descriptor is open now; it held {old.fds}." },
+	{ "6", "after", NULL, NULL, PART_WHAT, NULL, { F(TRACED_CALL), F(INHERITED_OPEN) },
+	  "Still open, from its caller: {inherited_open}." },
 	{ "6", "after", NULL, NULL, PART_WHAT, NULL, { F(NOTHING_OPEN), N(FDS_CHANGED) },
 	  "No descriptor is open, as none was before." },
 	{ "6", "after", NULL, NULL, PART_WHY, NULL, { 0 },
@@ -767,6 +769,7 @@ frame_facts_of(const struct story *story, struct frame_facts *facts)
 	f[FACT_FD1_CLOSED] = has(now, "fd1", "closed");
 	f[FACT_FD0_FILE] = fd_is_file(entry_text(now, "fd0"));
 	f[FACT_NOTHING_OPEN] = has(now, "nfds", "0");
+	f[FACT_INHERITED_OPEN] = story_inherited(story) && story_inherited(story)->count > 0;
 	f[FACT_COMPARED] = was != NULL;
 	if (was) {
 		f[FACT_NEW_PROCESS] = !same_field(now, was, "pid");
@@ -930,6 +933,16 @@ placeholder(const struct story *story, const struct names *names, const char *na
 	if (strcmp(name, "called") == 0) {	/* the call as C writes it: "chdir()" */
 		value = entry_text(record, "call");
 		snprintf(out, size, strpbrk(value, ", ") ? "%s" : "%s()", value);
+		return out;
+	}
+	if (strcmp(name, "inherited_open") == 0) {	/* "7" or "3, 4 and 7" */
+		const struct inheritance *in = story_inherited(story);
+		size_t used = 0;
+		out[0] = '\0';
+		for (size_t i = 0; in && i < in->count && used < size; i++)
+			used += (size_t)snprintf(out + used, size - used, "%s%d",
+						 i == 0 ? "" : i + 1 == in->count ? " and " : ", ",
+						 in->fds[i]);
 		return out;
 	}
 	if (strcmp(name, "failing") == 0) {

@@ -33,6 +33,7 @@ enum fact {
 	FACT_FD1_CLOSED,	/* descriptor 1 is closed */
 	FACT_FD0_FILE,		/* descriptor 0 is open on a file that is not /dev/null */
 	FACT_NOTHING_OPEN,	/* no descriptor at all (nfds 0) */
+	FACT_INHERITED_OPEN,	/* a descriptor above 2 its caller gave is still open */
 	FACT_COMPARED,		/* there is a frame it is compared with */
 	FACT_NEW_PROCESS,	/* that frame is another process's: this one is new */
 	FACT_PGID_CHANGED,	/* against the frame compared with */

@@ -405,3 +405,16 @@ story_lineage_start(const struct story *story)
 {
 	return story_thread(story)->lineage_start;
 }
+
+const struct inheritance *
+story_inherited(const struct story *story)
+{
+	const struct thread_story *t = story_thread(story);
+	const char *pid = entry_text(story->run->frames[story->frame].record, "pid");
+
+	for (size_t i = 0; i < t->actor_count; i++)
+		if (strcmp(t->actors[i].pid, pid) == 0)
+			return t->actors[i].inherited.tracked && !t->actors[i].inherited.unknown ?
+			       &t->actors[i].inherited : NULL;
+	return NULL;
+}

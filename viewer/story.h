@@ -97,6 +97,11 @@ enum check_judgment story_judgment(const struct story *story, enum check check);
  * signals, environment, IDs), or NULL before one. */
 const struct entry *story_lineage_start(const struct story *story);
 
+/* What the frame's process holds of its caller's descriptors above 2 (the
+ * chain's start, or a traced program's exec), as its newest record shows;
+ * NULL when the story does not know. */
+const struct inheritance *story_inherited(const struct story *story);
+
 /* The session the daemon came from: its id ("?" when unknown) and terminal. */
 const char *story_origin_sid(const struct story *story);
 const char *story_origin_tty(const struct story *story);

@@ -15,6 +15,7 @@
  *     umask=MODE         umask(MODE), MODE in octal
  *     umask-then-back=MODE umask(MODE), then umask() back to what it was
  *     close-all          close every descriptor above 2
+ *     close-stdio        close 0, 1 and 2 only (what a careless step 6 does)
  *     null-stdio         0, 1 and 2 onto /dev/null
  *     open=PATH          opens PATH (made if need be) and keeps it open
  *     pipe               makes a pipe and keeps both ends open (a call that
@@ -93,6 +94,9 @@ act(const char *action)
 		umask(umask(octal(value)));
 	} else if (strcmp(action, "close-all") == 0) {
 		for (fd = 3; fd < 1024; fd++)
+			close(fd);
+	} else if (strcmp(action, "close-stdio") == 0) {
+		for (fd = 0; fd < 3; fd++)
 			close(fd);
 	} else if (strcmp(action, "null-stdio") == 0) {
 		if ((fd = open("/dev/null", O_RDWR)) == -1)

@@ -146,6 +146,14 @@ fd-leaked)
 	expect "descriptor 3 of the daemon, in /proc" "$(fd_target "$daemon" 3)" "$leaked"
 	says "[FAIL] no descriptor of its caller: 3 -> $leaked (inherited from the caller)"
 	expect "daemon-trace's exit status" "$status" 3 ;;
+fd-leaked-past-close)
+	# a step 6 that closes 0, 1 and 2 only: the caller's 3 stays, and the
+	# replay's step 6 frame says so
+	traced 0022 yes "${recipe_start[@]}" umask=0 close-stdio null-stdio
+	expect "descriptor 3 of the daemon, in /proc" "$(fd_target "$daemon" 3)" "$leaked"
+	says "[FAIL] no descriptor of its caller: 3 -> $leaked (inherited from the caller)"
+	"$DS_BIN/daemon-viewer" --dump "$LOG" >"$WORK/dump" || fail "daemon-viewer --dump exited $?"
+	expect "step 6's frame, in the replay" "$(grep -c 'Still open, from its caller: 3\.' "$WORK/dump")" 1 ;;
 fd-own)
 	traced 0022 no "${recipe_start[@]}" umask=0 "${recipe_end[@]}" open="$WORK/own3" open="$WORK/own4"
 	expect "descriptor 3 of the daemon, in /proc" "$(fd_target "$daemon" 3)" "$WORK/own3"

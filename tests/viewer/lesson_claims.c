@@ -41,6 +41,7 @@ static const char *const fact_names[FACT_COUNT] = {
 	[FACT_UMASK_ZERO] = "umask 0000", [FACT_STDIO_NULL] = "0 1 2 on /dev/null",
 	[FACT_STDIO_CLOSED] = "0 1 2 closed", [FACT_FD1_CLOSED] = "1 closed",
 	[FACT_FD0_FILE] = "0 on a file", [FACT_NOTHING_OPEN] = "nothing open",
+	[FACT_INHERITED_OPEN] = "a caller's descriptor open",
 	[FACT_COMPARED] = "compared", [FACT_NEW_PROCESS] = "a new process",
 	[FACT_PGID_CHANGED] = "PGID changed", [FACT_SID_CHANGED] = "SID changed",
 	[FACT_TTY_CHANGED] = "TTY changed", [FACT_CWD_CHANGED] = "cwd changed",
@@ -302,6 +303,8 @@ oracle(const struct run *run, size_t f, enum fact fact)
 	case FACT_FD0_FILE:
 		return field(now, "fd0")[0] == '/' && strncmp(field(now, "fd0"), "/dev/", 5) != 0;
 	case FACT_NOTHING_OPEN: return equal(now, "nfds", "0") && equal(now, "fds", "");
+	case FACT_INHERITED_OPEN:	/* the viewer's story, as "nothing else inherited" (above) */
+		return met[CHECK_NOTHING_INHERITED] == 0 && entry_get(now, "fds");
 	case FACT_COMPARED: return was != NULL;
 	case FACT_NEW_PROCESS: return was && differ(now, was, "pid");
 	case FACT_PGID_CHANGED: return was && differ(now, was, "pgid");
@@ -500,6 +503,7 @@ static const struct {
 	{ "orphaned", { FACT_ADOPTED } },
 	{ "EPERM", { FACT_EPERM, FACT_STOPS_AT_2 } },
 	{ "are open", { FACT_STDIO_CLOSED, FACT_NOTHING_OPEN } },
+	{ "Still open", { FACT_INHERITED_OPEN } },
 	{ "does not lead", { FACT_LEADS_SESSION, FACT_LEADS_GROUP } },
 	{ "leads its", { FACT_LEADS_SESSION, FACT_LEADS_GROUP } },
 	{ "a child of", { FACT_CHILD_OF_COMPARED } },
