@@ -270,13 +270,21 @@ check_judge(enum check check, const struct check_facts *f)
 	int met = 0;
 
 	switch (check) {
+	/* PGID or SID 0: made outside the reader's PID namespace (a container's
+	 * first process, a docker exec): which process leads it is not known */
 	case CHECK_NOT_GROUP_LEADER:
+		if (same(f->pgid, "0"))
+			return CHECK_NOT_KNOWN;
 		met = differ(f->pgid, f->pid);
 		break;
 	case CHECK_OWN_SESSION:
+		if (same(f->sid, "0"))
+			return CHECK_NOT_KNOWN;
 		met = f->sid && !same(f->sid, f->origin_sid ? f->origin_sid : "?");
 		break;
 	case CHECK_NOT_SESSION_LEADER:
+		if (same(f->sid, "0"))
+			return CHECK_NOT_KNOWN;
 		met = differ(f->sid, f->pid);
 		break;
 	case CHECK_NO_TERMINAL:

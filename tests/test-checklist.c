@@ -58,6 +58,11 @@ main(void)
 	expect(CHECK_NOT_SESSION_LEADER, f, CHECK_FAILS, "leads its session");
 	f = textbook(); f.tty = "pts/3";
 	expect(CHECK_NO_TERMINAL, f, CHECK_FAILS, "has a terminal");
+	/* 0: made outside the reader's PID namespace (a container's PID 1) */
+	f = textbook(); f.pgid = "0"; f.sid = "0";
+	expect(CHECK_NOT_GROUP_LEADER, f, CHECK_NOT_KNOWN, "PGID 0, outside the namespace");
+	expect(CHECK_OWN_SESSION, f, CHECK_NOT_KNOWN, "SID 0, outside the namespace");
+	expect(CHECK_NOT_SESSION_LEADER, f, CHECK_NOT_KNOWN, "SID 0, outside the namespace");
 
 	f = textbook(); f.cwd = "/var/lib/foo";
 	expect(CHECK_CWD_ROOT, f, CHECK_MET_OTHERWISE, "changed to a directory of its own");

@@ -194,17 +194,27 @@ evidence(const struct judged *j, enum check c, char *out, size_t size)
 
 	switch (c) {
 	case CHECK_NOT_GROUP_LEADER:
+		if (n->pgid == 0) {
+			snprintf(out, size, "PGID 0: its group was made outside this PID namespace");
+			break;
+		}
 		snprintf(out, size, pass ? "PGID %d, not its PID" : n->sid == n->pid ?
 			 "it leads process group %d, as the leader of a session does" :
 			 "it leads process group %d", (int)n->pgid);
 		break;
 	case CHECK_OWN_SESSION:
+	case CHECK_NOT_SESSION_LEADER:
+		if (n->sid == 0) {
+			snprintf(out, size, "SID 0: its session was made outside this PID namespace");
+			break;
+		}
+		if (c == CHECK_NOT_SESSION_LEADER) {
+			snprintf(out, size, pass ? "session %d is led by another process" :
+				 "it leads session %d", (int)n->sid);
+			break;
+		}
 		snprintf(out, size, pass ? "SID %d; its caller's is %s" : "still in its caller's session, %d",
 			 (int)n->sid, j->origin_sid);
-		break;
-	case CHECK_NOT_SESSION_LEADER:
-		snprintf(out, size, pass ? "session %d is led by another process" :
-			 "it leads session %d", (int)n->sid);
 		break;
 	case CHECK_NO_TERMINAL:
 		snprintf(out, size, pass ? "TTY ?" : "its controlling terminal is %s", n->tty);
