@@ -29,6 +29,8 @@ struct table {
 	const char *run;
 	int widths[COLUMNS];
 	int printing;		/* the second pass: the first measures */
+	int after_clean_env;	/* the row before was step0b's: the next program's
+				 * first shows the environment it cleaned */
 };
 
 /* A path cut to at most most columns, keeping its end: "..." and the last
@@ -99,6 +101,31 @@ table_row(const struct logfmt_record *r, size_t line, void *context)
 			separator = " ";
 			noted = 1;
 		}
+	/* daemon(7)'s steps change what no column shows: their own fields too */
+	static const struct {
+		const char *step, *fields[4];
+	} daemon7[] = {
+		{ "0a", { "sigign", "sigblk" } },
+		{ "0b", { "nenv" } },
+		{ "8", { "uid", "gid", "groups" } },
+	};
+	const char *step = logfmt_get(r, "step");
+	/* /proc shows the environment a program was executed with: step 0b's
+	 * cleaning shows in the next program's first record */
+	if (table->after_clean_env && (!step || strcmp(step, "0b") != 0) && logfmt_get(r, "nenv")) {
+		printf("%snenv=%s", separator, logfmt_get(r, "nenv"));
+		separator = " ";
+		noted = 1;
+	}
+	table->after_clean_env = step && strcmp(step, "0b") == 0;
+	for (size_t s = 0; step && s < sizeof daemon7 / sizeof daemon7[0]; s++)
+		for (size_t i = 0; strcmp(step, daemon7[s].step) == 0 && i < 4 && daemon7[s].fields[i]; i++)
+			if (logfmt_get(r, daemon7[s].fields[i])) {
+				printf("%s%s=%s", separator, daemon7[s].fields[i],
+				       logfmt_get(r, daemon7[s].fields[i]));
+				separator = " ";
+				noted = 1;
+			}
 	if (noted)
 		printf("\n");
 	return 0;

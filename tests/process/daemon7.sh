@@ -127,6 +127,10 @@ signals)
 	demo --daemon7
 	! in_mask "$daemon" SigIgn $HUP || fail "the demo's heartbeatd ignores SIGHUP with step 0a"
 	pass "daemon-demo --daemon7: heartbeatd's SigIgn $(status_line "$daemon" SigIgn)"
+	# its table shows what step 0a changed, which no column does
+	expect "the table's notes under step 0a's rows" \
+		"$(grep -A1 -E '^step0a-reset-signals +(start|after) ' "$WORK/out" | grep -E '^ +sig' | tr -s ' ' | tr '\n' '|')" \
+		" sigign=SIGHUP sigblk=SIGTERM| sigign=none sigblk=none|"
 	stop_pid "$daemon"
 	demo --daemon7 --skip 0a
 	expect "daemon-demo --skip 0a leaves out" \
