@@ -419,6 +419,10 @@ static const struct sentence table[] = {
 	  { N(LEADS_SESSION), F(TTY_NOT_TAKEN), F(HAS_TTY) },
 	  "It does not lead its session, so no open can give it another terminal; "
 	  "it keeps {tty}, the one its session had, and that terminal's signals." },
+	{ "daemon", "after", NULL, NULL, PART_WHAT, NULL,
+	  { F(SIGBLK_CHANGED), F(SIGNALS_BLOCKED), N(SIGNALS_KEPT) },
+	  "It blocks {sigblk} now, itself, to take them one at a time with "
+	  "sigtimedwait(): a daemon's own choice, not what its caller left." },
 	{ "daemon", "after", NULL, NULL, PART_WHAT, NULL, { F(FD0_FILE), F(FD1_CLOSED) },
 	  "Descriptor 0 is {fd0}, and 1 is closed: open() gives the lowest free "
 	  "number, so a file the daemon opened took descriptor 0." },
