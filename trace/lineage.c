@@ -51,7 +51,7 @@ lineage_add(pid_t pid, const struct traced_process *parent)
 		p->umask_undone = -1;
 	}
 	p->pid = pid;
-	p->exited = p->execs = p->vforked = p->setsid_failed = 0;
+	p->exited = p->execs = p->vforked = 0;
 	/* told once per process: a child's own signals and credentials are news */
 	p->signals_told = 0;
 	memset(&p->last_credentials, 0, sizeof p->last_credentials);

@@ -26,9 +26,9 @@ struct traced_process {
 	int setsid_done;		/* its lineage has a session of its own */
 	int second_fork_done;		/* and has forked after that */
 	int vforked;			/* it was made by vfork */
-	int setsid_failed;		/* a setsid() of its own failed, with this errno */
 	/* the recipe's steps whose call failed in its lineage ([n] for step n,
-	 * 0: none failed): a step tried is not a step missing */
+	 * 0: none failed; the last failure of each): a step tried is not a step
+	 * missing, and a second setsid() of its own that failed is news */
 	int tried_errno[8];
 	pid_t tried_by[8];		/* the process whose call it was */
 	/* what its lineage's umask() calls did, all of them in order: a call

@@ -222,13 +222,12 @@ setsid_call(struct traced_process *p, int64_t rval, int is_error)
 			     "a process-group leader may not start a session");
 	call_end(readable);
 	if (is_error) {
-		p->setsid_failed = (int)-rval;
 		lineage_step_failed(p, '2', (int)-rval);
-	} else {
-		p->setsid_done = 1;
-		p->second_fork_done = 0;
-		lineage_step(p, '2');
+		return;
 	}
+	p->setsid_done = 1;
+	p->second_fork_done = 0;
+	lineage_step(p, '2');
 }
 
 void

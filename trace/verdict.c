@@ -404,8 +404,8 @@ print_path(const struct judged *j, FILE *out, char *path_field, size_t size)
 			"without O_NOCTTY becomes its own\n");
 	if (p->vforked)
 		fprintf(out, "  it was made by vfork(): its parent waited until it executed or exited\n");
-	if (p->setsid_failed && !step_tried(p, 2))
-		fprintf(out, "  a setsid() of its own failed with %s\n", errno_name(p->setsid_failed));
+	if (p->tried_errno[2] && p->tried_by[2] == p->pid && !step_tried(p, 2))
+		fprintf(out, "  a setsid() of its own failed with %s\n", errno_name(p->tried_errno[2]));
 	print_pid_file(j, out);
 	for (int fd = 0; fd < 3; fd++) {
 		if (strcmp(j->now.stdio[fd], "closed") != 0)
