@@ -179,8 +179,8 @@ view_run(void)
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
 	    tcgetpgrp(STDOUT_FILENO) != getpgrp()) {
-		printf("daemon-trace: --view needs a terminal in the foreground: replay it with "
-		       "daemon-viewer --run %s %s\n", calls_run(), log_path());
+		printf("daemon-trace: --view needs a terminal in the foreground: replay it as "
+		       "\"Replay it\" above says\n");
 		return;
 	}
 	fflush(stdout);
@@ -191,8 +191,7 @@ view_run(void)
 	if (child == 0) {
 		sigemptyset(&none);	/* the tracer's mask is not the viewer's */
 		sigprocmask(SIG_SETMASK, &none, NULL);
-		snprintf(viewer, sizeof viewer, "%s/daemon-viewer", program_directory());
-		execv(viewer, argv);
+		execv(viewer_path(viewer, sizeof viewer), argv);
 		execvp(argv[0], argv);
 		report_failure("cannot open daemon-viewer", errno, NULL);
 		_exit(127);

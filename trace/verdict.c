@@ -356,16 +356,23 @@ print_pid_file(const struct judged *j, FILE *out)
 			"keeps the privilege\n", j->stuck_why);
 }
 
-/* The steps in the order done, comma-separated ("4,1,2,7"; "" for none),
- * for the verdict's record. */
+/* Steps ("4127") comma-separated, as the verdict's record lists them
+ * ("4,1,2,7"; "" for none). */
 static void
-path_steps(const struct traced_process *p, char *steps, size_t size)
+steps_listed(const char *steps, char *out, size_t size)
 {
 	size_t used = 0;
 
-	steps[0] = '\0';
-	for (const char *s = p->path; *s && used < size; s++)
-		used += (size_t)snprintf(steps + used, size - used, "%s%c", used ? "," : "", *s);
+	out[0] = '\0';
+	for (const char *s = steps; *s && used < size; s++)
+		used += (size_t)snprintf(out + used, size - used, "%s%c", used ? "," : "", *s);
+}
+
+/* The steps in the order done, for the verdict's record. */
+static void
+path_steps(const struct traced_process *p, char *steps, size_t size)
+{
+	steps_listed(p->path, steps, size);
 }
 
 /* The steps in the order done, what is missing, and what the textbook misses. */
@@ -595,13 +602,13 @@ record_verdict(const struct judged *j, const struct proc_state *origin, const ch
 		if (path)
 			record_field(&w, "path", path[0] ? path : "none");
 		if (j->lineage) {
-			char tried[16] = "";
-			for (int n = 1; n <= 7; n++)
-				if (step_tried(j->lineage, n))
-					snprintf(tried + strlen(tried), sizeof tried - strlen(tried),
-						 "%s%d", tried[0] ? "," : "", n);
-			if (tried[0])
-				record_field(&w, "tried", tried);
+			char tried[8] = "", listed[16];
+			for (char n = '1'; n <= '7'; n++)
+				if (step_tried(j->lineage, n - '0'))
+					tried[strlen(tried)] = n;
+			steps_listed(tried, listed, sizeof listed);
+			if (listed[0])
+				record_field(&w, "tried", listed);
 		}
 		if (j->pid_file_removal == PIDFILE_STUCK)
 			record_field(&w, "pid_file_stuck", j->stuck_why);

@@ -76,6 +76,8 @@ pass "the exit after the detach, its state unreadable, changes no item"
 trace -- no-such-program-here
 expect "exit status of a program not found" "$status" 127
 says "daemon-trace: no-such-program-here: command not found"
+grep -q "detached" "$WORK/out" && fail "a program that never ran is told detached: $(grep detached "$WORK/out")"
+pass "a program that never ran: the shell's words only, no 'detached' line"
 : >"$WORK/not-executable"
 trace -- "$WORK/not-executable"
 expect "exit status of a program that cannot be executed" "$status" 126

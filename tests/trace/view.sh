@@ -31,7 +31,13 @@ status=0
 DAEMON_STEPS_LOG=$LOG "$DS_BIN/daemon-trace" --view -- setsid -f "$TICKER" "$ticks" >"$WORK/out" 2>&1 </dev/null ||
 	status=$?
 DAEMONS=$(ticker_pid "$ticks")
-says "--view needs a terminal in the foreground: replay it with daemon-viewer --run"
+says "--view needs a terminal in the foreground: replay it as \"Replay it\" above says"
+# off a terminal too, the verdict ends with the log and the replay's command,
+# naming this run and (not the usual one) this log
+run=$(q prog=daemon-trace event=start -- run | tail -n 1)
+grep -F "Replay it: " "$WORK/out" | grep -F -- "--run $run " | grep -qF -- "$LOG" ||
+	{ cat "$WORK/out" >&2; fail "no 'Replay it' line naming run $run and $LOG"; }
+says "The log: $LOG"
 expect "daemon-trace --view's exit status without a terminal" "$status" 3
 if grep -q "^--- frame" "$WORK/out"; then fail "the viewer printed the run without a terminal"; fi
 pass "no viewer without a terminal"
