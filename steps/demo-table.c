@@ -72,6 +72,31 @@ print_cells(const char *const *cells, const int *widths)
 			printf("%*s ", columns[i].text ? -widths[i] : widths[i], cells[i]);
 }
 
+/* Notes key=value of r, when it has key, on the line below its row. */
+static void
+note(const struct logfmt_record *r, const char *key, int *noted)
+{
+	const char *value = logfmt_get(r, key);
+
+	if (value == NULL)
+		return;
+	printf("%s%s=%s", *noted ? " " : "      ", key, value);
+	*noted = 1;
+}
+
+/* What daemon(7)'s steps change, which no column shows: their own fields
+ * (NULL-ended), or NULL for another step. */
+static const char *const *
+daemon7_fields(const char *step)
+{
+	static const char *const signals[] = { "sigign", "sigblk", NULL };
+	static const char *const environment[] = { "nenv", NULL };
+	static const char *const ids[] = { "uid", "gid", "groups", NULL };
+
+	return strcmp(step, "0a") == 0 ? signals : strcmp(step, "0b") == 0 ? environment :
+	       strcmp(step, "8") == 0 ? ids : NULL;
+}
+
 /* One record: measured in the first pass, printed in the second. */
 static int
 table_row(const struct logfmt_record *r, size_t line, void *context)
@@ -79,7 +104,8 @@ table_row(const struct logfmt_record *r, size_t line, void *context)
 	struct table *table = context;
 	static const char *const notes[] = { "quiz", "adopter", "errno", "hint", "tried_tty",
 					      "tty_taken", "signal", "reason" };
-	const char *separator = "      ", *cells[COLUMNS];
+	const char *cells[COLUMNS], *step = logfmt_get(r, "step") ? logfmt_get(r, "step") : "";
+	const char *const *own = daemon7_fields(step);
 	char cut[COLUMNS][CWD_MOST + 1];
 	int noted = 0;
 
@@ -96,36 +122,14 @@ table_row(const struct logfmt_record *r, size_t line, void *context)
 	print_cells(cells, table->widths);
 	/* what the event adds goes on a line of its own, so the table stays narrow */
 	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
-		if (logfmt_get(r, notes[i])) {
-			printf("%s%s=%s", separator, notes[i], logfmt_get(r, notes[i]));
-			separator = " ";
-			noted = 1;
-		}
-	/* daemon(7)'s steps change what no column shows: their own fields too */
-	static const struct {
-		const char *step, *fields[4];
-	} daemon7[] = {
-		{ "0a", { "sigign", "sigblk" } },
-		{ "0b", { "nenv" } },
-		{ "8", { "uid", "gid", "groups" } },
-	};
-	const char *step = logfmt_get(r, "step");
+		note(r, notes[i], &noted);
+	for (size_t i = 0; own && own[i]; i++)
+		note(r, own[i], &noted);
 	/* /proc shows the environment a program was executed with: step 0b's
 	 * cleaning shows in the next program's first record */
-	if (table->after_clean_env && (!step || strcmp(step, "0b") != 0) && logfmt_get(r, "nenv")) {
-		printf("%snenv=%s", separator, logfmt_get(r, "nenv"));
-		separator = " ";
-		noted = 1;
-	}
-	table->after_clean_env = step && strcmp(step, "0b") == 0;
-	for (size_t s = 0; step && s < sizeof daemon7 / sizeof daemon7[0]; s++)
-		for (size_t i = 0; strcmp(step, daemon7[s].step) == 0 && i < 4 && daemon7[s].fields[i]; i++)
-			if (logfmt_get(r, daemon7[s].fields[i])) {
-				printf("%s%s=%s", separator, daemon7[s].fields[i],
-				       logfmt_get(r, daemon7[s].fields[i]));
-				separator = " ";
-				noted = 1;
-			}
+	if (table->after_clean_env && strcmp(step, "0b") != 0)
+		note(r, "nenv", &noted);
+	table->after_clean_env = strcmp(step, "0b") == 0;
 	if (noted)
 		printf("\n");
 	return 0;

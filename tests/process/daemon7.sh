@@ -184,6 +184,11 @@ environment)
 	DS_SECRET=1 demo --daemon7
 	grep -qw DS_SECRET <<<"$(environ_names "$daemon")" && fail "the demo's heartbeatd has DS_SECRET"
 	pass "daemon-demo --daemon7: heartbeatd's environ is $(environ_names "$daemon")"
+	# its table notes the cleaned environment under the next program's start
+	# (/proc shows a program's environment as it was executed with)
+	expect "the table's note under step1-fork's start" \
+		"$(grep -A1 -E '^step1-fork +start ' "$WORK/out" | sed -n 2p | tr -s ' ')" \
+		" nenv=$(q run="$run" prog=step1-fork event=start -- nenv | tail -n 1)"
 	stop_pid "$daemon"
 	;;
 privileges)
