@@ -13,7 +13,7 @@ render_dump(FILE *out, const struct model *model, const struct run *run,
 	struct story story;
 	struct names names;
 	char summary[TEXT_MAX], line[TEXT_MAX], time[64];
-	struct frame_view view = { model, run, &story, &names, 0, 0 };
+	struct frame_view view = { model, run, &story, &names, EXPLAIN_BELOW };
 
 	if (canvas_init(&canvas, RENDER_DUMP_ROWS, width) == -1)
 		return -1;

@@ -325,7 +325,7 @@ render_html(FILE *out, const struct model *model, const struct run *run,
 {
 	struct story story;
 	struct names names;
-	struct frame_view view = { model, run, &story, &names, 0, 0 };
+	struct frame_view view = { model, run, &story, &names, EXPLAIN_BELOW };
 	const char *run_name = normalize ? "<run>" : run->id;
 	char summary[TEXT_MAX], subject[TEXT_MAX];
 

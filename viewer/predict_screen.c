@@ -228,7 +228,7 @@ draw_frame_and_panel(struct canvas *canvas, const struct model *model, const str
 	int panel = 1 + (prediction->count + columns - 1) / columns;
 	struct canvas above = *canvas;
 	struct story story;
-	struct frame_view view = { model, game->run, &story, names, 0, 0 };
+	struct frame_view view = { model, game->run, &story, names, EXPLAIN_BELOW };
 
 	canvas_clear(canvas);
 	above.rows -= panel;
@@ -310,7 +310,7 @@ predict_render(struct canvas *canvas, const struct model *model, const struct na
 {
 	const struct prediction *prediction = predict_find(game, frame);
 	struct story story;
-	struct frame_view view = { model, game->run, &story, names, 0, 0 };
+	struct frame_view view = { model, game->run, &story, names, EXPLAIN_BELOW };
 
 	if (game->score_shown) {
 		draw_score(canvas, game, status);

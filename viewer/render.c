@@ -690,14 +690,12 @@ render_frame(struct canvas *canvas, const struct frame_view *view, const char *s
 	lesson_tell(view->story, view->names, &lesson);
 	explanation = draw_explanation(canvas, 0, 0, &lesson);	/* rows it needs */
 	char keys[TEXT_MAX];
-	if (status && view->whole_explanation) {
+	if (status && view->explain == EXPLAIN_WHOLE) {
 		diagram = 0;
 		gap_before = gap_after = 0;
 		explanation = canvas->rows - STATE_TOP - panel - 1;
-		if (view->explain_key) {
-			snprintf(keys, sizeof keys, "e: the diagram again  %s", status);
-			status = keys;
-		}
+		snprintf(keys, sizeof keys, "e: the diagram again  %s", status);
+		status = keys;
 	} else if (status) {
 		/* The explanation is the lesson: on a short screen the blank lines
 		 * and the diagram's legend (also on the help screen) go first; then
@@ -713,7 +711,7 @@ render_frame(struct canvas *canvas, const struct frame_view *view, const char *s
 		if (diagram > left - keep)
 			diagram = left - keep;
 		/* what is cut, key e shows whole: the status line says so first */
-		if (explanation > left - diagram && view->explain_key) {
+		if (explanation > left - diagram && view->explain == EXPLAIN_BELOW_KEY_E) {
 			snprintf(keys, sizeof keys, "e: the rest of the explanation  %s", status);
 			status = keys;
 		}

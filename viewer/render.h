@@ -18,13 +18,17 @@
 #include "names.h"
 #include "story.h"
 
+/* The explanation's room: below the diagram, cut to what fits (a dump, a
+ * page, --predict); the same with key e offered where it is cut (the
+ * interactive viewer); or the diagram's rows too, whole (after e). */
+enum explain_room { EXPLAIN_BELOW, EXPLAIN_BELOW_KEY_E, EXPLAIN_WHOLE };
+
 struct frame_view {
 	const struct model *model;
 	const struct run *run;
 	const struct story *story;	/* told up to the frame shown */
 	const struct names *names;
-	int whole_explanation;		/* the explanation takes the diagram's rows */
-	int explain_key;		/* key e toggles that: the status line says so */
+	enum explain_room explain;	/* where the explanation goes */
 };
 
 /* The smallest terminal a frame fits. */

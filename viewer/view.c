@@ -324,7 +324,8 @@ draw(struct screen *screen)
 	char status[PLAYER_MESSAGE_SIZE + 1];
 	struct story story;
 	struct names names;
-	struct frame_view view = { screen->model, run, &story, &names, screen->player.explain, 1 };
+	struct frame_view view = { screen->model, run, &story, &names,
+				   screen->player.explain ? EXPLAIN_WHOLE : EXPLAIN_BELOW_KEY_E };
 
 	if (COLS < RENDER_MIN_COLS || LINES < RENDER_MIN_ROWS) {
 		draw_too_small();

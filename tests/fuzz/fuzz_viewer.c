@@ -35,7 +35,7 @@ lay_out_every_frame(const struct model *model, struct canvas *canvas, int normal
 		const struct run *run = model_run(model, r);
 		struct story story;
 		struct names names;
-		struct frame_view view = { model, run, &story, &names, 0, 0 };
+		struct frame_view view = { model, run, &story, &names, EXPLAIN_BELOW };
 
 		names_build(&names, run, normalize);
 		story_start(&story, run);

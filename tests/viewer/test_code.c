@@ -293,7 +293,7 @@ test_layout(const struct model *model)
 		struct canvas canvas;
 		struct names names;
 		struct story story;
-		struct frame_view view = { model, full, &story, &names, 0, 0 };
+		struct frame_view view = { model, full, &story, &names, EXPLAIN_BELOW };
 		struct excerpt excerpt;
 		char row[200], call[64], title[80];
 		int marked = 0, state = 0, diagram = 0, beside = 0;

@@ -498,7 +498,7 @@ test_layout(const struct model *model)
 	CHECK(canvas_init(&canvas, RENDER_MIN_ROWS, RENDER_MIN_COLS) == 0);
 	for (size_t r = 0; r < model->count; r++) {
 		const struct run *run = model_run(model, r);
-		struct frame_view view = { model, run, &story, &names, 0, 0 };
+		struct frame_view view = { model, run, &story, &names, EXPLAIN_BELOW };
 
 		names_build(&names, run, 0);
 		for (size_t f = 0; f < run->count; f++) {
@@ -508,7 +508,7 @@ test_layout(const struct model *model)
 	}
 	{
 		const struct run *full = run_named(model, FULL);
-		struct frame_view view = { model, full, &story, &names, 0, 0 };
+		struct frame_view view = { model, full, &story, &names, EXPLAIN_BELOW };
 		char row[RENDER_MIN_COLS + 1];
 		int found_sid = 0, found_ghost = 0;
 
