@@ -270,21 +270,20 @@ check_judge(enum check check, const struct check_facts *f)
 	int met = 0;
 
 	switch (check) {
-	/* PGID or SID 0: made outside the reader's PID namespace (a container's
-	 * first process, a docker exec): which process leads it is not known */
+	/* A PGID or SID of 0 is a group or session made outside the reader's
+	 * PID namespace: a process that leads its own has a PID there, so 0 is
+	 * never its own (the leader items are met). Which session it is, is
+	 * known only beside a caller's: a traced process's caller shows 0 too
+	 * when they share it, and a caller not known leaves it not known. */
 	case CHECK_NOT_GROUP_LEADER:
-		if (same(f->pgid, "0"))
-			return CHECK_NOT_KNOWN;
 		met = differ(f->pgid, f->pid);
 		break;
 	case CHECK_OWN_SESSION:
-		if (same(f->sid, "0"))
+		if (same(f->sid, "0") && !f->origin_sid)
 			return CHECK_NOT_KNOWN;
 		met = f->sid && !same(f->sid, f->origin_sid ? f->origin_sid : "?");
 		break;
 	case CHECK_NOT_SESSION_LEADER:
-		if (same(f->sid, "0"))
-			return CHECK_NOT_KNOWN;
 		met = differ(f->sid, f->pid);
 		break;
 	case CHECK_NO_TERMINAL:

@@ -58,11 +58,16 @@ main(void)
 	expect(CHECK_NOT_SESSION_LEADER, f, CHECK_FAILS, "leads its session");
 	f = textbook(); f.tty = "pts/3";
 	expect(CHECK_NO_TERMINAL, f, CHECK_FAILS, "has a terminal");
-	/* 0: made outside the reader's PID namespace (a container's PID 1) */
-	f = textbook(); f.pgid = "0"; f.sid = "0";
-	expect(CHECK_NOT_GROUP_LEADER, f, CHECK_NOT_KNOWN, "PGID 0, outside the namespace");
-	expect(CHECK_OWN_SESSION, f, CHECK_NOT_KNOWN, "SID 0, outside the namespace");
-	expect(CHECK_NOT_SESSION_LEADER, f, CHECK_NOT_KNOWN, "SID 0, outside the namespace");
+	/* 0: made outside the reader's PID namespace (a CI runner's children,
+	 * a container's PID 1): never a group or session the process leads */
+	f = textbook(); f.pgid = "0"; f.sid = "0"; f.origin_sid = "0";
+	expect(CHECK_NOT_GROUP_LEADER, f, CHECK_MET, "PGID 0, led outside the namespace");
+	expect(CHECK_NOT_SESSION_LEADER, f, CHECK_MET, "SID 0, led outside the namespace");
+	expect(CHECK_OWN_SESSION, f, CHECK_FAILS, "SID 0, as its caller's");
+	f = textbook(); f.origin_sid = "0";
+	expect(CHECK_OWN_SESSION, f, CHECK_MET, "a session of its own, its caller's made outside");
+	f = textbook(); f.sid = "0"; f.origin_sid = NULL;
+	expect(CHECK_OWN_SESSION, f, CHECK_NOT_KNOWN, "SID 0, no caller to compare with");
 
 	f = textbook(); f.cwd = "/var/lib/foo";
 	expect(CHECK_CWD_ROOT, f, CHECK_MET_OTHERWISE, "changed to a directory of its own");

@@ -167,10 +167,14 @@ judge(struct judged *j, pid_t pid, const struct traced_process *lineage,
 				     : -1,
 	};
 	if (lineage == NULL) {
-		/* from /proc alone: every descriptor above 2 may be inherited */
+		/* from /proc alone: every descriptor above 2 may be inherited, and
+		 * a session made outside the namespace may be daemon-trace's own
+		 * or another: no caller of the daemon's is seen */
 		int cut;	/* a list cut still shows descriptors above 2 */
 		j->open_inherited_count = lineage_fds_above_stdio(&j->now, j->open_inherited, &cut);
 		j->facts.inherited = j->now.fds_error ? -1 : j->open_inherited_count;
+		if (j->now.sid == 0)
+			j->facts.origin_sid = NULL;
 	}
 	for (int c = 0; c < CHECK_COUNT; c++)
 		j->result[c] = check_judge(c, &j->facts);
@@ -184,6 +188,7 @@ judge(struct judged *j, pid_t pid, const struct traced_process *lineage,
 
 /* The item's evidence, in words. */
 enum { NAMED_MAX = 8 };	/* descriptors named in it */
+#define MADE_OUTSIDE " (made outside this PID namespace)"	/* a PGID or SID of 0 */
 
 static void
 evidence(const struct judged *j, enum check c, char *out, size_t size)
@@ -194,27 +199,32 @@ evidence(const struct judged *j, enum check c, char *out, size_t size)
 
 	switch (c) {
 	case CHECK_NOT_GROUP_LEADER:
-		if (n->pgid == 0) {
-			snprintf(out, size, "PGID 0: its group was made outside this PID namespace");
-			break;
-		}
-		snprintf(out, size, pass ? "PGID %d, not its PID" : n->sid == n->pid ?
-			 "it leads process group %d, as the leader of a session does" :
-			 "it leads process group %d", (int)n->pgid);
+		if (n->pgid == 0)
+			snprintf(out, size, "PGID 0: a group made outside this PID namespace, "
+				 "so not one it leads");
+		else
+			snprintf(out, size, pass ? "PGID %d, not its PID" : n->sid == n->pid ?
+				 "it leads process group %d, as the leader of a session does" :
+				 "it leads process group %d", (int)n->pgid);
 		break;
 	case CHECK_OWN_SESSION:
+		if (j->result[c] == CHECK_NOT_KNOWN && n->sid == 0)
+			snprintf(out, size, "SID 0: a session made outside this PID namespace, "
+				 "its caller's or another");
+		else if (pass)
+			snprintf(out, size, "SID %d; its caller's is %s%s", (int)n->sid,
+				 j->origin_sid, strcmp(j->origin_sid, "0") == 0 ? MADE_OUTSIDE : "");
+		else
+			snprintf(out, size, "still in its caller's session, %d%s", (int)n->sid,
+				 n->sid == 0 ? MADE_OUTSIDE : "");
+		break;
 	case CHECK_NOT_SESSION_LEADER:
-		if (n->sid == 0) {
-			snprintf(out, size, "SID 0: its session was made outside this PID namespace");
-			break;
-		}
-		if (c == CHECK_NOT_SESSION_LEADER) {
+		if (n->sid == 0)
+			snprintf(out, size, "SID 0: a session made outside this PID namespace, "
+				 "so not one it leads");
+		else
 			snprintf(out, size, pass ? "session %d is led by another process" :
 				 "it leads session %d", (int)n->sid);
-			break;
-		}
-		snprintf(out, size, pass ? "SID %d; its caller's is %s" : "still in its caller's session, %d",
-			 (int)n->sid, j->origin_sid);
 		break;
 	case CHECK_NO_TERMINAL:
 		snprintf(out, size, pass ? "TTY ?" : "its controlling terminal is %s", n->tty);
