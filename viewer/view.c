@@ -138,11 +138,12 @@ static const struct binding {
 	{ CMD_NEXT, { KEY_RIGHT, 'l', ' ', 0 }, "Right  l  Space", "next transition" },
 	{ CMD_PREVIOUS, { KEY_LEFT, 'h', KEY_BACKSPACE, 127 }, "Left  h  Backspace",
 	  "previous transition" },
-	{ CMD_FIRST, { KEY_HOME, 'g', 0 }, "Home  g", "first transition" },
-	{ CMD_LAST, { KEY_END, 'G', 0 }, "End  G", "last transition" },
-	{ CMD_PLAY, { 'p', 0 }, "p", "play or pause the replay" },
-	{ CMD_FASTER, { '+', '=', 0 }, "+", "play faster" },
-	{ CMD_SLOWER, { '-', 0 }, "-", "play slower" },
+	/* pairs share a help line, so that at 80x24 every mark fits below */
+	{ CMD_FIRST, { KEY_HOME, 'g', 0 }, "Home g  End G", "first, last transition" },
+	{ CMD_LAST, { KEY_END, 'G', 0 }, NULL, NULL },
+	{ CMD_PLAY, { 'p', 0 }, "p  +  -", "play or pause the replay; faster, slower" },
+	{ CMD_FASTER, { '+', '=', 0 }, NULL, NULL },
+	{ CMD_SLOWER, { '-', 0 }, NULL, NULL },
 	{ CMD_STEP_1, { '1', 0 }, "1 ... 7", "jump to that step" },
 	{ CMD_STEP_2, { '2', 0 }, NULL, NULL },
 	{ CMD_STEP_3, { '3', 0 }, NULL, NULL },
@@ -273,7 +274,8 @@ draw_waiting(const struct screen *screen)
 	draw_message(lines, sizeof lines / sizeof lines[0]);
 }
 
-/* The marks of a frame, for the help screen (at 80x24 it has a row to spare). */
+/* The marks of a frame, for the help screen (at 80x24 they fit, with a row
+ * to spare; with --predict's lines, the last ones do not). */
 static const struct {
 	const char *mark, *what;
 } marks[] = {
