@@ -101,6 +101,8 @@ struct run_news {
 	char first_record_time[40];	/* heartbeatd's first record */
 	char failure[256];		/* the first error a chain program recorded */
 	char failure_hint[PATH_MAX];	/* what its program said it means, "" if nothing */
+	int failure_hint_seen;		/* its program wrote it where the runner writes */
+	char output[PATH_MAX];		/* where the runner writes: its stdout's target */
 	int pid_file_held;		/* that error: another heartbeatd holds the pid file */
 	struct {			/* heartbeatd's state once it started */
 		char sid[16], tty[32], cwd[256], umask[8], fd0[256];
@@ -231,6 +233,10 @@ note_record(const struct logfmt_record *r, size_t line, void *context)
 		if (logfmt_get(r, "hint"))
 			snprintf(news->failure_hint, sizeof news->failure_hint, "%s: %s", prog,
 				 logfmt_get(r, "hint"));
+		/* a step says it on its stderr: often the runner's terminal, where
+		 * a second copy would only repeat it (heartbeatd's is /dev/null) */
+		news->failure_hint_seen = news->output[0] && logfmt_get(r, "fd2") &&
+					  strcmp(logfmt_get(r, "fd2"), news->output) == 0;
 		news->pid_file_held = strcmp(prog, "heartbeatd") == 0 &&
 				      strcmp(field_or_unknown(r, "call"), "locking the pid file") == 0;
 	}
@@ -556,7 +562,7 @@ print_failure(const char *what, const struct run_news *news)
 	const char *name = program_name();
 
 	printf("%s: %s: %s\n", name, what, news->failure[0] ? news->failure : "see the log");
-	if (news->failure_hint[0])
+	if (news->failure_hint[0] && !news->failure_hint_seen)
 		printf("%s: %s\n", name, news->failure_hint);
 	if (news->pid_file_held)
 		printf("%s: that heartbeatd stops by itself when its time is up, or with: "
@@ -698,6 +704,8 @@ main(int argc, char **argv)
 		(void)record_process(getppid(), shell.comm, "shell", "start", (char *)NULL);
 
 	struct run_news news = { .run = getenv(ENV_RUN) };
+	if (proc_fd_target(getpid(), STDOUT_FILENO, news.output, sizeof news.output) == -1)
+		news.output[0] = '\0';	/* not known: each hint is told again */
 	printf("%s: run %s\n%s: %s\n", program_name(), news.run, program_name(), demo.chain_text);
 	int leaked = leak_a_file();
 	catch_interruptions();

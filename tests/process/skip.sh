@@ -31,6 +31,15 @@ case $step in
 	expect "no daemon starts" "$daemon" ""
 	grep -q "as intended without step 1" "$WORK/out" || fail "daemon-demo does not explain the EPERM"
 	pass "daemon-demo calls the EPERM intended"
+	# step2-setsid says why on its stderr; the runner does not say it again
+	# there, but does where its stderr does not go
+	why="process group $pid already exists and this process leads it"
+	expect "step2-setsid's own words why" "$(grep -cF "step2-setsid: $why" "$WORK/out")" 1
+	expect "the runner's copy beside them" "$(grep -cF "daemon-demo: step2-setsid: " "$WORK/out")" 0
+	(cd "$launch" && run_program daemon-demo --no-viewer --seconds 30 --skip 1) \
+		>"$WORK/stdout" 2>/dev/null </dev/null || fail "daemon-demo --skip 1 exited $?"
+	expect "the runner's copy on its stdout alone" \
+		"$(grep -c "^daemon-demo: step2-setsid: process group [0-9]* already exists" "$WORK/stdout")" 1
 	;;
 2)
 	interactive_shell
