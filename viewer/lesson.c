@@ -975,6 +975,10 @@ placeholder(const struct story *story, const struct names *names, const char *na
 	value = entry_get(record, name);
 	if (value == NULL)
 		return "?";
+	/* a group or session whose leader has no PID in the recorder's PID
+	 * namespace (made by a CI runner's PID 1, a container's runtime) */
+	if ((strcmp(name, "pgid") == 0 || strcmp(name, "sid") == 0) && strcmp(value, "0") == 0)
+		return "0, made outside this PID namespace";
 	for (size_t i = 0; i < sizeof pid_like / sizeof pid_like[0]; i++)
 		if (strcmp(name, pid_like[i]) == 0)
 			return names_pid(names, value);

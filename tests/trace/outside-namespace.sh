@@ -33,6 +33,11 @@ check_against_proc "$daemon" "$WORK/launch" 0027 "$leaked"
 says "[pass] a session of its own: SID $(proc_field "$daemon" 4); its caller's is 0 ($made_outside)"
 says "verdict: a daemon: every item passes"
 expect "daemon-trace's exit status for the whole recipe" "$status" 0
+# the replay's words say what the 0 it left is
+"$DS_BIN/daemon-viewer" --dump --width 400 "$LOG" >"$WORK/dump" || fail "daemon-viewer --dump exited $?"
+grep -qF "(it was in 0, $made_outside), and of a new process group, $(proc_field "$daemon" 3) (was 0, $made_outside)" \
+	"$WORK/dump" || fail "the replay of setsid() does not say what 0 is: $(grep -F 'setsid() made' "$WORK/dump")"
+pass "the replay of setsid() says what the group and session of 0 it left were"
 stop_pid "$daemon"
 rm -f "$ticks"
 
