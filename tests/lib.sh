@@ -86,11 +86,18 @@ poll_until() {
 	done
 }
 
-# wait_until SECONDS DESCRIPTION COMMAND...: the same, failing the test.
+# wait_until SECONDS DESCRIPTION COMMAND...: the same, failing the test; with
+# a tmux server running, its screen is shown first (what a CI log keeps).
 wait_until() {
 	local seconds=$1 what=$2
 	shift 2
-	poll_until "$seconds" "$@" || fail "waited $seconds s for: $what"
+	poll_until "$seconds" "$@" && return 0
+	if [ -n "$TMUX_SOCKET" ]; then
+		echo "--- the terminal's screen after $seconds s:" >&2
+		tmux_screen >&2 || true
+		echo "---" >&2
+	fi
+	fail "waited $seconds s for: $what"
 }
 
 # skip MESSAGE: CTest counts status 77 as skipped (SKIP_RETURN_CODE).
