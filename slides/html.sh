@@ -6,7 +6,8 @@
 # Usage: html.sh DECK OUTPUT.html
 #
 # The speaker notes are taken out and mdp's %title:/%author: header lines are
-# turned into pandoc's title block (notes.sh pandoc); mdp's slide separators
+# turned into the page's metadata, with no title slide of pandoc's, so that
+# the slides are numbered as in mdp (notes.sh pandoc); mdp's slide separators
 # are dropped, since every slide begins with a level-1 heading, which starts a
 # slide in pandoc. The style is html.css, made for slides of this size (every
 # one fits a 1280x800 window: tests/slides/html-browser.sh). Status 1, with a

@@ -9,7 +9,10 @@
 #
 #   notes.sh strip  DECK   the deck as mdp shows it: notes removed
 #   notes.sh pandoc DECK   the same, with mdp's %title:/%author:/%date:
-#                          header lines turned into a pandoc title block
+#                          header lines turned into the page's metadata
+#                          (pagetitle, author-meta, date-meta), not into
+#                          a title slide: mdp shows none, and the deck's
+#                          slide N is then slide N in both
 #   notes.sh list   DECK   the notes alone, each under its slide's number
 #                          and heading, to read or print before class
 #
@@ -39,16 +42,20 @@ strip)
 	strip
 	;;
 pandoc)
-	# pandoc wants "% title", "% author", "% date", in that order, first.
+	# a YAML metadata block first; its values in single quotes, each ' doubled
 	strip | awk '
-		header && /^%title:/  { sub(/^%title:[ \t]*/, "");  title = $0;  next }
-		header && /^%author:/ { sub(/^%author:[ \t]*/, ""); author = $0; next }
-		header && /^%date:/   { sub(/^%date:[ \t]*/, "");   date = $0;   next }
+		function quoted(text) { gsub(/\047/, "\047\047", text); return "\047" text "\047" }
+		header && /^%title:/  { sub(/^%title:[ \t]*/, "");  meta["pagetitle"] = $0;   next }
+		header && /^%author:/ { sub(/^%author:[ \t]*/, ""); meta["author-meta"] = $0; next }
+		header && /^%date:/   { sub(/^%date:[ \t]*/, "");   meta["date-meta"] = $0;   next }
 		header && /^%/        { next }
 		header {
 			header = 0
-			print "% " title; print "% " author
-			if (date != "") print "% " date
+			print "---"
+			split("pagetitle author-meta date-meta", keys, " ")
+			for (i = 1; i <= 3; i++)
+				if (keys[i] in meta) print keys[i] ": " quoted(meta[keys[i]])
+			print "---"
 		}
 		{ print }
 	' header=1

@@ -27,8 +27,10 @@ shown=$WORK/deck.md
 bash "$SLIDES/notes.sh" strip "$DECK" >"$shown"
 mapfile -t headings < <(slide_headings "$shown")
 sections=$(grep -c -o '<section' "$out")
-# pandoc adds a title slide of its own.
-expect "slides in the HTML (the deck's and pandoc's title slide)" "$sections" "$((${#headings[@]} + 1))"
+# no title slide of pandoc's: slide N is the notes' and mdp's slide N
+expect "slides in the HTML, as in the deck" "$sections" "${#headings[@]}"
+first=$(grep -m 1 -A 1 '<section' "$out" | sed -n 's/.*<h1>\(.*\)<\/h1>.*/\1/p' | head -n 1)
+expect "the HTML's first slide" "$first" "${headings[0]}"
 for heading in "${headings[@]}"; do
 	# pandoc writes quotes and & as entities; compare a plain word run.
 	plain=$(sed -E 's/["&<>]//g; s/\(.*//' <<<"$heading" | awk '{print $1, $2}')

@@ -30,9 +30,9 @@ grep -q -F 'gallery' <<<"$(grep -v 'docs/real-daemons.md' <<<"$listed")" &&
 	fail "notes.sh list shows the gallery's markers as notes: $(grep -F gallery <<<"$listed")"
 pass "notes.sh list shows the notes by slide"
 
-head -n 3 < <(bash "$SLIDES/notes.sh" pandoc "$DECK") >"$WORK/head"
-expect "pandoc title line" "$(sed -n 1p "$WORK/head")" "% How a program becomes a daemon"
-expect "pandoc author line" "$(sed -n 2p "$WORK/head")" "% daemon-steps"
+head -n 4 < <(bash "$SLIDES/notes.sh" pandoc "$DECK") >"$WORK/head"
+expect "pandoc's metadata block" "$(cat "$WORK/head")" \
+	"$(printf '%s\n' --- "pagetitle: 'How a program becomes a daemon'" "author-meta: 'daemon-steps'" ---)"
 
 # show.sh (the `slides` target) without a terminal: a clear refusal, at once.
 status=0
