@@ -44,18 +44,13 @@ expect "its exits, as recorded" "$(q run="$run" pid="$pid" event=exit -- prog st
 says "the first process, PID $pid, exited 0"
 
 ticks=$WORK/ticks
-DAEMON_STEPS_LOG=$LOG "$DS_BIN/daemon-trace" --seconds 1 -- "$TICKER" "$ticks" >"$WORK/out" 2>&1 </dev/null &
-tracer=$!
-ticker=$(ticker_pid "$ticks")
-DAEMONS=$ticker
-stayed() { grep -qF "verdict: it stayed in the foreground (PID $ticker" "$WORK/out"; }
-wait_until 10 "daemon-trace to say that it stayed in the foreground" stayed
+traced_in_foreground env DAEMON_STEPS_LOG="$LOG"
 says "the trace ended: --seconds 1 passed"
-untraced "$ticker"
+untraced "$daemon"
 still_working "$ticks"
 is_alive "$tracer" || fail "daemon-trace did not wait for the program it started"
 pass "daemon-trace waits for it, as a shell would"
-stop_pid "$ticker"
+stop_pid "$daemon"
 status=0
 wait "$tracer" || status=$?
 expect "exit status when it stayed in the foreground" "$status" 4

@@ -54,6 +54,19 @@ still_working() {
 	pass "the daemon still works (count $before, then $(ticker_count "$1"))"
 }
 
+# traced_in_foreground [PREFIX...]: daemon-trace --seconds 1, started by
+# PREFIX (env VAR=..., as_caller), on a ticker that does no step, writing
+# $ticks, in the background: sets tracer (its PID) and daemon (the ticker's)
+# once daemon-trace has said that it stayed in the foreground.
+traced_in_foreground() {
+	"$@" "$DS_BIN/daemon-trace" --seconds 1 -- "$TICKER" "$ticks" >"$WORK/out" 2>&1 </dev/null &
+	tracer=$!
+	daemon=$(ticker_pid "$ticks")
+	DAEMONS=$daemon
+	stayed() { grep -qF "verdict: it stayed in the foreground (PID $daemon" "$WORK/out"; }
+	wait_until 10 "daemon-trace to say that it stayed in the foreground" stayed
+}
+
 # untraced PID: no tracer, and not stopped.
 untraced() {
 	expect "PID $1's tracer" "$(awk '/^TracerPid:/ { print $2 }' "/proc/$1/status")" 0

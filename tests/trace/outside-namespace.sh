@@ -59,12 +59,7 @@ rm -f "$ticks"
 
 # no step at all: the program stays in its caller's session, in the foreground
 status=0
-as_caller "$DS_BIN/daemon-trace" --seconds 1 -- "$TICKER" "$ticks" >"$WORK/out" 2>&1 </dev/null &
-tracer=$!
-daemon=$(ticker_pid "$ticks")
-DAEMONS=$daemon
-stayed() { grep -qF "verdict: it stayed in the foreground (PID $daemon" "$WORK/out"; }
-wait_until 10 "daemon-trace to say that it stayed in the foreground" stayed
+traced_in_foreground as_caller
 cat "$WORK/out"
 says "the first process still runs in its caller's session"
 stop_pid "$daemon"
