@@ -26,6 +26,13 @@ sgr_counts() {
 read -r colours bolds <<<"$(sgr_counts TERM=tmux-256color)"
 [ "$colours" -gt 0 ] || fail "no colour on a colour terminal"
 echo "ok: colour on a colour terminal ($colours colour changes)"
+# readable on a dark and on a light background (a projector's theme): no
+# yellow text, which a white background washes out, nor blue, which a black
+# one swallows; what changed is black on yellow, as a highlighter marks it
+codes=$(grep -oE $'\e\\[[0-9;]*m' "$WORK/screen" | tr -d '\033[m' | tr ';' '\n')
+grep -qxE '33|34' <<<"$codes" && fail "yellow or blue text on the terminal's own background"
+grep -qx 43 <<<"$codes" || fail "no field highlighted in yellow on step 2's frame"
+echo "ok: no yellow or blue text; the changed fields highlighted"
 
 read -r colours bolds <<<"$(sgr_counts TERM=tmux-256color NO_COLOR=1)"
 [ "$colours" = 0 ] || fail "NO_COLOR set, yet $colours colour changes"
