@@ -316,6 +316,8 @@ put_legend(FILE *out)
 	      "not met, not applicable, not known from the records</dd>"
 	      "<dt>&gt;  x</dt><dd>the frame's process; one that exited (a ghost)</dd>"
 	      "<dt>SL  GL</dt><dd>a session leader, a group leader</dd>"
+	      "<dt>group 5075, group ?</dt><dd>a process group's box, by its PGID; ?: the "
+	      "log does not hold it (a starter's that recorded nothing of its own)</dd>"
 	      "</dl></details>\n", out);
 }
 

@@ -285,7 +285,7 @@ static const struct {
 	{ "<- now  <- lost", "this transition met the item, or undid it" },
 	{ ">  x", "the frame's process; one that exited (a ghost)" },
 	{ "SL  GL", "a session leader, a group leader" },
-	{ "group 5075, or 5075", "a process group's box: its PGID (alone if narrow)" },
+	{ "group 5075, 5075, ?", "a group's box by its PGID; ?: not in the log" },
 	{ "^4  4*  4!  (4)  (4!)", "traced: out of order, otherwise, fails, never, tried" },
 };
 

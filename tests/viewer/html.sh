@@ -28,6 +28,11 @@ for page in demo traced hostile; do
 	tail -n1 "$file" | grep -qx '</html>' || fail "the $page page does not end with </html>"
 done
 pass "the three pages load nothing from elsewhere: inline style, one inline script, no URL, src= or href="
+# the legend explains the diagram's marks, a box titled "group ?" among them
+for mark in '<dt>SL  GL</dt>' '<dt>group 5075, group ?</dt>'; do
+	grep -qF "$mark" "$WORK/demo.html" || fail "the page's legend lacks $mark"
+done
+pass "the legend explains SL, GL and a box titled group ?"
 
 hostile=$WORK/hostile.html
 grep -qF '&lt;script&gt;window.pwned=1&lt;/script&gt;' "$hostile" ||

@@ -116,6 +116,7 @@ screen_shows keys "A daemon is..."
 keys keys '?';        screen_shows keys "Press any key to go back (q quits)."	# the help fits
 screen_shows keys "<- now  <- lost"
 screen_shows keys "traced: out of order, otherwise, fails, never, tried"	# its last mark too
+screen_shows keys "a group's box by its PGID; ?: not in the log"
 keys keys x;          screen_shows keys "A daemon is..."
 t resize-window -t viewer:keys -x 140 -y 45
 screen_shows keys "A daemon is..."
