@@ -258,8 +258,8 @@ main(int argc, char **argv)
 	mode = choose_start(values[OPT_JOB_CONTROL], &tty_fd);
 
 	join_words(argv + next, command, sizeof command);
-	record_start("traced", command, "start", mode == START_JOB ? "job" : "script",
-		     (char *)NULL);
+	record_start("traced", command, "program", argv[next],
+		     "start", mode == START_JOB ? "job" : "script", (char *)NULL);
 	if (calls_begin(log_path(), getenv(ENV_RUN)) == -1)
 		fail("opening the log", errno, NULL, VERDICT_SYSCALL_FAILED);
 

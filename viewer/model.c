@@ -455,15 +455,20 @@ void
 run_subject(const struct run *run, char *out, size_t size)
 {
 	const struct entry *first = run->frames[0].record;
-	const char *traced = entry_get(first, "traced"), *name;
+	const char *traced = entry_get(first, "traced"), *program, *name;
 	size_t len;
 
 	if (traced == NULL || strcmp(entry_text(first, "event"), "start") != 0) {
 		snprintf(out, size, "%s", entry_text(first, "prog"));
 		return;
 	}
-	len = strcspn(traced, " ");
-	for (name = traced + len; name > traced && name[-1] != '/'; name--)
+	/* the program as given, which may hold spaces; a log older than that
+	 * field has only the command's words joined */
+	program = entry_get(first, "program");
+	len = program ? strlen(program) : strcspn(traced, " ");
+	if (program == NULL)
+		program = traced;
+	for (name = program + len; name > program && name[-1] != '/'; name--)
 		;
-	snprintf(out, size, "%s: %.*s", entry_text(first, "prog"), (int)(traced + len - name), name);
+	snprintf(out, size, "%s: %.*s", entry_text(first, "prog"), (int)(program + len - name), name);
 }

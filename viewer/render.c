@@ -265,6 +265,7 @@ headline_shows(const struct entry *record, const struct logfmt_field *field)
 {
 	return !is_common_key(field->key) && strcmp(field->key, "beat") != 0 &&
 	       strcmp(field->key, "judged") != 0 &&	/* the checklist shows it */
+	       strcmp(field->key, "program") != 0 &&	/* traced= begins with it */
 	       !(strcmp(field->key, "call") == 0 && strcmp(entry_text(record, "event"), "after") == 0);
 }
 

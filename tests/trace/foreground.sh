@@ -2,8 +2,9 @@
 # daemon-trace on programs that do not daemonize: one that exits (no process
 # stayed), one that stays in the foreground (daemon-trace detaches at
 # --seconds, says so, and waits for it as a shell would, leaving it
-# untraced), a thread that is not the leader executing a program, and
-# programs that cannot run (as the shell says it: 127, 126).
+# untraced), a thread that is not the leader executing a program, one at a
+# path with spaces, and programs that cannot run (as the shell says it: 127,
+# 126).
 . "$(dirname "$0")/lib.sh"
 
 trace --help
@@ -67,6 +68,18 @@ grep -q '<- now\|<- lost' "$WORK/exit-frame" &&
 	fail "the exit frame, its state unreadable, changes the checklist: $(grep '<- ' "$WORK/exit-frame")"
 grep -qF 'unreadable (ESRCH)' "$WORK/exit-frame" || fail "the exit frame is not the one after the detach"
 pass "the exit after the detach, its state unreadable, changes no item"
+
+# a program whose path holds a space: the replay is named by it, whole
+mkdir "$WORK/my programs"
+cp /bin/true "$WORK/my programs/say yes"
+trace -- "$WORK/my programs/say yes" --now
+expect "exit status of a program at a path with spaces" "$status" 4
+expect "the program recorded" "$(q event=start prog=daemon-trace -- program | tail -n 1)" \
+	"$WORK/my programs/say yes"
+"$DS_BIN/daemon-viewer" --list "$LOG" >"$WORK/list" || fail "daemon-viewer --list exited $?"
+grep -q 'daemon-trace: say yes  (newest)$' "$WORK/list" ||
+	fail "--list does not name the run by its program: $(tail -n 1 "$WORK/list")"
+pass "--list names the run by its program, spaces and all"
 
 trace -- no-such-program-here
 expect "exit status of a program not found" "$status" 127
