@@ -195,6 +195,12 @@ start_variant "traced pop quiz" env ${ASAN_OPTIONS+"ASAN_OPTIONS=$ASAN_OPTIONS:d
 	"$DS_BIN/daemon-trace" -- "$DS_BIN/popquiz"
 # and one that stays in the foreground and exits: no daemon, no recipe
 start_variant "traced foreground" "$DS_BIN/daemon-trace" -- /bin/true
+# a descriptor of the program's own, opened before a careless step 6 (0, 1
+# and 2 closed alone): not its caller's, so step 6's frame may not call it so
+own=$WORK/traced-own-descriptor
+start_variant "traced own descriptor" "$DS_BIN/daemon-trace" --settle 300 -- \
+	"$DS_TEST_BIN/trace-ticker" fork setsid fork chdir=/ umask=0 open="$own/mine" close-stdio \
+	null-stdio "$own/ticks"
 # heartbeatd alone, sent SIGINT (by kill: it has no terminal); SIGINT is set
 # back to its default, which a background job of a script would ignore
 start_variant "a signal" env --default-signal=INT setsid "$DS_BIN/heartbeatd" --seconds 20
@@ -221,7 +227,10 @@ wait_until 20 "the demo from a nested shell" screen_has "nested-status=0"
 logs+=("$LOG")
 tmux_kill
 
-# every daemon has ended (--seconds 1) before the logs are read
+# every daemon has ended (--seconds 1, the ticker stopped) before the logs are read
+judged() { grep -q 'event=verdict' "$own/log"; }
+wait_until 20 "the traced ticker's verdict" judged
+stop_pid "$("$DS_LOGQ" "$own/log" event=verdict -- daemon)"
 nothing_runs() {
 	[ -z "$(processes_with_log "$WORK/")" ] &&
 		{ [ -z "$nobody_dir" ] || [ -z "$(processes_with_log "$nobody_dir/")" ]; } &&
