@@ -54,13 +54,23 @@ actor_new(struct thread_story *t)
 	return &t->actors[t->actor_count - 1];
 }
 
+/* Where the actor of that PID is in t->actors; t->actor_count if nowhere. */
+static size_t
+actor_index(const struct thread_story *t, const char *pid)
+{
+	size_t i = 0;
+
+	while (i < t->actor_count && strcmp(t->actors[i].pid, pid) != 0)
+		i++;
+	return i;
+}
+
 static struct actor *
 actor_find(struct thread_story *t, const char *pid)
 {
-	for (size_t i = 0; i < t->actor_count; i++)
-		if (strcmp(t->actors[i].pid, pid) == 0)
-			return &t->actors[i];
-	return NULL;
+	size_t i = actor_index(t, pid);
+
+	return i < t->actor_count ? &t->actors[i] : NULL;
 }
 
 /*
@@ -410,11 +420,10 @@ const struct inheritance *
 story_inherited(const struct story *story)
 {
 	const struct thread_story *t = story_thread(story);
-	const char *pid = entry_text(story->run->frames[story->frame].record, "pid");
+	size_t i = actor_index(t, entry_text(story->run->frames[story->frame].record, "pid"));
 
-	for (size_t i = 0; i < t->actor_count; i++)
-		if (strcmp(t->actors[i].pid, pid) == 0)
-			return t->actors[i].inherited.tracked && !t->actors[i].inherited.unknown ?
-			       &t->actors[i].inherited : NULL;
-	return NULL;
+	if (i == t->actor_count)
+		return NULL;
+	return t->actors[i].inherited.tracked && !t->actors[i].inherited.unknown ?
+	       &t->actors[i].inherited : NULL;
 }
