@@ -49,6 +49,7 @@ lineage_add(pid_t pid, const struct traced_process *parent)
 	} else {
 		memset(p, 0, sizeof *p);
 		p->umask_undone = -1;
+		p->exec_nenv = -1;
 	}
 	p->pid = pid;
 	p->exited = p->execs = p->vforked = 0;

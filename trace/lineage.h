@@ -47,6 +47,10 @@ struct traced_process {
 	 * asks it to reset; known from its exec's record */
 	int exec_signals_known;
 	unsigned long long exec_sig_ignored, exec_sig_blocked;
+	/* the size of the environment that exec gave it (-1: not known): what
+	 * /proc shows until a program writes over that memory (nginx's and
+	 * redis's process titles do), so the environment item is judged here */
+	int exec_nenv;
 	uint64_t signals_told;		/* bit sig - 1: a signal recorded once */
 	uint64_t last_credentials[4];	/* the last credential call told: its number, arguments */
 	int landed_told;		/* bit fd: that was recorded once */

@@ -114,6 +114,7 @@ calls_exec(pid_t pid, int is_first)
 	p->exec_signals_known = readable && call_state.status_error == 0;
 	p->exec_sig_ignored = call_state.sig_ignored;
 	p->exec_sig_blocked = call_state.sig_blocked;
+	p->exec_nenv = readable && call_state.environ_error == 0 ? call_state.nenv : -1;
 	if (is_first && p->execs == 1 && readable) {	/* what the caller gave, once */
 		lineage_from_caller(p, &call_state);
 	} else {

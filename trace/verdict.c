@@ -60,6 +60,7 @@ struct judged {
 	enum check_judgment result[CHECK_ALL_COUNT];
 	struct check_facts facts7;
 	char nenv[16], origin_nenv[16];
+	int nenv_at_exec;	/* nenv is the environment exec gave, not /proc's now */
 	/* the pid file written, if any: the PID it holds, who wrote it, and
 	 * whether the daemon can remove it (stuck_why: what stops it) */
 	const char *pid_file;
@@ -455,14 +456,21 @@ judge_daemon7(struct judged *j, const struct proc_state *origin, int first_exite
 	unsigned long long left_blocked = exec_known ? p->exec_sig_blocked :
 					  origin ? origin->sig_blocked : 0;
 
-	snprintf(j->nenv, sizeof j->nenv, "%d", n->nenv);
+	/* the environment exec gave the program it runs, as /proc showed it
+	 * then: a process title written since over that memory is no
+	 * environment of its own; --pid has only /proc now */
+	int exec_nenv = p ? p->exec_nenv : -1;
+	int nenv_known = exec_nenv >= 0 || !n->environ_error;
+
+	j->nenv_at_exec = exec_nenv >= 0;
+	snprintf(j->nenv, sizeof j->nenv, "%d", exec_nenv >= 0 ? exec_nenv : n->nenv);
 	snprintf(j->origin_nenv, sizeof j->origin_nenv, "%d", origin ? origin->nenv : 0);
 	j->facts7 = (struct check_facts){
 		.signals_known = !n->status_error &&
 				 (exec_known || (origin && !origin->status_error)),
 		.kept_ignored = n->sig_ignored & left_ignored & ~CHECK_LIBC_SIGNALS,
 		.kept_blocked = n->sig_blocked & left_blocked & ~CHECK_LIBC_SIGNALS,
-		.nenv = n->environ_error ? NULL : j->nenv,
+		.nenv = nenv_known ? j->nenv : NULL,
 		.origin_nenv = origin && !origin->environ_error ? j->origin_nenv : NULL,
 		.uid = n->status_error ? NULL : n->uid, .gid = n->status_error ? NULL : n->gid,
 		.groups = n->status_error ? NULL : n->groups,
@@ -501,8 +509,8 @@ print_daemon7(const struct judged *j, const struct proc_state *origin, FILE *out
 				 "as its caller left them: ignored %s, blocked %s", ignored, blocked);
 			break;
 		case CHECK_OWN_ENVIRONMENT:
-			snprintf(why, sizeof why, "%s variables; its caller gave %s", j->nenv,
-				 j->origin_nenv);
+			snprintf(why, sizeof why, "%s variables%s; its caller gave %s", j->nenv,
+				 j->nenv_at_exec ? " from its exec" : "", j->origin_nenv);
 			break;
 		case CHECK_PRIVILEGES_DROPPED:
 			snprintf(why, sizeof why, "uid %s, gid %s, groups %s", n->uid, n->gid, n->groups);

@@ -202,7 +202,7 @@ daemon7_facts(const struct thread_story *t, const struct entry *now,
 	facts->signals_known = t->signals_known;
 	facts->kept_ignored = t->kept_ignored;
 	facts->kept_blocked = t->kept_blocked;
-	facts->nenv = entry_get(now, "nenv");
+	facts->nenv = t->exec_nenv ? t->exec_nenv : entry_get(now, "nenv");
 	facts->uid = entry_get(now, "uid");
 	facts->gid = entry_get(now, "gid");
 	facts->groups = entry_get(now, "groups");
@@ -313,6 +313,8 @@ tell_frame(struct story *story, size_t index)
 			t->lineage_frame = index;
 		}
 		track_signals(t, record);
+		if (strcmp(event, "exec") == 0 || strcmp(event, "start") == 0)
+			t->exec_nenv = entry_get(record, "nenv");
 	}
 	track_readiness(t, record);
 	/* a record of a process already gone (a foreground program's exit after

@@ -54,6 +54,10 @@ struct thread_story {
 	size_t lineage_frame;	/* its frame */
 	int signals_known;
 	unsigned long long kept_ignored, kept_blocked;
+	/* nenv as the newest exec gave it (a step program's start, heartbeatd's,
+	 * a traced exec): /proc shows that until a program writes a process
+	 * title over it, which is no environment of its own */
+	const char *exec_nenv;
 	enum check_ready ready;
 	const char *pid_file_writer, *pid_file_holds;
 	/* the checklist at its newest frame (enum check_judgment: met as the

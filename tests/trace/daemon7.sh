@@ -5,7 +5,8 @@
 # project's chain resets nothing it was not given, keeps its caller's
 # environment, keeps root when started as root (not applicable otherwise),
 # writes its own pid file; daemon(3)'s first process does not wait for its
-# readiness. The group is not counted:
+# readiness; a process title written over the environment is no environment
+# of its own. The group is not counted:
 # the chain still passes as a daemon (status 0). With --pid, the caller's
 # signals and environment are not known.
 . "$(dirname "$0")/lib.sh"
@@ -48,6 +49,23 @@ signal_set_has "$daemon" SigIgn 1 || fail "/proc: the daemon under nohup does no
 says "[FAIL] no signal ignored or blocked that its caller left: as its caller left them: ignored SIGHUP, blocked none"
 untraced "$daemon"
 
+# a process title written over the environment (nginx, redis): /proc shows
+# none of it now, yet the daemon runs with its caller's, as exec gave it
+status=0
+trace --settle 300 -- "$TICKER" fork setsid fork process-title chdir=/ "$WORK/ticks-title"
+daemon=$(ticker_pid "$WORK/ticks-title")
+DAEMONS="$DAEMONS $daemon"
+cat "$WORK/out"
+expect "/proc: the titled daemon's environment, in bytes not NUL" \
+	"$(tr -d '\0' <"/proc/$daemon/environ" | wc -c)" 0
+given=$(q1 event=exec pid="$(q event=exec -- pid | tail -n 1)" -- nenv)
+expect_not "the environment its exec gave, as recorded" "$given" 0
+says "[FAIL] an environment of its own, not its caller's: $given variables from its exec; its caller gave"
+"$DS_BIN/daemon-viewer" --dump --run "$(q event=verdict -- run | tail -n 1)" "$LOG" >"$WORK/dump" ||
+	fail "daemon-viewer --dump exited $?"
+grep -q '\[x\] own environment' "$WORK/dump" && fail "the replay meets 'own environment' for the titled daemon"
+pass "the replay does not meet 'own environment' for the titled daemon either"
+
 # the chain: signals as given (none), the caller's environment and more
 trace -- "$DS_BIN/step1-fork" step2-setsid step3-fork-again step4-chdir step5-umask \
 	step6-close-fds step7-reopen-stdio heartbeatd --seconds 20
@@ -58,7 +76,7 @@ expect "daemon-trace's exit status (the group is not counted)" "$status" 0
 says "verdict: a daemon: every item passes"
 says "[pass] no signal ignored or blocked that its caller left"
 variables=$(tr -cd '\0' <"/proc/$heartbeatd/environ" | wc -c)
-says "[FAIL] an environment of its own, not its caller's: $variables variables; its caller gave"
+says "[FAIL] an environment of its own, not its caller's: $variables variables from its exec; its caller gave"
 pid_file=$(dirname "$LOG")/heartbeatd.pid
 expect "the pid file holds" "$(cat "$pid_file")" "$heartbeatd"
 says "[pass] a pid file written by the daemon itself, after the last fork: $pid_file holds $heartbeatd, written by $heartbeatd"

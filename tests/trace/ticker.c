@@ -24,6 +24,9 @@
  *                        executes itself again with the actions after this one
  *     pid-file=PATH      writes its PID into PATH
  *     user=ID            setgroups(0), setgid(ID), setuid(ID): a privilege drop
+ *     process-title      writes a title over its arguments and environment, as
+ *                        nginx and redis do: /proc then shows none of the
+ *                        environment it was executed with
  *     ids-by-number=ID   setresgid(-1, ID, -1), setresuid(-1, ID, -1) by their
  *                        system call numbers: built 32-bit for x86, the 16-bit
  *                        calls of C libraries older than Linux 2.4's *32 ones
@@ -140,12 +143,35 @@ act(const char *action)
 	return 0;
 }
 
+/* The memory of argv and the environment, one block from argv[0] on,
+ * zeroed, then a title: what ps and /proc/PID/cmdline show from now on. */
+static void
+write_process_title(int argc, char **argv)
+{
+	extern char **environ;
+	char *end = argv[argc - 1] + strlen(argv[argc - 1]) + 1;
+
+	for (char **e = environ; *e; e++)
+		if (*e + strlen(*e) + 1 > end)
+			end = *e + strlen(*e) + 1;
+	memset(argv[0], 0, (size_t)(end - argv[0]));
+	snprintf(argv[0], (size_t)(end - argv[0]), "trace-ticker: a title");
+}
+
 int
 main(int argc, char **argv)
 {
 	const struct timespec tick = { 0, 100 * 1000 * 1000 };
 	int daemon3 = argc > 2 && strcmp(argv[1], "--daemon3") == 0;
-	const char *file = argc > 1 + daemon3 ? argv[argc - 1] : NULL;
+	/* the arguments copied, so that a process title may be written over argv */
+	char **args = calloc((size_t)argc + 1, sizeof *args);
+
+	for (int i = 0; args && i < argc; i++)
+		if ((args[i] = strdup(argv[i])) == NULL)
+			return perror("ticker: strdup"), 1;
+	if (args == NULL)
+		return perror("ticker: calloc"), 1;
+	const char *file = argc > 1 + daemon3 ? args[argc - 1] : NULL;
 
 	if (file == NULL) {
 		fprintf(stderr, "usage: ticker [--daemon3] [ACTION...] FILE\n");
@@ -156,15 +182,17 @@ main(int argc, char **argv)
 		return 1;
 	}
 	for (int i = 1 + daemon3; i < argc - 1; i++) {
-		if (strcmp(argv[i], "cloexec-exec") == 0) {
+		if (strcmp(args[i], "cloexec-exec") == 0) {
 			for (int fd = 3; fd < 1024; fd++)
 				(void)fcntl(fd, F_SETFD, FD_CLOEXEC);	/* EBADF: not open */
-			argv[i] = argv[0];
-			execv("/proc/self/exe", argv + i);
+			args[i] = args[0];
+			execv("/proc/self/exe", args + i);
 			perror("ticker: exec");
 			return 1;
 		}
-		if (act(argv[i]) == -1)
+		if (strcmp(args[i], "process-title") == 0)
+			write_process_title(argc, argv);
+		else if (act(args[i]) == -1)
 			return 1;
 	}
 	char next[4096];

@@ -211,9 +211,19 @@ daemon7_of(const struct run *run, size_t f, unsigned char *met)
 	met[CHECK_SIGNALS_RESET] = kept_signals(run, f, "sigign", &ignored) == 0 &&
 				   kept_signals(run, f, "sigblk", &blocked) == 0 &&
 				   ignored == 0 && blocked == 0;
-	met[CHECK_OWN_ENVIRONMENT] = first && entry_get(now, "nenv") && entry_get(first, "nenv") &&
-		(atol(field(now, "nenv")) < atol(field(first, "nenv")) || equal(now, "nenv", "0")) &&
-		field(now, "nenv")[0] >= '0' && field(now, "nenv")[0] <= '9';
+	/* the environment as the newest exec in the lineage gave it (a process
+	 * title written over it later is none of its own) */
+	const char *nenv = NULL;
+	for (size_t g = start; start != NO_FRAME && g <= f; g++) {
+		const struct entry *r = run->frames[g].record;
+		if (run->frames[g].thread == run->frames[f].thread &&
+		    (equal(r, "event", "exec") || (g == start || equal(r, "event", "start"))) &&
+		    !equal(r, "step", "shell") && !equal(r, "step", "demo") && !equal(r, "step", "quiz"))
+			nenv = entry_get(r, "nenv");
+	}
+	met[CHECK_OWN_ENVIRONMENT] = first && nenv && entry_get(first, "nenv") &&
+		(atol(nenv) < atol(field(first, "nenv")) || strcmp(nenv, "0") == 0) &&
+		nenv[0] >= '0' && nenv[0] <= '9';
 	met[CHECK_PRIVILEGES_DROPPED] = first && id_at(field(first, "uid"), 1) == 0 &&
 		holds_zero(field(now, "uid")) == 0 && holds_zero(field(now, "gid")) == 0 &&
 		holds_zero(field(now, "groups")) == 0;
