@@ -436,6 +436,17 @@ print_path(const struct judged *j, FILE *out, char *path_field, size_t size)
 	}
 }
 
+/* The first listen() came before the first process exited: a starter that
+ * takes that exit for "up" finds the socket listening. */
+static int
+listened_before_exit(void)
+{
+	pid_t listener;
+	int late;
+
+	return calls_listened(&listener, &late) != NULL && !late;
+}
+
 /*
  * What daemon(7) also asks, judged where the trace shows it, as a group of
  * its own after the seven, its items indented under its title: printed,
@@ -476,10 +487,12 @@ judge_daemon7(struct judged *j, const struct proc_state *origin, int first_exite
 		.groups = n->status_error ? NULL : n->groups,
 		/* without a history: root now started as root, anyone else may have dropped */
 		.origin_uid = origin ? origin->uid : strncmp(n->uid, "0,", 2) == 0 ? n->uid : NULL,
-		/* a wait the daemon ended told the first process; one that exited
-		 * without a wait heard nothing (a manager's socket is not traced) */
-		.ready = j->wait ? READY_TOLD : j->lineage && first_exited ? READY_NOT_TOLD :
-			 READY_NOT_KNOWN,
+		/* a wait the daemon ended told the first process, and so did a
+		 * listen() before its exit (nginx's: a connection queues from then
+		 * on); one that exited otherwise told nothing (a manager's socket is
+		 * not traced) */
+		.ready = j->wait || (first_exited && listened_before_exit()) ? READY_TOLD :
+			 j->lineage && first_exited ? READY_NOT_TOLD : READY_NOT_KNOWN,
 		.pid_file = !j->lineage ? PID_FILE_NOT_KNOWN : !j->pid_file ? PID_FILE_NONE :
 			    j->pid_file_holds == n->pid && j->pid_file_writer == n->pid ?
 			    PID_FILE_BY_ITSELF : PID_FILE_BY_ANOTHER,
@@ -495,6 +508,8 @@ print_daemon7(const struct judged *j, const struct proc_state *origin, FILE *out
 	const struct proc_state *n = &j->now;
 	const struct readiness_wait *wait = j->wait;
 	char ignored[256], blocked[256], why[1024];
+	pid_t listener;
+	int late;
 
 	format_signal_set(j->facts7.kept_ignored, ignored, sizeof ignored);
 	format_signal_set(j->facts7.kept_blocked, blocked, sizeof blocked);
@@ -520,6 +535,9 @@ print_daemon7(const struct judged *j, const struct proc_state *origin, FILE *out
 				snprintf(why, sizeof why, "the first process waited %lld ms on a pipe "
 					 "until it was %s", wait->waited_ms, wait->written ? "written" :
 					 "closed");
+			else if (result == CHECK_MET)	/* by a listen() before its exit */
+				snprintf(why, sizeof why, "it listened on %s before the first "
+					 "process exited", calls_listened(&listener, &late));
 			else if (result == CHECK_FAILS)
 				snprintf(why, sizeof why, "the first process exited without waiting");
 			else
@@ -588,6 +606,11 @@ print_when_ready(const struct judged *j, const struct verdict_input *in, FILE *o
 			"%s %s\n", wait->waited_ms, who, wait->written ?
 			(wait->ended_by ? "wrote to it" : "written to") :
 			(wait->ended_by ? "closed it" : "closed"));
+	} else if (in->first_exited && listened_before_exit()) {
+		if (calls_late_after_first_exit())
+			fprintf(out, "  a recipe step came after the first process's exit, but "
+				"connections queue from the listen() on: a starter that connects "
+				"then is served once the daemon accepts\n");
 	} else if (in->first_exited && calls_late_after_first_exit()) {
 		fprintf(out, "  the first process exited at once, before the daemon was ready: "
 			"a recipe step or the first listen() came after its exit\n");

@@ -179,7 +179,12 @@ track_readiness(struct thread_story *t, const struct entry *record)
 	int told_by_daemon = (tells && strcmp(tells, "yes") == 0) ||
 			     (sent && strcmp(sent, "READY=1") == 0);
 
-	if (told_by_daemon || (ready && strcmp(ready, "yes") == 0) || entry_get(record, "readiness"))
+	/* a listen() before the first process exits tells as well: a starter
+	 * that takes that exit for "up" finds the socket listening (nginx) */
+	const char *exited = entry_get(record, "listening") ? entry_get(record, "first_exited") : NULL;
+
+	if (told_by_daemon || (ready && strcmp(ready, "yes") == 0) || entry_get(record, "readiness") ||
+	    (exited && strcmp(exited, "no") == 0))
 		t->ready = READY_TOLD;
 	else if ((tells && strcmp(tells, "no") == 0) || (ready && strcmp(ready, "no") == 0))
 		t->ready = READY_NOT_TOLD;

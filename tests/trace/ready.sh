@@ -4,12 +4,15 @@
 # (renamed into place) and (openat2) 0-2 and a terminal opened with
 # openat2(), against what the program itself reports and /proc of the daemon
 # it left; the verdict says it; the daemon answers on its port after the
-# detach, untraced. Usage: ready.sh pipe|openat2|late|dnsmasq
+# detach, untraced. Usage: ready.sh pipe|openat2|late|early|dnsmasq
 #   pipe     readyd: the daemon writes a byte to the pipe after 300 ms; rename()
 #   openat2  readyd: it closes the pipe instead; 0-2 and a fresh terminal's
 #            slave opened with openat2(); renameat2() relative to a directory
 #   late     readyd: no pipe: the first process exits at once, the daemon
 #            listens only after that
+#   early    readyd: no pipe, but the first process listens before it forks
+#            (as nginx does) and the daemon serves on that socket: its starter
+#            finds it listening, though the recipe's steps come after the exit
 #   dnsmasq  Debian's dnsmasq (package dnsmasq-base), whose first process
 #            listens, then waits on a pipe that the daemon closes once started
 . "$(dirname "$0")/lib.sh"
@@ -22,6 +25,7 @@ case $1 in
 pipe) command=("$READYD" --ready write --delay 300 "$WORK/pid" "$report") ;;
 openat2) command=("$READYD" --ready close --delay 300 --openat2 "$WORK/pid" "$report") ;;
 late) command=("$READYD" --ready none "$WORK/pid" "$report") ;;
+early) command=("$READYD" --ready listen "$WORK/pid" "$report") ;;
 dnsmasq)
 	[ -x /usr/sbin/dnsmasq ] || skip "dnsmasq not installed (sudo apt-get install dnsmasq-base)"
 	[ "$(id -u)" = 0 ] || skip "dnsmasq changes to user nobody: root only"
@@ -87,9 +91,10 @@ listens_there() {
 listens_there || fail "the daemon does not listen on 127.0.0.1:$port (/proc/$daemon/net/tcp)"
 pass "the daemon listens on 127.0.0.1:$port, as /proc/$daemon/net/tcp shows"
 if [ "$1" = late ]; then exited=yes; else exited=no; fi
-# dnsmasq listens in its first process, before it forks: the daemon inherits it
+# dnsmasq (and early) listen in the first process, before it forks: the
+# daemon inherits the socket
 listener=$daemon by=
-[ "$1" = dnsmasq ] && listener=$first by=" (by PID $first, not the daemon)"
+case $1 in dnsmasq | early) listener=$first by=" (by PID $first, not the daemon)" ;; esac
 expect "the first listen(), as recorded" "$(q1 call=listen -- listening first_exited pid)" \
 	"127.0.0.1:$port"$'\t'"$exited"$'\t'"$listener"
 expect "listen() recorded once" "$(count call=listen)" 1
@@ -99,6 +104,23 @@ if [ "$1" = late ]; then
 	says "listened on 127.0.0.1:$port after the first process had exited: a starter that takes the first process's exit for \"up\" could connect too early"
 	says "the first process exited at once, before the daemon was ready"
 	says "[FAIL] its starter told when it is ready: the first process exited without waiting"
+	expect "no readiness wait recorded" "$(count readiness=written) $(count readiness=closed)" "0 0"
+elif [ "$1" = early ]; then
+	says "listened on 127.0.0.1:$port$by before the first process exited"
+	listen_line=$(grep -n 'call=listen' "$LOG" | cut -d: -f1)
+	exit_line=$(grep -n 'prompt=returns' "$LOG" | cut -d: -f1)
+	[ "$listen_line" -lt "$exit_line" ] ||
+		fail "the listen() (log line $listen_line) is not recorded before the first process's exit ($exit_line)"
+	pass "the listen() (log line $listen_line) is recorded before the first process's exit ($exit_line)"
+	says "a recipe step came after the first process's exit, but connections queue from the listen() on"
+	says "[pass] its starter told when it is ready: it listened on 127.0.0.1:$port before the first process exited"
+	grep -qF "before the daemon was ready" "$WORK/out" && fail "the verdict says the daemon was not ready"
+	"$DS_BIN/daemon-viewer" --dump "$LOG" >"$WORK/dump" || fail "daemon-viewer --dump exited $?"
+	# the frame of the first process's exit, before the verdict's
+	awk -v RS='--- frame ' '/prompt=returns/ { print; exit }' "$WORK/dump" >"$WORK/exit-frame"
+	grep -q '\[x\] told it is ready' "$WORK/exit-frame" ||
+		fail "the replay's frame of the first process's exit does not meet 'told it is ready'"
+	pass "the replay meets 'told it is ready' by the first process's exit too"
 	expect "no readiness wait recorded" "$(count readiness=written) $(count readiness=closed)" "0 0"
 else
 	says "listened on 127.0.0.1:$port$by before the first process exited"

@@ -6,12 +6,14 @@
  * answers every connection with "readyd PID\n", and ends by itself after 60 s
  * without one.
  *
- *     readyd [--openat2] [--socketcall] [--ready write|close|none] [--delay MS]
+ *     readyd [--openat2] [--socketcall] [--ready write|close|none|listen] [--delay MS]
  *            PIDFILE REPORT
  *
  * --ready write: the daemon writes a byte to the pipe (the default); close:
  *   it closes its end, and end-of-file says "ready"; none: no pipe, the first
- *   process exits at once and the daemon waits until it has, then begins.
+ *   process exits at once and the daemon waits until it has, then begins;
+ *   listen: the same, but the first process listens before it forks (as
+ *   nginx does), and the daemon serves on the socket it inherits.
  * --openat2: 0, 1, 2 reopened on /dev/null with openat2(); a fresh
  *   pseudo-terminal's slave opened with it, with O_NOCTTY and without; the pid
  *   file renamed with renameat2() relative to a directory descriptor.
@@ -218,22 +220,24 @@ serve(int sock)
 
 /* The daemon, after both forks: the rest of the recipe, then "ready". */
 static void
-become_daemon(int ready, int use_openat2, long delay_ms, pid_t first, const char *pid_file,
-	      const char *mode)
+become_daemon(int ready, int sock, int use_openat2, long delay_ms, pid_t first,
+	      const char *pid_file, const char *mode)
 {
-	int sock;
+	/* what it keeps: the readiness pipe, or the first process's socket */
+	int kept = ready >= 0 ? ready : sock;
 
-	if (strcmp(mode, "none") == 0)
+	if (strcmp(mode, "none") == 0 || strcmp(mode, "listen") == 0)
 		await_exit_of(first);
 	if (chdir("/") == -1)
 		die("chdir");
 	umask(022);
-	/* all the caller gave, but the readiness pipe */
-	if (ready > 3 && syscall(SYS_close_range, 3, ready - 1, 0) == -1)
+	/* all the caller gave, but that */
+	if (kept > 3 && syscall(SYS_close_range, 3, kept - 1, 0) == -1)
 		die("close_range");
-	if (syscall(SYS_close_range, ready > 2 ? ready + 1 : 3, ~0U, 0) == -1)
+	if (syscall(SYS_close_range, kept > 2 ? kept + 1 : 3, ~0U, 0) == -1)
 		die("close_range");
-	sock = listen_on_loopback();
+	if (sock < 0)
+		sock = listen_on_loopback();
 	write_pid_file(pid_file, use_openat2);
 	if (use_openat2)
 		open_fresh_terminal();
@@ -252,7 +256,7 @@ main(int argc, char **argv)
 {
 	const char *mode = "write";
 	long delay_ms = 200;
-	int use_openat2 = 0, pipe_fds[2] = { -1, -1 }, arg = 1;
+	int use_openat2 = 0, pipe_fds[2] = { -1, -1 }, sock = -1, arg = 1;
 	pid_t first = getpid(), child;
 
 	for (; arg < argc && strncmp(argv[arg], "--", 2) == 0; arg++)
@@ -266,13 +270,16 @@ main(int argc, char **argv)
 			delay_ms = atol(argv[++arg]);
 		else
 			break;
-	if (argc - arg != 2 || (strcmp(mode, "write") && strcmp(mode, "close") && strcmp(mode, "none"))) {
-		fprintf(stderr, "usage: readyd [--openat2] [--socketcall] [--ready write|close|none] "
-			"[--delay MS] PIDFILE REPORT\n");
+	if (argc - arg != 2 || (strcmp(mode, "write") && strcmp(mode, "close") &&
+				strcmp(mode, "none") && strcmp(mode, "listen"))) {
+		fprintf(stderr, "usage: readyd [--openat2] [--socketcall] "
+			"[--ready write|close|none|listen] [--delay MS] PIDFILE REPORT\n");
 		return 2;
 	}
 	report_path = argv[arg + 1];
-	if (strcmp(mode, "none") != 0 && pipe2(pipe_fds, O_CLOEXEC) == -1)
+	if (strcmp(mode, "listen") == 0)
+		sock = listen_on_loopback();
+	else if (strcmp(mode, "none") != 0 && pipe2(pipe_fds, O_CLOEXEC) == -1)
 		die("pipe2");
 	if ((child = fork()) == -1)
 		die("fork");
@@ -282,7 +289,7 @@ main(int argc, char **argv)
 		long long began;
 
 		if (pipe_fds[0] == -1)
-			return 0;	/* --ready none: "started" at once */
+			return 0;	/* --ready none or listen: "started" at once */
 		close(pipe_fds[1]);
 		began = now_ms();
 		while ((n = read(pipe_fds[0], &byte, 1)) == -1 && errno == EINTR)
@@ -298,6 +305,6 @@ main(int argc, char **argv)
 		die("fork");
 	if (child > 0)
 		_exit(0);
-	become_daemon(pipe_fds[1], use_openat2, delay_ms, first, argv[arg], mode);
+	become_daemon(pipe_fds[1], sock, use_openat2, delay_ms, first, argv[arg], mode);
 	return 0;
 }

@@ -237,7 +237,8 @@ daemon7_of(const struct run *run, size_t f, unsigned char *met)
 		if (equal(r, "tells", "yes") || equal(r, "sent", "READY=1")) {
 			told = "yes";
 			writer = holds = field(r, "pid");
-		} else if (equal(r, "ready", "yes") || entry_get(r, "readiness")) {
+		} else if (equal(r, "ready", "yes") || entry_get(r, "readiness") ||
+			   (entry_get(r, "listening") && equal(r, "first_exited", "no"))) {
 			told = "yes";
 		} else if (equal(r, "tells", "no") || equal(r, "ready", "no")) {
 			told = "no";
