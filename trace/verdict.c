@@ -60,6 +60,7 @@ struct judged {
 	enum check_judgment result[CHECK_ALL_COUNT];
 	struct check_facts facts7;
 	char nenv[16], origin_nenv[16];
+	int origin_is_parent;	/* --pid: origin_sid is its parent's */
 	int nenv_at_exec;	/* nenv is the environment exec gave, not /proc's now */
 	/* the pid file written, if any: the PID it holds, who wrote it, and
 	 * whether the daemon can remove it (stuck_why: what stops it) */
@@ -168,13 +169,18 @@ judge(struct judged *j, pid_t pid, const struct traced_process *lineage,
 				     : -1,
 	};
 	if (lineage == NULL) {
-		/* from /proc alone: every descriptor above 2 may be inherited, and
-		 * a session made outside the namespace may be daemon-trace's own
-		 * or another: no caller of the daemon's is seen */
+		/* from /proc alone: every descriptor above 2 may be inherited; no
+		 * caller of the daemon's is seen, so its session is compared with
+		 * its parent's (a shell's job shares it, a daemon's adopter has
+		 * another); a session made outside the namespace may be either */
+		struct proc_stat parent;
 		int cut;	/* a list cut still shows descriptors above 2 */
 		j->open_inherited_count = lineage_fds_above_stdio(&j->now, j->open_inherited, &cut);
 		j->facts.inherited = j->now.fds_error ? -1 : j->open_inherited_count;
-		if (j->now.sid == 0)
+		j->origin_is_parent = 1;
+		if (j->now.sid != 0 && proc_stat_read(j->now.ppid, &parent) == 0)
+			snprintf(j->origin_sid, sizeof j->origin_sid, "%d", (int)parent.sid);
+		else
 			j->facts.origin_sid = NULL;
 	}
 	for (int c = 0; c < CHECK_COUNT; c++)
@@ -213,10 +219,12 @@ evidence(const struct judged *j, enum check c, char *out, size_t size)
 			snprintf(out, size, "SID 0: a session made outside this PID namespace, "
 				 "its caller's or another");
 		else if (pass)
-			snprintf(out, size, "SID %d; its caller's is %s%s", (int)n->sid,
-				 j->origin_sid, strcmp(j->origin_sid, "0") == 0 ? MADE_OUTSIDE : "");
+			snprintf(out, size, "SID %d; its %s's is %s%s", (int)n->sid,
+				 j->origin_is_parent ? "parent" : "caller", j->origin_sid,
+				 strcmp(j->origin_sid, "0") == 0 ? MADE_OUTSIDE : "");
 		else
-			snprintf(out, size, "still in its caller's session, %d%s", (int)n->sid,
+			snprintf(out, size, "still in its %s's session, %d%s",
+				 j->origin_is_parent ? "parent" : "caller", (int)n->sid,
 				 n->sid == 0 ? MADE_OUTSIDE : "");
 		break;
 	case CHECK_NOT_SESSION_LEADER:

@@ -143,7 +143,10 @@ check_against_proc() {
 		expect "verdict on '$item', as /proc shows it" "$(verdict_of "$item")" "$expected"
 	}
 	agree "not a process-group leader" "$(holds [ "$pgid" != "$pid" ])"
-	agree "a session of its own" "$(holds [ "$sid" != "$(proc_field $$ 4)" ])"
+	# its caller's session, or, from /proc alone, its parent's
+	local origin=$$
+	[ -n "$alone" ] && origin=$(proc_field "$pid" 1)
+	agree "a session of its own" "$(holds [ "$sid" != "$(proc_field "$origin" 4)" ])"
 	agree "not its session's leader" "$(holds [ "$sid" != "$pid" ])"
 	agree "no controlling terminal" "$(holds [ "$tty" = 0 ])"
 	if [ -n "$alone" ]; then

@@ -22,6 +22,20 @@ says "not known from /proc alone: not counted"
 expect "exit status of a background process that fails items" "$status" 3
 untraced "$daemon"
 
+# a shell that leads its own session, asking about itself: daemon-trace,
+# its child, shares that session, but its parent (this test) does not
+setsid bash -c '"$0" --pid $$; true' "$DS_BIN/daemon-trace" >"$WORK/out" 2>&1 </dev/null
+cat "$WORK/out"
+says "[pass] a session of its own: SID"
+says "; its parent's is $(proc_field $$ 4)"
+# and a process in its parent's session
+sleep 30 </dev/null >/dev/null 2>&1 &
+sleeper=$!
+trace --pid "$sleeper"
+kill "$sleeper"
+wait "$sleeper" 2>/dev/null || true
+says "[FAIL] a session of its own: still in its parent's session, $(proc_field $$ 4)"
+
 stop_pid "$daemon"
 trace --pid "$daemon"
 expect "exit status for a PID that is gone" "$status" 1
