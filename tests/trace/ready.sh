@@ -115,8 +115,10 @@ elif [ "$1" = early ]; then
 	says "a recipe step came after the first process's exit, but connections queue from the listen() on"
 	says "[pass] its starter told when it is ready: it listened on 127.0.0.1:$port before the first process exited"
 	grep -qF "before the daemon was ready" "$WORK/out" && fail "the verdict says the daemon was not ready"
-	"$DS_BIN/daemon-viewer" --dump "$LOG" >"$WORK/dump" || fail "daemon-viewer --dump exited $?"
-	# the frame of the first process's exit, before the verdict's
+	# the frame of the first process's exit, before the verdict's (wide:
+	# its headline whole)
+	"$DS_BIN/daemon-viewer" --dump --width 400 "$LOG" >"$WORK/dump" ||
+		fail "daemon-viewer --dump exited $?"
 	awk -v RS='--- frame ' '/prompt=returns/ { print; exit }' "$WORK/dump" >"$WORK/exit-frame"
 	grep -q '\[x\] told it is ready' "$WORK/exit-frame" ||
 		fail "the replay's frame of the first process's exit does not meet 'told it is ready'"
