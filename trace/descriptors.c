@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <linux/kcmp.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -218,27 +219,48 @@ is_terminal_path(const char *path)
 }
 
 /*
+ * Whether pid's descriptor fd (0, 1 or 2) is again the very open file its
+ * caller gave: daemon-trace's own 0, 1 and 2 are the caller's, which the
+ * program inherited. kcmp(2), Linux's, compares open file descriptions: a
+ * saved copy put back is the same one, a new open of the same /dev/null is
+ * not. A shell does that around a command's 2>/dev/null (pyenv's and
+ * rbenv's shims run such commands before they execute the program).
+ */
+static int
+is_callers_own(pid_t pid, long fd)
+{
+	return syscall(SYS_kcmp, getpid(), pid, KCMP_FILE, fd, fd) == 0;
+}
+
+/*
  * A call that gave the descriptor fd. 0, 1 or 2 reopened on purpose (dup2
  * onto it, or /dev/null opened while it was the lowest free number) is step
- * 7; a file that only took the lowest free number landed there by accident,
- * which is told as such. A terminal opened is told with or without O_NOCTTY
- * and whether it became the controlling terminal.
+ * 7, unless it put back the caller's own, which undoes it; a file that only
+ * took the lowest free number landed there by accident, which is told as
+ * such. A terminal opened is told with or without O_NOCTTY and whether it
+ * became the controlling terminal.
  */
 void
 descriptor_given(struct traced_process *p, const char *call, long fd, int flags_known, long flags,
 		 int onto)
 {
 	char target[PATH_MAX];
-	int terminal, readable, on_purpose, told;
+	int terminal, readable, on_purpose, restored = 0, told;
 
 	(void)proc_fd_target(p->pid, fd, target, sizeof target);
 	terminal = flags_known && is_terminal_path(target);
 	if (fd > 2 && !terminal)
 		return;
 	on_purpose = fd <= 2 && (onto || strcmp(target, "/dev/null") == 0);
+	if (on_purpose && (p->stdio_reopened & (1 << fd)) && is_callers_own(p->pid, fd)) {
+		restored = 1;
+		on_purpose = 0;
+	}
 	if (fd <= 2) {
 		told = p->landed_told & (1 << fd);
-		if (on_purpose) {
+		if (restored) {
+			p->stdio_reopened &= ~(1 << fd);
+		} else if (on_purpose) {
 			p->stdio_reopened |= 1 << fd;
 		} else {
 			p->landed_told |= 1 << fd;
@@ -250,7 +272,8 @@ descriptor_given(struct traced_process *p, const char *call, long fd, int flags_
 	record_field(&call_writer, "call", call);
 	record_fieldf(&call_writer, "result", "%ld", fd);
 	if (fd <= 2)
-		record_fieldf(&call_writer, on_purpose ? "reopened" : "landed_on", "%ld", fd);
+		record_fieldf(&call_writer, on_purpose ? "reopened" : restored ? "restored" :
+			      "landed_on", "%ld", fd);
 	if (terminal) {
 		record_field(&call_writer, "tried_tty", target);
 		record_field(&call_writer, "noctty", (flags & O_NOCTTY) ? "yes" : "no");
@@ -260,6 +283,8 @@ descriptor_given(struct traced_process *p, const char *call, long fd, int flags_
 	call_end(readable);
 	if (on_purpose)
 		lineage_step(p, '7');
+	else if (restored && p->stdio_reopened == 0)
+		lineage_step_undone(p, '7');
 }
 
 /* openat2(dirfd, path, how, size): its flags are in the struct open_how it

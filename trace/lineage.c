@@ -91,6 +91,15 @@ lineage_step(struct traced_process *p, char step)
 	}
 }
 
+void
+lineage_step_undone(struct traced_process *p, char step)
+{
+	char *at = strchr(p->path, step);
+
+	if (at)
+		memmove(at, at + 1, strlen(at));	/* its NUL too */
+}
+
 /* A call that puts back the mask the newest open one replaced undoes it: its
  * lineage has again the mask, chosen or not, it had before. Any other call
  * chooses, one that changes nothing too (umask(022) where the mask was 022:

@@ -71,6 +71,9 @@ struct traced_process *lineage_get(pid_t pid);
 /* The recipe step ('1'..'7') done, once, in the order done. */
 void lineage_step(struct traced_process *p, char step);
 
+/* The recipe step undone: no longer in p's path (0, 1 and 2 put back). */
+void lineage_step_undone(struct traced_process *p, char step);
+
 /* A call of step ('1'..'7') failed in p with err. */
 void lineage_step_failed(struct traced_process *p, char step, int err);
 

@@ -2,6 +2,8 @@
 # The verdict on daemons made to order (the ticker's actions), each item
 # checked against /proc of the daemon left and, where the verdict says what
 # the daemon cannot do, against the kernel doing it. Usage: verdict.sh CASE
+#   stdio-put-back       a shell's 2>/dev/null around one command, 2 put back
+#                        before it executes the daemon: no step 7 (kept: step 7)
 #   umask-put-back       umask(077) then umask() back: it chose nothing
 #   umask-chosen-first   umask(022) chosen, then a umask(077) put back: chosen;
 #                        the replay's checklist says so from the umask() on
@@ -80,7 +82,39 @@ pid_file_case() {
 	says "pid file $pid_file holds $daemon, the daemon's PID (written by the daemon itself"
 }
 
+# traced_by_shell REDIRECTION: the recipe without step 7, under a bash that
+# first runs a command with REDIRECTION, then executes the ticker (pyenv's
+# and rbenv's shims run `command -v ... 2>/dev/null` so); $daemon, $status
+traced_by_shell() {
+	status=0
+	(cd "$launch" && DAEMON_STEPS_LOG=$LOG exec "$DS_BIN/daemon-trace" --settle 300 -- \
+		bash -c "$1"'; exec "$0" "$@"' "$TICKER" "${recipe_start[@]}" umask=0 close-all "$ticks") \
+		>"$WORK/out" 2>&1 </dev/null || status=$?
+	daemon=$(ticker_pid "$ticks")
+	DAEMONS="$DAEMONS $daemon"
+	cat "$WORK/out"
+	untraced "$daemon"
+}
+
 case $1 in
+stdio-put-back)
+	# 2>/dev/null for one command: 2 is put back on the caller's own file
+	# (the same open file, kcmp(2) says), which undoes the reopen: no step 7
+	traced_by_shell 'true 2>/dev/null'
+	expect "the reopen, then the dup2 that put 2 back, as recorded" \
+		"$(q call=dup2 -- step reopened restored)" $'7\t2\t-\ntrace\t-\t2'
+	grep '^  missing:' "$WORK/out" | grep -q 'reopen 0, 1, 2 (7)' ||
+		fail "step 7 is not missing: $(grep '^  missing:' "$WORK/out")"
+	grep '^  path:' "$WORK/out" | grep -q 'reopen' && fail "the path has step 7: $(grep '^  path:' "$WORK/out")"
+	pass "step 7 is missing, not in the path"
+	stop_pid "$daemon"
+	rm -f "$ticks"
+	# kept (exec 2>/dev/null): that is step 7, and 2 is on /dev/null now
+	traced_by_shell 'exec 2>/dev/null'
+	expect "the daemon's descriptor 2, in /proc" "$(fd_target "$daemon" 2)" /dev/null
+	grep '^  path:' "$WORK/out" | grep -q 'reopen 0, 1, 2 (7)' ||
+		fail "the path lacks step 7: $(grep '^  path:' "$WORK/out")"
+	pass "the path has step 7 for a 2>/dev/null kept" ;;
 umask-put-back)
 	traced 0022 no "${recipe_start[@]}" umask-then-back=077 "${recipe_end[@]}"
 	expect "the daemon's umask, in /proc" "$(umask_of "$daemon")" 0022
