@@ -60,6 +60,10 @@ const char *calls_pid_file_written_as(void);
  * the process that listened, and whether the first process had exited then. */
 const char *calls_listened(pid_t *by, int *first_exited);
 
+/* Whether pid's descriptor fd (0, 1 or 2) is the very open file daemon-trace's
+ * caller gave (kcmp(2) against daemon-trace's own fd). */
+int calls_stdio_is_callers(pid_t pid, long fd);
+
 enum { READINESS_HOLDERS_MAX = 16, READINESS_WAITS_MAX = 8 };
 
 /* The first process waiting in read() on a pipe whose write end other traced

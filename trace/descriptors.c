@@ -226,8 +226,8 @@ is_terminal_path(const char *path)
  * not. A shell does that around a command's 2>/dev/null (pyenv's and
  * rbenv's shims run such commands before they execute the program).
  */
-static int
-is_callers_own(pid_t pid, long fd)
+int
+calls_stdio_is_callers(pid_t pid, long fd)
 {
 	return syscall(SYS_kcmp, getpid(), pid, KCMP_FILE, fd, fd) == 0;
 }
@@ -252,7 +252,7 @@ descriptor_given(struct traced_process *p, const char *call, long fd, int flags_
 	if (fd > 2 && !terminal)
 		return;
 	on_purpose = fd <= 2 && (onto || strcmp(target, "/dev/null") == 0);
-	if (on_purpose && (p->stdio_reopened & (1 << fd)) && is_callers_own(p->pid, fd)) {
+	if (on_purpose && (p->stdio_reopened & (1 << fd)) && calls_stdio_is_callers(p->pid, fd)) {
 		restored = 1;
 		on_purpose = 0;
 	}

@@ -260,7 +260,13 @@ evidence(const struct judged *j, enum check c, char *out, size_t size)
 				 "umask %s, as its caller's %s", j->umask, j->origin_umask);
 		break;
 	case CHECK_STDIO_NULL:
-		snprintf(out, size, "0 %s, 1 %s, 2 %s", n->stdio[0], n->stdio[1], n->stdio[2]);
+		/* a file its caller gave passes, but is told: `daemon > log` */
+		used = 0;
+		for (int fd = 0; fd < 3 && used < size; fd++)
+			used += (size_t)snprintf(out + used, size - used, "%s%d %s%s", fd ? ", " : "",
+						 fd, n->stdio[fd], j->lineage &&
+						 strcmp(n->stdio[fd], "closed") != 0 &&
+						 calls_stdio_is_callers(n->pid, fd) ? " (its caller's)" : "");
 		break;
 	case CHECK_NOTHING_INHERITED:
 		if (j->facts.inherited == 0) {

@@ -107,11 +107,14 @@ stdio-put-back)
 		fail "step 7 is not missing: $(grep '^  missing:' "$WORK/out")"
 	grep '^  path:' "$WORK/out" | grep -q 'reopen' && fail "the path has step 7: $(grep '^  path:' "$WORK/out")"
 	pass "step 7 is missing, not in the path"
+	# 0, 1 and 2 the caller's, and told so (a file passes: `daemon > log`)
+	says "[pass] 0, 1, 2 on /dev/null or a file: 0 /dev/null (its caller's), 1 $WORK/out (its caller's), 2 $WORK/out (its caller's)"
 	stop_pid "$daemon"
 	rm -f "$ticks"
 	# kept (exec 2>/dev/null): that is step 7, and 2 is on /dev/null now
 	traced_by_shell 'exec 2>/dev/null'
 	expect "the daemon's descriptor 2, in /proc" "$(fd_target "$daemon" 2)" /dev/null
+	says "1 $WORK/out (its caller's), 2 /dev/null"
 	grep '^  path:' "$WORK/out" | grep -q 'reopen 0, 1, 2 (7)' ||
 		fail "the path lacks step 7: $(grep '^  path:' "$WORK/out")"
 	pass "the path has step 7 for a 2>/dev/null kept" ;;
