@@ -576,7 +576,10 @@ print_daemon7(const struct judged *j, const struct proc_state *origin, FILE *out
 		fprintf(out, "    [%s] %s: %s\n", result == CHECK_FAILS ? "FAIL" :
 			result == CHECK_NOT_APPLICABLE ? "n/a " : result == CHECK_NOT_KNOWN ? " ?  " :
 			"pass", check_goal(c), why);
-		if (result == CHECK_FAILS)
+		if (result == CHECK_FAILS && strcmp(check_step(c), "daemon") == 0)
+			fprintf(out, "           without it, %s (no step of the recipe: the daemon's "
+				"own work, as heartbeatd's)\n", check_prevents(c));
+		else if (result == CHECK_FAILS)
 			fprintf(out, "           without it, %s (step %s)\n", check_prevents(c),
 				check_step(c));
 	}

@@ -53,7 +53,9 @@ start-stop-daemon)
 	says "pid file $WORK/pid holds $daemon, the daemon's PID (written by its parent"
 	expect "the pid file's record" "$(q1 pid_file="$WORK/pid" -- holds)" "$daemon" ;;
 pid-file-too-early)
-	says "pid file $WORK/pid holds $(cat "$WORK/pid"), NOT the daemon's PID ($daemon)" ;;
+	says "pid file $WORK/pid holds $(cat "$WORK/pid"), NOT the daemon's PID ($daemon)"
+	# the pid file is no step of the recipe: said so, not "(step daemon)"
+	says "(no step of the recipe: the daemon's own work, as heartbeatd's)" ;;
 esac
 failed=$(grep -c '^  \[FAIL\]' "$WORK/out" || true)
 says "detached"
