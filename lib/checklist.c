@@ -32,8 +32,9 @@ static const struct {
 		"the files it creates get whatever mask its caller happened to have" },
 	[CHECK_STDIO_NULL]         = { "0, 1, 2 on /dev/null", "7",
 		"0, 1, 2 on /dev/null or a file",
-		"it reads and writes a terminal it left, or, with them closed, the "
-		"next file it opens becomes its 0, 1 or 2" },
+		"it reads and writes a terminal it left, or a pipe whose reader waits "
+		"for its end (a caller's | cat or $(...) hangs), or, with them closed, "
+		"the next file it opens becomes its 0, 1 or 2" },
 	[CHECK_NOTHING_INHERITED]  = { "nothing else inherited", "6",
 		"no descriptor of its caller",
 		"what its caller had open stays open: a pipe's reader waits for an "
