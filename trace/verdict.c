@@ -4,7 +4,8 @@
  * the demo's values: a umask it chose passes whatever its value, a directory
  * of its own passes, 0, 1, 2 on a log file pass. The evidence is the
  * kernel's, read from /proc of the daemon after the trace; the lineage (which
- * steps it and its ancestors did, what it inherited) is calls.c's.
+ * steps it and its ancestors did, what it inherited) is calls.c's. What
+ * daemon(7) also asks is verdict-daemon7.c's.
  */
 #define _GNU_SOURCE
 #include "verdict.h"
@@ -21,6 +22,7 @@
 #include "checklist.h"
 #include "pidfile-removal.h"
 #include "record.h"
+#include "verdict-parts.h"
 
 /* The recipe's steps in its own words, for the path. */
 static const char *const step_words[8] = {
@@ -46,30 +48,6 @@ print_tried(const struct traced_process *p, int n, FILE *out)
 		": a process-group leader may not start a session; fork first (step 1), and "
 		"call setsid() in the child" : "");
 }
-
-/* The facts as text, and where they came from. */
-struct judged {
-	struct proc_state now;
-	int now_error;			/* why /proc refused the whole state, else 0 */
-	const struct traced_process *lineage;	/* NULL with --pid */
-	char pid[16], pgid[16], sid[16], umask[8], origin_sid[16], origin_umask[8];
-	int open_inherited[LINEAGE_FDS_MAX];
-	int open_inherited_count;
-	struct check_facts facts;
-	/* the seven's, then daemon(7)'s (judge_daemon7(): its facts apart) */
-	enum check_judgment result[CHECK_ALL_COUNT];
-	struct check_facts facts7;
-	char nenv[16], origin_nenv[16];
-	int origin_is_parent;	/* --pid: origin_sid is its parent's */
-	int nenv_at_exec;	/* nenv is the environment exec gave, not /proc's now */
-	/* the pid file written, if any: the PID it holds, who wrote it, and
-	 * whether the daemon can remove it (stuck_why: what stops it) */
-	const char *pid_file;
-	pid_t pid_file_holds, pid_file_writer;
-	enum pidfile_removal pid_file_removal;
-	const struct readiness_wait *wait;	/* the first process's on the daemon, or NULL */
-	char stuck_why[4608];
-};
 
 int
 verdict_alive(pid_t pid)
@@ -293,7 +271,7 @@ evidence(const struct judged *j, enum check c, char *out, size_t size)
 			snprintf(out + used, size - used, j->lineage ? " (inherited from the caller)" :
 				 " (from /proc alone: each may be its own)");
 		break;
-	default:		/* daemon(7)'s items: print_daemon7() */
+	default:		/* daemon(7)'s items: daemon7_print() */
 		out[0] = '\0';
 		break;
 	}
@@ -450,193 +428,6 @@ print_path(const struct judged *j, FILE *out, char *path_field, size_t size)
 	}
 }
 
-/* The first listen() came before the first process exited: a starter that
- * takes that exit for "up" finds the socket listening. */
-static int
-listened_before_exit(void)
-{
-	pid_t listener;
-	int late;
-
-	return calls_listened(&listener, &late) != NULL && !late;
-}
-
-/*
- * What daemon(7) also asks, judged where the trace shows it, as a group of
- * its own after the seven, its items indented under its title: printed,
- * never counted in the verdict (that stays the classic recipe's). Signals and the environment are compared with what
- * daemon-trace's caller gave; with --pid (origin NULL) there is no history.
- */
-static void
-judge_daemon7(struct judged *j, const struct proc_state *origin, int first_exited)
-{
-	const struct proc_state *n = &j->now;
-	/* the signals its caller left: those of the exec of the program it runs
-	 * (a nohup or a script in the trace is a caller too), else daemon-trace's
-	 * caller's */
-	const struct traced_process *p = j->lineage;
-	int exec_known = p && p->exec_signals_known;
-	unsigned long long left_ignored = exec_known ? p->exec_sig_ignored :
-					  origin ? origin->sig_ignored : 0;
-	unsigned long long left_blocked = exec_known ? p->exec_sig_blocked :
-					  origin ? origin->sig_blocked : 0;
-
-	/* the environment exec gave the program it runs, as /proc showed it
-	 * then: a process title written since over that memory is no
-	 * environment of its own; --pid has only /proc now */
-	int exec_nenv = p ? p->exec_nenv : -1;
-	int nenv_known = exec_nenv >= 0 || !n->environ_error;
-
-	j->nenv_at_exec = exec_nenv >= 0;
-	snprintf(j->nenv, sizeof j->nenv, "%d", exec_nenv >= 0 ? exec_nenv : n->nenv);
-	snprintf(j->origin_nenv, sizeof j->origin_nenv, "%d", origin ? origin->nenv : 0);
-	j->facts7 = (struct check_facts){
-		.signals_known = !n->status_error &&
-				 (exec_known || (origin && !origin->status_error)),
-		.kept_ignored = n->sig_ignored & left_ignored & ~CHECK_LIBC_SIGNALS,
-		.kept_blocked = n->sig_blocked & left_blocked & ~CHECK_LIBC_SIGNALS,
-		.nenv = nenv_known ? j->nenv : NULL,
-		.origin_nenv = origin && !origin->environ_error ? j->origin_nenv : NULL,
-		.uid = n->status_error ? NULL : n->uid, .gid = n->status_error ? NULL : n->gid,
-		.groups = n->status_error ? NULL : n->groups,
-		/* without a history: root now started as root, anyone else may have dropped */
-		.origin_uid = origin ? origin->uid : strncmp(n->uid, "0,", 2) == 0 ? n->uid : NULL,
-		/* a wait the daemon ended told the first process, and so did a
-		 * listen() before its exit (nginx's: a connection queues from then
-		 * on); one that exited otherwise told nothing (a manager's socket is
-		 * not traced) */
-		.ready = j->wait || (first_exited && listened_before_exit()) ? READY_TOLD :
-			 j->lineage && first_exited ? READY_NOT_TOLD : READY_NOT_KNOWN,
-		.pid_file = !j->lineage ? PID_FILE_NOT_KNOWN : !j->pid_file ? PID_FILE_NONE :
-			    j->pid_file_holds == n->pid && j->pid_file_writer == n->pid ?
-			    PID_FILE_BY_ITSELF : PID_FILE_BY_ANOTHER,
-	};
-	for (int c = CHECK_COUNT; c < CHECK_ALL_COUNT; c++)
-		j->result[c] = check_judge(c, &j->facts7);
-}
-
-/* Prints daemon(7)'s items as judge_daemon7() judged them, with their evidence. */
-static void
-print_daemon7(const struct judged *j, const struct proc_state *origin, FILE *out)
-{
-	const struct proc_state *n = &j->now;
-	const struct readiness_wait *wait = j->wait;
-	char ignored[256], blocked[256], why[1024];
-	pid_t listener;
-	int late;
-
-	format_signal_set(j->facts7.kept_ignored, ignored, sizeof ignored);
-	format_signal_set(j->facts7.kept_blocked, blocked, sizeof blocked);
-	fprintf(out, "  %s (not counted in the verdict):\n", check_group(CHECK_COUNT));
-	for (int c = CHECK_COUNT; c < CHECK_ALL_COUNT; c++) {
-		enum check_judgment result = j->result[c];
-
-		switch (c) {
-		case CHECK_SIGNALS_RESET:
-			snprintf(why, sizeof why, result == CHECK_MET ?
-				 "none of its caller's ignored or blocked signals is left" :
-				 "as its caller left them: ignored %s, blocked %s", ignored, blocked);
-			break;
-		case CHECK_OWN_ENVIRONMENT:
-			snprintf(why, sizeof why, "%s variables%s; its caller gave %s", j->nenv,
-				 j->nenv_at_exec ? " from its exec" : "", j->origin_nenv);
-			break;
-		case CHECK_PRIVILEGES_DROPPED:
-			snprintf(why, sizeof why, "uid %s, gid %s, groups %s", n->uid, n->gid, n->groups);
-			break;
-		case CHECK_READY_TOLD:
-			if (wait)
-				snprintf(why, sizeof why, "the first process waited %lld ms on a pipe "
-					 "until it was %s", wait->waited_ms, wait->written ? "written" :
-					 "closed");
-			else if (result == CHECK_MET)	/* by a listen() before its exit */
-				snprintf(why, sizeof why, "it listened on %s before the first "
-					 "process exited", calls_listened(&listener, &late));
-			else if (result == CHECK_FAILS)
-				snprintf(why, sizeof why, "the first process exited without waiting");
-			else
-				snprintf(why, sizeof why, j->lineage ? "the first process has not exited" :
-					 "from /proc alone");
-			break;
-		case CHECK_PID_FILE_OWN:
-			if (j->pid_file)
-				snprintf(why, sizeof why, "%s holds %d, written by %d", j->pid_file,
-					 (int)j->pid_file_holds, (int)j->pid_file_writer);
-			else
-				snprintf(why, sizeof why, j->lineage ? "none seen written (a write() or "
-					 "pwrite64() of at most 32 bytes)" : "from /proc alone");
-			break;
-		}
-		if (result == CHECK_NOT_KNOWN && c != CHECK_READY_TOLD && c != CHECK_PID_FILE_OWN)
-			snprintf(why, sizeof why, "%s", origin ? check_unjudged(c, result) :
-				 "from /proc alone: what its caller gave is not known");
-		else if (result == CHECK_NOT_APPLICABLE && c == CHECK_PRIVILEGES_DROPPED)
-			snprintf(why + strlen(why), sizeof why - strlen(why), ": %s",
-				 check_unjudged(c, result));
-		fprintf(out, "    [%s] %s: %s\n", result == CHECK_FAILS ? "FAIL" :
-			result == CHECK_NOT_APPLICABLE ? "n/a " : result == CHECK_NOT_KNOWN ? " ?  " :
-			"pass", check_goal(c), why);
-		if (result == CHECK_FAILS && strcmp(check_step(c), "daemon") == 0)
-			fprintf(out, "           without it, %s (no step of the recipe: the daemon's "
-				"own work, as heartbeatd's)\n", check_prevents(c));
-		else if (result == CHECK_FAILS)
-			fprintf(out, "           without it, %s (step %s)\n", check_prevents(c),
-				check_step(c));
-	}
-}
-
-/*
- * When the daemon was ready, against the first process's exit: a starter
- * (a shell script, an init script, a test) that runs the program and takes
- * that exit for "up" is right only when the exit comes after. The pid file's
- * first name when it was renamed into place, the first listen(), and the
- * first process's wait on a readiness pipe.
- */
-static void
-print_when_ready(const struct judged *j, const struct verdict_input *in, FILE *out)
-{
-	const char *written_as = calls_pid_file_written_as(), *address;
-	const struct readiness_wait *wait = j->wait;
-	pid_t listener;
-	int listened_late;
-
-	if (written_as)
-		fprintf(out, "  the pid file was written as %s, then renamed to its name\n", written_as);
-	if ((address = calls_listened(&listener, &listened_late)) != NULL) {
-		char by[48] = "";
-		if (listener != j->now.pid)
-			snprintf(by, sizeof by, " (by PID %d, not the daemon)", (int)listener);
-		if (listened_late)
-			fprintf(out, "  listened on %s%s after the first process had exited: a starter "
-				"that takes the first process's exit for \"up\" could connect too "
-				"early\n", address, by);
-		else
-			fprintf(out, "  listened on %s%s before the first process exited\n", address, by);
-	}
-	if (wait) {
-		char who[32] = "it was";	/* ended by a call not seen: an exec's close-on-exec */
-		if (wait->ended_by == j->now.pid)
-			snprintf(who, sizeof who, "the daemon");
-		else if (wait->ended_by)
-			snprintf(who, sizeof who, "PID %d", (int)wait->ended_by);
-		fprintf(out, "  the first process waited %lld ms for the daemon's readiness on a pipe: "
-			"%s %s\n", wait->waited_ms, who, wait->written ?
-			(wait->ended_by ? "wrote to it" : "written to") :
-			(wait->ended_by ? "closed it" : "closed"));
-	} else if (in->first_exited && listened_before_exit()) {
-		if (calls_late_after_first_exit())
-			fprintf(out, "  a recipe step came after the first process's exit, but "
-				"connections queue from the listen() on: a starter that connects "
-				"then is served once the daemon accepts\n");
-	} else if (in->first_exited && calls_late_after_first_exit()) {
-		fprintf(out, "  the first process exited at once, before the daemon was ready: "
-			"a recipe step or the first listen() came after its exit\n");
-	} else if (in->first_exited) {
-		fprintf(out, "  the first process exited without waiting for the daemon's readiness "
-			"(all of daemonizing seen came before its exit)\n");
-	}
-}
-
 /* The verdict's record, with the daemon's state as judged (without a
  * daemon, daemon-trace's own, the origin). */
 static void
@@ -718,7 +509,7 @@ verdict_give(const struct verdict_input *in, FILE *out)
 		return VERDICT_NO_DAEMON;
 	}
 	judge(&j, daemon->pid, daemon, in->origin);
-	judge_daemon7(&j, in->origin, in->first_exited);
+	daemon7_judge(&j, in->origin, in->first_exited);
 	if (daemon->pid == in->first && !in->first_exited &&
 	    j.result[CHECK_OWN_SESSION] == CHECK_FAILS) {
 		fprintf(out, "  the first process still runs in its caller's session: a shell "
@@ -735,9 +526,9 @@ verdict_give(const struct verdict_input *in, FILE *out)
 		(int)daemon->pid, j.now.comm, (int)j.now.ppid, j.now.parent_comm,
 		others ? ", and other processes of its own" : "");
 	failures = print_items(&j, out, failed, sizeof failed);
-	print_daemon7(&j, in->origin, out);
+	daemon7_print(&j, in->origin, out);
 	print_path(&j, out, path, sizeof path);
-	print_when_ready(&j, in, out);
+	daemon7_print_when_ready(&j, in, out);
 	if (failures == 0) {
 		fprintf(out, "daemon-trace: verdict: a daemon: every item passes\n");
 		record_verdict(&j, NULL, "daemon", failed, path, in->ended);
@@ -757,11 +548,11 @@ verdict_of_pid(pid_t pid, const struct proc_state *origin, FILE *out)
 	int failures, unknown = 0;
 
 	judge(&j, pid, NULL, origin);
-	judge_daemon7(&j, NULL, 0);
+	daemon7_judge(&j, NULL, 0);
 	fprintf(out, "daemon-trace: PID %d (%s), parent %d (%s), from /proc alone\n", (int)pid,
 		j.now.comm, (int)j.now.ppid, j.now.parent_comm);
 	failures = print_items(&j, out, failed, sizeof failed);
-	print_daemon7(&j, NULL, out);
+	daemon7_print(&j, NULL, out);
 	fprintf(out, "  without its history daemon-trace cannot tell whether it chose its umask "
 		"or inherited it, nor which descriptors its caller gave it\n");
 	for (int c = 0; c < CHECK_COUNT; c++)
