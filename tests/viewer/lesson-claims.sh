@@ -213,14 +213,23 @@ kill -INT "$("$DS_LOGQ" "$signal_log" event=start -- pid)"
 wait
 
 # From a terminal: a shell that leads its session, then bash inside it,
-# which does not.
+# which does not. Each heartbeatd is gone before the next command: one still
+# running holds the pid file, and the next one's start fails (its command
+# returns once heartbeatd has begun, which --seconds 1 then outlives)
+beats_ended() {
+	[ "$(count prog=heartbeatd event=start)" = \
+		"$(($(count prog=heartbeatd event=exit) + $(count prog=heartbeatd event=error)))" ]
+}
 interactive_shell
 tmux_type "daemon-demo --no-viewer --seconds 1; echo demo-status=\$?"
 wait_until 20 "the demo from the login shell" screen_has "demo-status=0"
+wait_until 20 "its heartbeatd to exit" beats_ended
 tmux_type "daemon-demo --no-viewer --seconds 1 --skip 2; echo skip-status=\$?"
 wait_until 20 "the demo --skip 2 from the login shell" screen_has "skip-status=0"
+wait_until 20 "its heartbeatd to exit" beats_ended
 tmux_type "step1-fork step2-setsid step3-fork-again step4-chdir step5-umask step6-close-fds step7-reopen-stdio heartbeatd --seconds 1; echo chain-status=\$?"
 wait_until 20 "a chain typed at the login shell" screen_has "chain-status=0"
+wait_until 20 "its heartbeatd to exit" beats_ended
 tmux_type "bash --norc --noprofile -i"
 tmux_type "daemon-demo --no-viewer --seconds 1; echo nested-status=\$?"
 wait_until 20 "the demo from a nested shell" screen_has "nested-status=0"
