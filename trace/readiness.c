@@ -155,6 +155,14 @@ wait_begins(pid_t first, long fd)
 	clock_gettime(CLOCK_MONOTONIC, &pending.began);
 }
 
+/* The kernel's own codes (include/linux/errno.h) for a call a signal
+ * interrupted that it restarts: a tracer sees them at the call's exit. */
+static int
+is_restarted(int64_t rval)
+{
+	return rval == -512 || rval == -513 || rval == -514 || rval == -516;	/* ERESTART* */
+}
+
 static int
 is_read(uint64_t nr)
 {
@@ -199,6 +207,12 @@ readiness_read_done(pid_t tgid, const struct syscall_call *call, int64_t rval, i
 	int readable;
 
 	if (pending.fd < 0 || tgid != calls_first_process() || pending.fd != (int)call->args[0])
+		return;
+	/* a signal (dnsmasq's first process gets SIGCHLD as its middle child
+	 * exits) interrupts the read, which the kernel restarts: the same wait
+	 * goes on, and its holders stay those seen when it began (the daemon
+	 * may close its end before the restarted read begins) */
+	if (is_error && is_restarted(rval))
 		return;
 	pending.fd = -1;
 	if (is_error || wait_count == READINESS_WAITS_MAX)
