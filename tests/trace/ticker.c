@@ -166,11 +166,11 @@ main(int argc, char **argv)
 	/* the arguments copied, so that a process title may be written over argv */
 	char **args = calloc((size_t)argc + 1, sizeof *args);
 
-	for (int i = 0; args && i < argc; i++)
-		if ((args[i] = strdup(argv[i])) == NULL)
-			return perror("ticker: strdup"), 1;
 	if (args == NULL)
 		return perror("ticker: calloc"), 1;
+	for (int i = 0; i < argc; i++)
+		if ((args[i] = strdup(argv[i])) == NULL)
+			return perror("ticker: strdup"), 1;
 	const char *file = argc > 1 + daemon3 ? args[argc - 1] : NULL;
 
 	if (file == NULL) {

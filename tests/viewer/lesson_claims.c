@@ -154,6 +154,17 @@ lineage_start(const struct run *run, size_t f)
 	return NO_FRAME;
 }
 
+/* Whether frame g is a record of frame f's thread that its lineage's own
+ * program made: not the shell's, the runner's or the pop quiz's. */
+static int
+of_lineage(const struct run *run, size_t g, size_t f)
+{
+	const struct entry *r = run->frames[g].record;
+
+	return run->frames[g].thread == run->frames[f].thread && !equal(r, "step", "shell") &&
+	       !equal(r, "step", "demo") && !equal(r, "step", "quiz");
+}
+
 /* The signals (sigign or sigblk) set in every record of the lineage from its
  * start up to f that has them, a traced exec starting anew (what a program
  * is executed with, its caller left it); -1 when its start has none. */
@@ -167,10 +178,8 @@ kept_signals(const struct run *run, size_t f, const char *key, unsigned long lon
 		return -1;
 	for (size_t g = start + 1; g <= f; g++) {
 		const struct entry *r = run->frames[g].record;
-		const char *step = field(r, "step");
-		if (run->frames[g].thread != run->frames[f].thread || strcmp(step, "shell") == 0 ||
-		    strcmp(step, "demo") == 0 || strcmp(step, "quiz") == 0 ||
-		    (strcmp(step, "trace") == 0 && !equal(r, "event", "exec")))
+		if (!of_lineage(run, g, f) ||
+		    (equal(r, "step", "trace") && !equal(r, "event", "exec")))
 			continue;
 		if (log_signal_set(field(r, key), &set) == 0)
 			*kept = equal(r, "event", "exec") ? set : *kept & set;
@@ -216,9 +225,8 @@ daemon7_of(const struct run *run, size_t f, unsigned char *met)
 	const char *nenv = NULL;
 	for (size_t g = start; start != NO_FRAME && g <= f; g++) {
 		const struct entry *r = run->frames[g].record;
-		if (run->frames[g].thread == run->frames[f].thread &&
-		    (equal(r, "event", "exec") || (g == start || equal(r, "event", "start"))) &&
-		    !equal(r, "step", "shell") && !equal(r, "step", "demo") && !equal(r, "step", "quiz"))
+		if (of_lineage(run, g, f) && (g == start || equal(r, "event", "exec") ||
+					      equal(r, "event", "start")))
 			nenv = entry_get(r, "nenv");
 	}
 	met[CHECK_OWN_ENVIRONMENT] = first && nenv && entry_get(first, "nenv") &&
